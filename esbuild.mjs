@@ -1,0 +1,26 @@
+// Bundles the CLI, the language server and the VS Code client. One bundle per entry point, CJS,
+// Node platform; `vscode` stays external (the editor provides it).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+const entries = [
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+if (watch) {
+  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}

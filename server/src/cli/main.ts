@@ -1,0 +1,220 @@
+// `cyberdossier check`: the command-line adapter over the engine (../../../../shared/spec/cli.md).
+// Exit 0 clean, 1 errors or too many warnings, 2 bad usage / unreadable path / internal failure.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine, type FileReport } from '../engine/engine';
+import { nodeHost } from '../engine/host';
+import { findRc } from '../engine/workspace';
+import { packageVersion } from '../engine/docs';
+import type { Locale } from '../engine/config';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { formatJson, formatSarif, formatText, summarize } from './format';
+
+export interface CliIO {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+interface Options {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  config?: string;
+  locale?: Locale;
+  output?: string;
+  maxWarnings?: number;
+  baseline?: string;
+  updateBaseline: boolean;
+}
+
+const USAGE = `Usage: cyberdossier check [PATH ...] [options]
+
+Checks NMPA cybersecurity dossier files (Markdown with YAML frontmatter).
+Folders are walked for *.md; each folder holding a dossier.yaml is checked as one dossier.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --config FILE              use this configuration instead of discovering .cyberdossierrc.yaml
+  --locale zh-CN|en          language of the messages (default: configuration, else zh-CN)
+  --output FILE              write the report to FILE instead of standard output
+  --max-warnings N           exit 1 when there are more than N warnings
+  --baseline FILE            hide findings recorded in FILE
+  --update-baseline          write the current findings to the --baseline FILE
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or read failure.`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const o: Options = { paths: [], format: 'text', updateBaseline: false };
+  const args = [...argv];
+  if (args[0] === 'check') args.shift();
+  else if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return 'help';
+  else if (args[0] === '-v' || args[0] === '--version') return 'version';
+  else if (args.length === 0) throw new UsageError('missing command: cyberdossier check [PATH ...]');
+  else if (!args[0].startsWith('-')) throw new UsageError(`unknown command: ${args[0]}`);
+  const value = (name: string): string => {
+    const v = args.shift();
+    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  while (args.length) {
+    let a = args.shift()!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = (name: string) => (inline !== undefined ? inline : value(name));
+    switch (a) {
+      case '--format': {
+        const f = take(a);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${f}`);
+        o.format = f;
+        break;
+      }
+      case '--config':
+        o.config = take(a);
+        break;
+      case '--locale': {
+        const l = take(a);
+        if (l === 'zh-CN' || l === 'zh-cn' || l === 'zh') o.locale = 'zh-CN';
+        else if (l === 'en' || l.startsWith('en-')) o.locale = 'en';
+        else throw new UsageError(`--locale must be zh-CN or en, not ${l}`);
+        break;
+      }
+      case '--output':
+        o.output = take(a);
+        break;
+      case '--max-warnings': {
+        const n = take(a);
+        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a non-negative integer, not ${n}`);
+        o.maxWarnings = Number(n);
+        break;
+      }
+      case '--baseline':
+        o.baseline = take(a);
+        break;
+      case '--update-baseline':
+        o.updateBaseline = true;
+        break;
+      case '-h':
+      case '--help':
+        return 'help';
+      case '-v':
+      case '--version':
+        return 'version';
+      case '--':
+        o.paths.push(...args.splice(0));
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
+        o.paths.push(a);
+    }
+  }
+  if (o.updateBaseline && !o.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
+  return o;
+}
+
+export function run(argv: string[], io: CliIO): number {
+  let opts: Options | 'help' | 'version';
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cyberdossier: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (opts === 'version') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  try {
+    return check(opts, io);
+  } catch (e) {
+    io.stderr(`cyberdossier: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+function check(o: Options, io: CliIO): number {
+  const abs = (p: string) => path.resolve(io.cwd, p);
+  let status = 0;
+  if (o.config && !fs.existsSync(abs(o.config))) {
+    io.stderr(`cyberdossier: configuration file not found: ${o.config}\n`);
+    return 2;
+  }
+  const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined });
+  const paths = o.paths.length ? o.paths : ['.'];
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const p of paths) {
+    const a = abs(p);
+    if (nodeHost.isDirectory(a)) folders.push(a);
+    else files.push(a);
+  }
+  const result = engine.check({ files, folders });
+  for (const e of result.errors) {
+    io.stderr(`cyberdossier: ${e.message}: ${path.relative(io.cwd, path.resolve(io.cwd, e.path)) || e.path}\n`);
+    status = 2;
+  }
+
+  let reports: FileReport[] = result.reports;
+  const rel = (p: string) => path.relative(io.cwd, p).split(path.sep).join('/') || '.';
+  if (o.baseline) {
+    const file = abs(o.baseline);
+    if (o.updateBaseline) {
+      writeBaseline(file, reports, rel);
+      io.stderr(`cyberdossier: baseline written to ${o.baseline}\n`);
+    }
+    const baseline = readBaseline(file);
+    if (baseline === 'unreadable') {
+      io.stderr(`cyberdossier: cannot read baseline ${o.baseline}\n`);
+      return 2;
+    }
+    if (baseline) reports = applyBaseline(reports, baseline, rel);
+  }
+
+  const locale: Locale = o.locale ?? localeFromConfig(engine, io.cwd) ?? 'zh-CN';
+  const summary = summarize(reports);
+  const body =
+    o.format === 'json'
+      ? formatJson(reports, rel, locale)
+      : o.format === 'sarif'
+        ? formatSarif(reports, rel, locale)
+        : formatText(reports, rel, locale, io.isTTY && !o.output);
+  if (o.output) {
+    try {
+      fs.mkdirSync(path.dirname(abs(o.output)), { recursive: true });
+      fs.writeFileSync(abs(o.output), body);
+    } catch (e) {
+      io.stderr(`cyberdossier: cannot write ${o.output}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else io.stdout(body);
+
+  if (status === 2) return 2;
+  if (summary.errors > 0) return 1;
+  if (o.maxWarnings !== undefined && summary.warnings > o.maxWarnings) {
+    io.stderr(`cyberdossier: ${summary.warnings} warnings exceed --max-warnings ${o.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function localeFromConfig(engine: Engine, cwd: string): Locale | undefined {
+  const rc = engine.options.configFile ?? findRc(nodeHost, cwd, true);
+  if (!rc) return undefined;
+  return engine.configFor(path.join(path.dirname(rc), '__any__.md')).config.locale;
+}

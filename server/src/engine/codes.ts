@@ -1,0 +1,51 @@
+// The diagnostic codes of ../shared/spec/diagnostics.md: public API, add but never rename.
+
+import type { Localized, Severity } from './rulesets/types';
+import type { Range } from './text';
+
+export const CODES = {
+  'missing-section': { severity: 'error', title: { zh: '缺少必需章节', en: 'Required section missing' } },
+  'empty-section': { severity: 'warning', title: { zh: '章节内容为空', en: 'Section has no content' } },
+  placeholder: { severity: 'warning', title: { zh: '残留占位符', en: 'Placeholder left in the text' } },
+  'not-applicable-without-reason': { severity: 'error', title: { zh: '“不适用”未说明理由', en: '“Not applicable” without a reason' } },
+  'frontmatter-missing': { severity: 'error', title: { zh: '缺少 frontmatter 或必填项', en: 'Frontmatter or a required key missing' } },
+  'frontmatter-invalid': { severity: 'error', title: { zh: 'frontmatter 无效', en: 'Invalid frontmatter' } },
+  'incomplete-row': { severity: 'error', title: { zh: '表格行不完整', en: 'Incomplete table row' } },
+  'missing-column': { severity: 'error', title: { zh: '表格缺少必需列', en: 'Table lacks a required column' } },
+  'version-not-full': { severity: 'warning', title: { zh: '版本不是完整版本', en: 'Version is not a full version' } },
+  'unacceptable-residual-risk': { severity: 'error', title: { zh: '剩余风险不可接受', en: 'Unacceptable residual risk' } },
+  'undefined-reference': { severity: 'error', title: { zh: '引用了未定义的编号', en: 'Reference to an undefined ID' } },
+  'untraced-requirement': { severity: 'warning', title: { zh: '需求未被追溯', en: 'Requirement not traced' } },
+  'capability-unaddressed': { severity: 'warning', title: { zh: '网络安全能力未说明', en: 'Capability not addressed' } },
+  'wrong-document-kind': { severity: 'error', title: { zh: '文档类型与申报类型不符', en: 'Document kind contradicts the submission' } },
+  'missing-document': { severity: 'error', title: { zh: '缺少申报文档', en: 'Dossier document missing' } },
+  'inconsistent-fact': { severity: 'warning', title: { zh: '事实不一致', en: 'Inconsistent fact' } },
+  'duplicate-section': { severity: 'warning', title: { zh: '章节重复', en: 'Duplicate section' } },
+  'out-of-scope': { severity: 'info', title: { zh: '不适用本指导原则', en: 'Outside the guideline’s scope' } },
+  'config-invalid': { severity: 'error', title: { zh: '配置无效', en: 'Invalid configuration' } },
+  'file-too-large': { severity: 'error', title: { zh: '文件过大', en: 'File too large' } },
+  'privacy-not-addressed': { severity: 'warning', title: { zh: '未说明隐私保护', en: 'Privacy not addressed' } },
+} as const satisfies Record<string, { severity: Severity; title: Localized }>;
+
+export type Code = keyof typeof CODES;
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function isCode(s: string): s is Code {
+  return Object.prototype.hasOwnProperty.call(CODES, s);
+}
+
+export interface FindingData {
+  requirement?: string;
+  clause?: string;
+  [key: string]: unknown;
+}
+
+/** A rule's result before severity resolution and rendering. */
+export interface Finding {
+  code: Code;
+  range: Range;
+  message: Localized;
+  data: FindingData;
+  /** A rule set's default for this finding, when it differs from the code's. */
+  severity?: Severity;
+}

@@ -1,0 +1,262 @@
+// `.cyberdossierrc.yaml` and the editor's `cyberdossier.*` settings: one format, one resolver
+// (../../../shared/spec/config.md). Everything is data; nothing in it is executed. A bad key
+// becomes a `config-invalid` finding on that key and the rest of the file still applies.
+
+import { isCode, ALL_CODES, type Finding } from './codes';
+import { loadYaml, type YNode } from './facts/yaml';
+import { DEFAULT_IDS } from './rulesets/common';
+import type { SeveritySetting } from './rulesets/types';
+import { LineIndex, didYouMean, type Range } from './text';
+
+export const RC_NAME = '.cyberdossierrc.yaml';
+export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
+export type IdKind = (typeof IDS_KINDS)[number];
+export type Locale = 'zh-CN' | 'en';
+const SEVERITIES: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize'] as const;
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/** The raw, user-facing configuration (rc file or editor settings). */
+export interface ConfigInput {
+  guideline?: string;
+  locale?: string;
+  rules?: Record<string, string>;
+  aliases?: Record<string, string[]>;
+  ids?: Partial<Record<IdKind, string[]>>;
+  dossierGlobs?: string[];
+  maxFileSize?: string | number;
+}
+
+export interface Config {
+  guideline?: string;
+  locale?: Locale;
+  /** `code` or `code/REQ` → severity. */
+  rules: Map<string, SeveritySetting>;
+  aliases: Record<string, string[]>;
+  ids: Record<IdKind, string[]>;
+  dossierGlobs: string[];
+  /** Folder the globs are relative to. */
+  globBase?: string;
+  maxFileSize: number;
+  /** The rc file that supplied this configuration, if any. */
+  file?: string;
+}
+
+export interface ConfigLoad {
+  input: ConfigInput;
+  findings: Finding[];
+}
+
+export function defaultConfig(): Config {
+  return {
+    rules: new Map(),
+    aliases: {},
+    ids: { ...DEFAULT_IDS },
+    dossierGlobs: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+const cfgMsg = (zh: string, en: string) => ({ zh, en });
+
+export function parseSize(v: string | number): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? v : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g|kib|mib|gib)?\s*$/i.exec(v);
+  if (!m) return undefined;
+  const n = parseFloat(m[1]);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
+  return Math.round(n * mult);
+}
+
+/** Checks an ID pattern: a valid regular expression that cannot match the empty string. */
+export function checkIdPattern(p: string): string | undefined {
+  try {
+    const re = new RegExp(p, 'u');
+    if (re.test('')) return 'matches the empty string';
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return undefined;
+}
+
+/**
+ * Parses and validates an rc file's text. `knownRequirements` lets `rules` and `aliases` keys be
+ * checked against the rule sets' IDs.
+ */
+export function loadConfigText(text: string, knownRequirements: Set<string>, guidelines: string[]): ConfigLoad {
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const bad = (range: Range, message: { zh: string; en: string }, data: Record<string, unknown> = {}) =>
+    findings.push({ code: 'config-invalid', range, message, data });
+  const input: ConfigInput = {};
+  const y = loadYaml(text, 0, lines);
+  for (const p of y.problems) bad(p.range, cfgMsg(`配置文件的 YAML 无效：${p.message}`, `The configuration file is not valid YAML: ${p.message}`));
+  const root = y.root;
+  if (!root) return { input, findings };
+  if (root.kind !== 'map') {
+    if (!(root.kind === 'scalar' && root.value === null))
+      bad(root.range, cfgMsg('配置文件应为键值映射', 'The configuration file must be a mapping of keys to values'));
+    return { input, findings };
+  }
+  const strings = (n: YNode, key: string): string[] | undefined => {
+    if (n.kind === 'seq' && n.items.every((i) => i.kind === 'scalar' && typeof i.value === 'string')) {
+      return n.items.map((i) => (i.kind === 'scalar' ? String(i.value) : ''));
+    }
+    if (n.kind === 'scalar' && typeof n.value === 'string') return [n.value];
+    bad(n.range, cfgMsg(`${key} 应为字符串列表`, `${key} must be a list of strings`));
+    return undefined;
+  };
+  for (const e of root.entries) {
+    const n = e.node;
+    switch (e.key) {
+      case 'guideline':
+        if (n.kind === 'scalar' && typeof n.value === 'string' && guidelines.includes(n.value)) input.guideline = n.value;
+        else bad(n.range, cfgMsg(`guideline 应为 ${guidelines.join(' | ')}`, `guideline must be one of ${guidelines.join(' | ')}`), { key: 'guideline' });
+        break;
+      case 'locale':
+        if (n.kind === 'scalar' && (n.value === 'zh-CN' || n.value === 'en')) input.locale = n.value;
+        else bad(n.range, cfgMsg('locale 应为 zh-CN 或 en', 'locale must be zh-CN or en'), { key: 'locale' });
+        break;
+      case 'rules':
+        if (n.kind !== 'map') {
+          bad(n.range, cfgMsg('rules 应为“代码: 严重级别”的映射', 'rules must map codes to severities'));
+          break;
+        }
+        input.rules = {};
+        for (const r of n.entries) {
+          const [code, req, ...extra] = r.key.split('/');
+          if (!isCode(code) || extra.length) {
+            const guess = didYouMean(code, ALL_CODES);
+            bad(
+              r.keyRange,
+              cfgMsg(`未知的诊断代码 ${r.key}${guess ? `。您是否想写 ${guess}？` : ''}`, `Unknown diagnostic code ${r.key}${guess ? `. Did you mean ${guess}?` : ''}`),
+              { key: `rules.${r.key}`, suggestion: guess },
+            );
+            continue;
+          }
+          if (req !== undefined && !knownRequirements.has(req)) {
+            bad(r.keyRange, cfgMsg(`未知的需求编号 ${req}`, `Unknown requirement ID ${req}`), { key: `rules.${r.key}` });
+            continue;
+          }
+          const v = r.node.kind === 'scalar' ? String(r.node.value) : '';
+          if (!SEVERITIES.includes(v as SeveritySetting)) {
+            const guess = didYouMean(v, SEVERITIES);
+            bad(
+              r.node.range,
+              cfgMsg(
+                `严重级别应为 off | hint | info | warning | error${guess ? `。您是否想写 ${guess}？` : ''}`,
+                `Severity must be off | hint | info | warning | error${guess ? `. Did you mean ${guess}?` : ''}`,
+              ),
+              { key: `rules.${r.key}`, suggestion: guess },
+            );
+            continue;
+          }
+          input.rules[r.key] = v;
+        }
+        break;
+      case 'aliases':
+        if (n.kind !== 'map') {
+          bad(n.range, cfgMsg('aliases 应为“需求编号: [标题]”的映射', 'aliases must map requirement IDs to lists of titles'));
+          break;
+        }
+        input.aliases = {};
+        for (const a of n.entries) {
+          if (!knownRequirements.has(a.key)) {
+            const guess = didYouMean(a.key, knownRequirements);
+            bad(a.keyRange, cfgMsg(`未知的需求编号 ${a.key}${guess ? `。您是否想写 ${guess}？` : ''}`, `Unknown requirement ID ${a.key}${guess ? `. Did you mean ${guess}?` : ''}`), {
+              key: `aliases.${a.key}`,
+              suggestion: guess,
+            });
+            continue;
+          }
+          const list = strings(a.node, `aliases.${a.key}`);
+          if (list) input.aliases[a.key] = list;
+        }
+        break;
+      case 'ids':
+        if (n.kind !== 'map') {
+          bad(n.range, cfgMsg('ids 应为映射（requirement、design、test、risk）', 'ids must be a mapping (requirement, design, test, risk)'));
+          break;
+        }
+        input.ids = {};
+        for (const k of n.entries) {
+          if (!(IDS_KINDS as readonly string[]).includes(k.key)) {
+            const guess = didYouMean(k.key, IDS_KINDS);
+            bad(
+              k.keyRange,
+              cfgMsg(`ids 下的未知键 ${k.key}（允许：${IDS_KINDS.join(', ')}）`, `Unknown key ids.${k.key} (allowed: ${IDS_KINDS.join(', ')})`),
+              { key: `ids.${k.key}`, suggestion: guess },
+            );
+            continue;
+          }
+          const list = strings(k.node, `ids.${k.key}`);
+          if (!list) continue;
+          const ok: string[] = [];
+          const items = k.node.kind === 'seq' ? k.node.items : [k.node];
+          list.forEach((p, i) => {
+            const err = checkIdPattern(p);
+            if (err) bad(items[i].range, cfgMsg(`无效的正则表达式 ${p}：${err}`, `Invalid regular expression ${p}: ${err}`), { key: `ids.${k.key}` });
+            else ok.push(p);
+          });
+          input.ids[k.key as IdKind] = ok;
+        }
+        break;
+      case 'dossierGlobs': {
+        const list = strings(n, 'dossierGlobs');
+        if (list) input.dossierGlobs = list;
+        break;
+      }
+      case 'maxFileSize': {
+        const v = n.kind === 'scalar' && (typeof n.value === 'string' || typeof n.value === 'number') ? parseSize(n.value) : undefined;
+        if (v === undefined) bad(n.range, cfgMsg('maxFileSize 应为大小，如 10MB', 'maxFileSize must be a size such as 10MB'), { key: 'maxFileSize' });
+        else input.maxFileSize = v;
+        break;
+      }
+      default: {
+        const guess = didYouMean(e.key, KEYS);
+        bad(
+          e.keyRange,
+          cfgMsg(
+            `未知的配置键 ${e.key}${guess ? `。您是否想写 ${guess}？` : `（允许：${KEYS.join(', ')}）`}`,
+            `Unknown configuration key ${e.key}${guess ? `. Did you mean ${guess}?` : ` (allowed: ${KEYS.join(', ')})`}`,
+          ),
+          { key: e.key, suggestion: guess },
+        );
+      }
+    }
+  }
+  return { input, findings };
+}
+
+/** rc-file values win; editor settings fill only what the rc file leaves unset (config.md). */
+export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput | undefined, rcDir?: string, settingsBase?: string): Config {
+  const c = defaultConfig();
+  const pick = <K extends keyof ConfigInput>(k: K): ConfigInput[K] => (rc?.[k] !== undefined ? rc[k] : settings?.[k]);
+  c.guideline = pick('guideline');
+  const loc = pick('locale');
+  if (loc === 'zh-CN' || loc === 'en') c.locale = loc;
+  for (const src of [settings?.rules, rc?.rules]) {
+    for (const [k, v] of Object.entries(src ?? {})) if (SEVERITIES.includes(v as SeveritySetting)) c.rules.set(k, v as SeveritySetting);
+  }
+  c.aliases = { ...(settings?.aliases ?? {}), ...(rc?.aliases ?? {}) };
+  for (const kind of IDS_KINDS) {
+    const v = rc?.ids?.[kind] ?? settings?.ids?.[kind];
+    if (v) c.ids[kind] = v.filter((p) => checkIdPattern(p) === undefined);
+  }
+  if (rc?.dossierGlobs) {
+    c.dossierGlobs = rc.dossierGlobs;
+    c.globBase = rcDir;
+  } else if (settings?.dossierGlobs) {
+    c.dossierGlobs = settings.dossierGlobs;
+    c.globBase = settingsBase;
+  }
+  const size = pick('maxFileSize');
+  if (size !== undefined) c.maxFileSize = parseSize(size) ?? DEFAULT_MAX_FILE_SIZE;
+  return c;
+}
+
+/** A stable key of what the analysis of a chunk depends on (ID patterns). */
+export function idsKey(c: Config): string {
+  return IDS_KINDS.map((k) => c.ids[k].join('\u0001')).join('\u0002');
+}

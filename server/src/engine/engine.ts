@@ -1,0 +1,470 @@
+// The engine's public face: check files and dossier folders, return findings with resolved
+// severities. The CLI and the language server are thin adapters over this class.
+
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { CODES, type Code, type Finding, type FindingData } from './codes';
+import { loadConfigText, resolveConfig, type Config, type ConfigInput, type Locale } from './config';
+import { evaluate, mergeFacts, type Facts } from './facts/facts';
+import { validate, type Validated } from './facts/schema';
+import { loadYaml, type YamlResult } from './facts/yaml';
+import type { Host } from './host';
+import { extractIds } from './ids';
+import { matchDocument } from './match';
+import { buildModel, ChunkCache, sharedChunkCache, type DocModel, type Suppression } from './model';
+import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from './rulesets';
+import type { Localized, RuleSet, Severity } from './rulesets/types';
+import { scan, type ScanResult } from './scan';
+import { LineIndex, range, type Range } from './text';
+import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkScope } from './rules/frontmatter';
+import { checkStructure } from './rules/structure';
+import { checkContent, checkPlaceholders, tablesIn } from './rules/content';
+import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
+import type { DossierState, FileState } from './rules/context';
+import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
+import { hasRoles, isProductRow, columnMap } from './tables';
+
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  message: Localized;
+  range: Range;
+  data: FindingData;
+}
+
+export interface FileReport {
+  path: string;
+  /** The document kind, or null (not a dossier file, dossier.yaml, an rc file). */
+  document: string | null;
+  isDossierFile: boolean;
+  ruleset?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckRequest {
+  files?: string[];
+  /** Folders: walked for Markdown; each folder with a dossier.yaml is checked as one dossier. */
+  folders?: string[];
+}
+
+export interface CheckResult {
+  reports: FileReport[];
+  /** Paths that could not be read. */
+  errors: { path: string; message: string }[];
+}
+
+export interface EngineOptions {
+  host: Host;
+  /** Replaces rc discovery (CLI --config). */
+  configFile?: string;
+  /** Editor settings for a resource (fill what the rc file leaves unset). */
+  settings?: (file: string) => { input: ConfigInput; base?: string } | undefined;
+  chunkCache?: ChunkCache;
+}
+
+interface Analysis {
+  version: string | undefined;
+  text: string;
+  size: number;
+  lines: LineIndex;
+  scan: ScanResult;
+  yaml?: YamlResult;
+  model?: DocModel;
+}
+
+const RULESET_IDS = RULESETS.map((r) => r.id);
+
+export class Engine {
+  private analyses = new Map<string, Analysis>();
+  private rcCache = new Map<string, { version: string | undefined; input: ConfigInput; findings: Finding[] }>();
+  private readonly reqIds = allRequirementIds();
+  readonly chunks: ChunkCache;
+
+  constructor(readonly options: EngineOptions) {
+    this.chunks = options.chunkCache ?? sharedChunkCache;
+  }
+
+  get host(): Host {
+    return this.options.host;
+  }
+
+  /** Drops cached analyses (a file closed in the editor, say). */
+  forget(file?: string): void {
+    if (file) this.analyses.delete(file);
+    else this.analyses.clear();
+    this.rcCache.clear();
+  }
+
+  // ---- configuration ----------------------------------------------------------------------
+
+  rcFileFor(file: string): string | undefined {
+    return this.options.configFile ?? findRc(this.host, file);
+  }
+
+  private loadRc(rc: string): { input: ConfigInput; findings: Finding[] } {
+    const version = this.host.version(rc);
+    const cached = this.rcCache.get(rc);
+    if (cached && cached.version === version) return cached;
+    const text = this.host.readFile(rc) ?? '';
+    const loaded = { version, ...loadConfigText(text, this.reqIds, RULESET_IDS) };
+    this.rcCache.set(rc, loaded);
+    return loaded;
+  }
+
+  configFor(file: string): { config: Config; rc?: string; findings: Finding[] } {
+    const rc = this.rcFileFor(file);
+    const loaded = rc ? this.loadRc(rc) : undefined;
+    const settings = this.options.settings?.(file);
+    const config = resolveConfig(loaded?.input, settings?.input, rc ? path.dirname(rc) : undefined, settings?.base);
+    config.file = rc;
+    return { config, rc, findings: loaded?.findings ?? [] };
+  }
+
+  // ---- analysis -----------------------------------------------------------------------------
+
+  private analyze(file: string, maxSize: number): Analysis | undefined {
+    const version = this.host.version(file);
+    const cached = this.analyses.get(file);
+    if (cached && cached.version === version && version !== undefined) return cached;
+    const size = this.host.fileSize(file);
+    if (size === undefined) return undefined;
+    if (size > maxSize) {
+      const a: Analysis = { version, text: '', size, lines: new LineIndex(''), scan: scan('') };
+      this.analyses.set(file, a);
+      return a;
+    }
+    const text = this.host.readFile(file);
+    if (text === undefined) return undefined;
+    const lines = new LineIndex(text);
+    const sr = scan(text, lines);
+    let yaml: YamlResult | undefined;
+    if (sr.frontmatter && sr.frontmatter.closeLine !== undefined) {
+      yaml = loadYaml(text.slice(sr.frontmatter.contentStart, sr.frontmatter.contentEnd), sr.frontmatter.contentStart, lines);
+    }
+    const a: Analysis = { version, text, size: Buffer.byteLength(text, 'utf8'), lines, scan: sr, yaml };
+    this.analyses.set(file, a);
+    return a;
+  }
+
+  private modelOf(a: Analysis): DocModel {
+    if (!a.model) a.model = buildModel(a.text, this.chunks);
+    return a.model;
+  }
+
+  /** Whether a Markdown file is a dossier file (frontmatter.md): `document` key, or a glob. */
+  isDossierFile(file: string, a: Analysis, config: Config): boolean {
+    if (a.yaml?.root?.kind === 'map' && a.yaml.root.entries.some((e) => e.key === 'document')) return true;
+    if (a.scan.frontmatter?.hasDocumentLine) return true;
+    if (config.dossierGlobs.length) {
+      const base = config.globBase ?? path.dirname(file);
+      const rel = path.relative(base, file).split(path.sep).join('/');
+      if (!rel.startsWith('..') && picomatch.isMatch(rel, config.dossierGlobs, { dot: true })) return true;
+    }
+    return false;
+  }
+
+  // ---- checking -----------------------------------------------------------------------------
+
+  check(req: CheckRequest): CheckResult {
+    const errors: CheckResult['errors'] = [];
+    const explicit = new Set<string>();
+    const walked = new Set<string>();
+    const folderDossiers = new Set<string>();
+    for (const f of req.files ?? []) {
+      const abs = path.resolve(f);
+      if (!this.host.exists(abs) || this.host.isDirectory(abs) || this.host.fileSize(abs) === undefined) {
+        errors.push({ path: f, message: 'cannot read file' });
+        continue;
+      }
+      explicit.add(abs);
+    }
+    for (const d of req.folders ?? []) {
+      const abs = path.resolve(d);
+      if (!this.host.isDirectory(abs)) {
+        errors.push({ path: d, message: 'cannot read folder' });
+        continue;
+      }
+      for (const f of walkMarkdown(this.host, abs)) walked.add(f);
+      for (const root of findDossierRoots(this.host, abs)) folderDossiers.add(path.join(root, DOSSIER_YAML));
+    }
+
+    // Group the requested files by the dossier that governs them.
+    const byDossier = new Map<string, Set<string>>();
+    const add = (key: string, file: string) => {
+      const s = byDossier.get(key) ?? new Set<string>();
+      s.add(file);
+      byDossier.set(key, s);
+    };
+    for (const f of [...explicit, ...walked]) add(findDossierYaml(this.host, f) ?? `single:${f}`, f);
+    for (const y of folderDossiers) if (!byDossier.has(y)) byDossier.set(y, new Set());
+
+    const reports = new Map<string, FileReport>();
+    const configReports = new Map<string, Finding[]>();
+    for (const [key, requested] of [...byDossier].sort((a, b) => comparePaths(a[0], b[0]))) {
+      const yamlPath = key.startsWith('single:') ? undefined : key;
+      const members = yamlPath
+        ? walkMarkdown(this.host, path.dirname(yamlPath), { stopAtDossier: true })
+        : [...requested];
+      for (const r of requested) if (!members.includes(r)) members.push(r);
+      members.sort(comparePaths);
+      const result = this.checkDossier(members, yamlPath, yamlPath !== undefined && folderDossiers.has(yamlPath));
+      for (const fr of result.files) {
+        if (!requested.has(fr.path)) continue;
+        if (!fr.isDossierFile && !explicit.has(fr.path)) continue;
+        reports.set(fr.path, fr);
+      }
+      if (result.yaml && result.yaml.diagnostics.length) reports.set(result.yaml.path, result.yaml);
+      for (const [rc, findings] of result.rcFindings) configReports.set(rc, findings);
+    }
+    for (const [rc, findings] of configReports) {
+      if (!findings.length) continue;
+      const { config } = this.configFor(rc);
+      reports.set(rc, { path: rc, document: null, isDossierFile: false, diagnostics: finalize(findings, config, undefined, []) });
+    }
+    return { reports: [...reports.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
+  }
+
+  /** Checks one dossier: every member file is analysed, results come for all of them. */
+  checkDossier(
+    members: string[],
+    yamlPath: string | undefined,
+    folder: boolean,
+  ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]> } {
+    const rcFindings = new Map<string, Finding[]>();
+    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
+
+    // dossier.yaml: parsed once; validated per rule set that a member uses.
+    let yamlRoot: YamlResult | undefined;
+    let yamlGuideline: string | undefined;
+    if (yamlPath) {
+      const text = this.host.readFile(yamlPath) ?? '';
+      d.yamlLines = new LineIndex(text);
+      yamlRoot = loadYaml(text, 0, d.yamlLines);
+      if (yamlRoot.root?.kind === 'map') {
+        const g = yamlRoot.root.entries.find((e) => e.key === 'guideline');
+        if (g?.node.kind === 'scalar' && typeof g.node.value === 'string') yamlGuideline = g.node.value;
+      }
+      checkDossierYaml(d, yamlRoot.problems, []);
+    }
+    const yamlValidated = (rs: RuleSet): Validated | undefined => {
+      if (!yamlRoot?.root) return undefined;
+      let v = d.yamlValidated.get(rs.id);
+      if (!v) {
+        v =
+          yamlRoot.root.kind === 'scalar' && yamlRoot.root.value === null
+            ? { values: Object.create(null), invalid: new Set(), positions: new Map(), issues: [] }
+            : validate(yamlRoot.root, rs.schema, { forbid: ['document'], others: RULESETS.filter((o) => o !== rs).map((o) => ({ id: o.id, schema: o.schema })) });
+        d.yamlValidated.set(rs.id, v);
+        checkDossierYaml(
+          d,
+          [],
+          v.issues.map((i) => ({ code: 'config-invalid', range: i.range, message: i.message, data: { path: i.path, ...(i.suggestion ? { suggestion: i.suggestion } : {}), target: i.target } })),
+        );
+      }
+      return v;
+    };
+
+    for (const file of members) {
+      const { config, rc, findings: rcF } = this.configFor(file);
+      if (rc && rcF.length) rcFindings.set(rc, rcF);
+      const a = this.analyze(file, config.maxFileSize);
+      if (!a) continue;
+      const tooLarge = a.size > config.maxFileSize;
+      const isDossier = tooLarge ? /\.(md|markdown)$/i.test(file) : this.isDossierFile(file, a, config);
+      const raw = a.yaml?.root?.kind === 'map' ? a.yaml.root.entries.find((e) => e.key === 'guideline') : undefined;
+      const rawGuideline = raw?.node.kind === 'scalar' && typeof raw.node.value === 'string' ? raw.node.value : undefined;
+      const ruleset = getRuleSet(rawGuideline ?? yamlGuideline ?? config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
+      const state: FileState = {
+        path: file,
+        text: a.text,
+        lines: a.lines,
+        scan: a.scan,
+        config,
+        tooLarge,
+        size: a.size,
+        isDossier,
+        yaml: a.yaml,
+        ruleset,
+        facts: mergeFacts(undefined, undefined),
+        ids: [],
+        skipBody: false,
+        outOfScope: false,
+        findings: [],
+        silenced: [],
+      };
+      d.files.push(state);
+      if (tooLarge) {
+        state.findings.push({
+          code: 'file-too-large',
+          range: range(0, 0, 0, 0),
+          message: {
+            zh: `文件大小 ${fmtSize(a.size)} 超过上限 ${fmtSize(config.maxFileSize)}，未检查（可在 .cyberdossierrc.yaml 中设置 maxFileSize）`,
+            en: `The file is ${fmtSize(a.size)}, over the limit of ${fmtSize(config.maxFileSize)}; it was not checked (set maxFileSize in .cyberdossierrc.yaml)`,
+          },
+          data: { size: a.size, limit: config.maxFileSize },
+        });
+        state.skipBody = true;
+        continue;
+      }
+      if (!isDossier) continue;
+      const others = RULESETS.filter((o) => o !== ruleset).map((o) => ({ id: o.id, schema: o.schema }));
+      if (a.yaml?.root && !a.yaml.problems.length) state.validated = validate(a.yaml.root, ruleset.schema, { others });
+      state.facts = mergeFacts(state.validated, yamlValidated(ruleset));
+      const doc = state.facts.values.document;
+      state.kind = typeof doc === 'string' ? kindOf(ruleset, doc) : undefined;
+      checkFrontmatter(state, d, RULESET_IDS);
+      if (!state.skipBody) checkScope(state);
+      if (!state.kind) state.skipBody = true;
+      if (!state.skipBody) {
+        checkDocumentKind(state);
+        state.model = this.modelOf(a);
+        state.ids = extractIds(state.model, config);
+      }
+    }
+
+    // Documents: files of one kind (and rule set), matched as one, in path order.
+    const groups = new Map<string, FileState[]>();
+    for (const f of d.files) {
+      if (!f.kind || f.skipBody || !f.model) continue;
+      const key = `${f.ruleset.id}\u0000${f.kind.id}`;
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const files of groups.values()) {
+      const { ruleset, kind } = files[0];
+      const aliases = files[0].config.aliases;
+      const facts = files[0].facts;
+      const submission = ruleset.submission.find((c) => evaluate(c.when, { facts }).value === true);
+      d.groups.push({ ruleset, kind: kind!, files, match: matchDocument(kind!, files.map((f) => f.model!), aliases), facts, submission });
+    }
+    const tableRows = (ids: string[]): boolean | undefined => {
+      let seen = false;
+      for (const g of d.groups) {
+        for (const id of ids) {
+          const ref = g.match.found.get(id);
+          if (!ref) continue;
+          seen = true;
+          const file = g.files[ref.file];
+          const r = g.kind.requirements.find((x) => x.id === id)!;
+          const sel = r.checks?.find((c) => c.kind === 'listing-table');
+          const select = sel && sel.kind === 'listing-table' ? sel.select : ['name'];
+          for (const t of tablesIn(file.model!, ref.heading)) {
+            if (!hasRoles(t.fact, select, g.ruleset.columns)) continue;
+            const name = columnMap(t.fact.header, ['name'], g.ruleset.columns).get('name');
+            if (t.fact.rows.some((row) => isProductRow(row, name))) return true;
+          }
+        }
+      }
+      return seen ? false : undefined;
+    };
+    for (const g of d.groups) {
+      const cond = { facts: g.facts, tableRows };
+      checkStructure(g, cond);
+      checkContent(g, cond);
+      checkPlaceholders(g);
+    }
+    checkIds(d);
+    checkConsistency(d);
+    const dossierFacts = this.dossierFacts(d, yamlValidated);
+    checkMissingDocuments(d, dossierFacts);
+
+    const files: FileReport[] = d.files.map((f) => ({
+      path: f.path,
+      document: f.kind?.id ?? null,
+      isDossierFile: f.isDossier,
+      ruleset: f.isDossier ? f.ruleset.id : undefined,
+      diagnostics: f.isDossier || f.tooLarge ? finalize(applySilence(f), f.config, f.ruleset, f.model?.suppressions ?? []) : [],
+    }));
+    let yaml: FileReport | undefined;
+    if (yamlPath) {
+      const { config } = this.configFor(yamlPath);
+      const rs = d.files.find((f) => f.isDossier)?.ruleset;
+      yaml = { path: yamlPath, document: null, isDossierFile: false, diagnostics: finalize(d.yamlFindings, config, rs, []) };
+    }
+    return { files, yaml, rcFindings };
+  }
+
+  private dossierFacts(d: DossierState, yamlValidated: (rs: RuleSet) => Validated | undefined): Facts | undefined {
+    const first = d.files.find((f) => f.isDossier && f.validated);
+    const rs = first?.ruleset ?? getRuleSet(DEFAULT_RULESET)!;
+    const y = yamlValidated(rs);
+    if (y && y.values.submission !== undefined) return mergeFacts(undefined, y);
+    return first?.facts ?? (y ? mergeFacts(undefined, y) : undefined);
+  }
+}
+
+function fmtSize(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
+function applySilence(f: FileState): Finding[] {
+  if (!f.silenced.length) return f.findings;
+  return f.findings.filter((x) => {
+    // Document-level findings only borrow a heading as their anchor.
+    if (x.code === 'frontmatter-invalid' || x.code === 'frontmatter-missing' || x.code === 'privacy-not-addressed') return true;
+    return !f.silenced.some((s) => x !== s.keep && x.range.start.line >= s.from && x.range.start.line < s.to);
+  });
+}
+
+/** Severity resolution, suppression comments, sorting: findings → diagnostics. */
+export function finalize(findings: Finding[], config: Config, ruleset: RuleSet | undefined, suppressions: Suppression[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const req = typeof f.data.requirement === 'string' ? f.data.requirement : undefined;
+    const setting =
+      (req ? config.rules.get(`${f.code}/${req}`) : undefined) ?? config.rules.get(f.code) ?? f.severity ?? ruleset?.codeSeverity?.[f.code] ?? CODES[f.code].severity;
+    if (setting === 'off') continue;
+    if (suppressed(f, req, suppressions)) continue;
+    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data });
+  }
+  out.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      String(a.data.requirement ?? '').localeCompare(String(b.data.requirement ?? '')),
+  );
+  return out;
+}
+
+function ruleMatches(rules: Suppression['rules'], code: string, req: string | undefined): boolean {
+  if (!rules.length) return true;
+  return rules.some((r) => r.code === code && (!r.requirement || r.requirement === req));
+}
+
+function suppressed(f: Finding, req: string | undefined, sups: Suppression[]): boolean {
+  if (!sups.length) return false;
+  const line = f.range.start.line;
+  let all = false;
+  const allExcept = new Set<string>();
+  const codes = new Map<string, Set<string>>();
+  for (const s of sups) {
+    if (s.kind === 'file' && ruleMatches(s.rules, f.code, req)) return true;
+    if (s.kind === 'next-line' && s.target === line && ruleMatches(s.rules, f.code, req)) return true;
+  }
+  // Regions: replay disable/enable comments before the finding's line.
+  for (const s of sups) {
+    if (s.line >= line) break;
+    if (s.kind === 'disable') {
+      if (!s.rules.length) {
+        all = true;
+        allExcept.clear();
+      } else for (const r of s.rules) codes.set(r.code, (codes.get(r.code) ?? new Set()).add(r.requirement ?? '*'));
+    } else if (s.kind === 'enable') {
+      if (!s.rules.length) {
+        all = false;
+        codes.clear();
+      } else
+        for (const r of s.rules) {
+          codes.delete(r.code);
+          if (all) allExcept.add(r.code);
+        }
+    }
+  }
+  if (all && !allExcept.has(f.code)) return true;
+  const c = codes.get(f.code);
+  return !!c && (c.has('*') || (req !== undefined && c.has(req)));
+}
+
+export type { Locale };

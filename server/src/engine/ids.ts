@@ -1,0 +1,137 @@
+// Dossier IDs (SR-, SD-, TC-, R- …): every occurrence, and whether it is a definition (first ID
+// of a table row, or an ID that begins a heading, list item or paragraph and is followed by a
+// colon or whitespace) or a reference (requirements.md §4). Per-chunk results are cached by the
+// chunk's content and the configured patterns.
+
+import type { Config, IdKind } from './config';
+import { IDS_KINDS, idsKey } from './config';
+import type { ChunkFacts, TextRun } from './parse';
+import { runSpan } from './parse';
+import type { DocModel } from './model';
+import { stripNumbering, type Range } from './text';
+
+export interface IdOccurrence {
+  id: string;
+  kind: IdKind;
+  range: Range;
+  definition: boolean;
+  heading: number;
+  /** Global table index, row and cell when inside a table. */
+  table?: number;
+  row?: number;
+  cell?: number;
+}
+
+interface ChunkIds {
+  occ: { id: string; kind: IdKind; index: number; run: number }[];
+  /** Where definitions start: a run of the chunk and an index into its text. */
+  defs: { run: TextRun; index: number }[];
+}
+
+const patternCache = new Map<string, { kind: IdKind; re: RegExp }[]>();
+
+export function compileIds(config: Config): { kind: IdKind; re: RegExp }[] {
+  const key = idsKey(config);
+  let out = patternCache.get(key);
+  if (!out) {
+    out = [];
+    for (const kind of IDS_KINDS)
+      for (const p of config.ids[kind]) {
+        // Whole token: not inside a longer word ("R-\d+" must not match inside "SR-012").
+        out.push({ kind, re: new RegExp(`(?<![A-Za-z0-9_-])(?:${p})(?![A-Za-z0-9_]|-[A-Za-z0-9])`, 'gu') });
+      }
+    patternCache.set(key, out);
+  }
+  return out;
+}
+
+function matchesIn(text: string, patterns: { kind: IdKind; re: RegExp }[]): { id: string; kind: IdKind; index: number }[] {
+  const found: { id: string; kind: IdKind; index: number }[] = [];
+  for (const { kind, re } of patterns) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push({ id: m[0], kind, index: m.index });
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.id.length - a.id.length);
+  const out: typeof found = [];
+  let end = -1;
+  for (const f of found) {
+    if (f.index >= end) {
+      out.push(f);
+      end = f.index + f.id.length;
+    }
+  }
+  return out;
+}
+
+/** An ID at the very start of the text (after numbering), followed by a colon, space or the end. */
+function leadingId(text: string, patterns: { kind: IdKind; re: RegExp }[]): number | undefined {
+  const trimmed = text.trimStart();
+  const stripped = stripNumbering(trimmed);
+  const at = text.length - trimmed.length + (trimmed.length - stripped.length);
+  const first = matchesIn(stripped, patterns)[0];
+  if (!first || first.index !== 0) return undefined;
+  const next = stripped[first.id.length];
+  if (next === undefined || next === ':' || next === '：' || /\s/.test(next)) return at;
+  return undefined;
+}
+
+const chunkCache = new Map<string, ChunkIds>();
+
+function chunkIds(facts: ChunkFacts, hash: string, config: Config): ChunkIds {
+  const key = `${hash}\u0003${idsKey(config)}`;
+  const cached = chunkCache.get(key);
+  if (cached) return cached;
+  const patterns = compileIds(config);
+  const result: ChunkIds = { occ: [], defs: [] };
+  for (const s of facts.starts) {
+    const i = leadingId(s.start.run.text, patterns);
+    if (i !== undefined) result.defs.push({ run: s.start.run, index: i });
+  }
+  for (const t of facts.tables) {
+    for (const row of t.rows) {
+      const cell = row.cells.find((c) => !/^\s*\d+\s*$/.test(c.run.text));
+      if (!cell) continue;
+      const i = leadingId(cell.run.text, patterns);
+      if (i !== undefined) result.defs.push({ run: cell.run, index: i });
+    }
+  }
+  facts.runs.forEach((r, run) => {
+    for (const m of matchesIn(r.run.text, patterns)) result.occ.push({ id: m.id, kind: m.kind, index: m.index, run });
+  });
+  chunkCache.set(key, result);
+  if (chunkCache.size > 20_000) chunkCache.delete(chunkCache.keys().next().value as string);
+  return result;
+}
+
+/** Every ID occurrence of a document, in document order. */
+export function extractIds(model: DocModel, config: Config): IdOccurrence[] {
+  const out: IdOccurrence[] = [];
+  let runOffset = 0;
+  for (const c of model.chunks) {
+    const ids = chunkIds(c.facts, c.hash, config);
+    const defs = new Set(ids.defs.map((d) => runSpan(d.run, d.index, d.index + 1, model.text, c.base).start));
+    for (const o of ids.occ) {
+      const r = model.runs[runOffset + o.run].item;
+      const span = runSpan(r.run, o.index, o.index + o.id.length, model.text, c.base);
+      out.push({
+        id: o.id,
+        kind: o.kind,
+        range: { start: model.lines.positionAt(c.base + span.start), end: model.lines.positionAt(c.base + span.end) },
+        definition: defs.has(span.start),
+        heading: r.heading,
+        table: r.table,
+        row: r.row,
+        cell: r.cell,
+      });
+    }
+    runOffset += c.facts.runs.length;
+  }
+  return out;
+}

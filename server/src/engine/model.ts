@@ -1,0 +1,302 @@
+// The document model: the scanner's chunks, each analysed once and cached by content, merged
+// into one heading tree with document offsets. Rules read this model, never the text.
+
+import { scan, type ScanResult } from './scan';
+import { analyzeChunk, runSpan, type BlockFact, type ChunkFacts, type TableFact, type TextRun } from './parse';
+import { LineIndex, hashString, range, type Range } from './text';
+import { NOT_APPLICABLE, PLACEHOLDER_PATTERNS, HTML_PLACEHOLDER } from './rulesets/common';
+import { countReasonChars, titleKey } from './text';
+
+/** A piece of chunk data with the chunk's document offset. */
+export interface Based<T> {
+  base: number;
+  item: T;
+}
+
+export interface Heading {
+  index: number;
+  depth: number;
+  text: string;
+  key: string;
+  line: number;
+  /** Whole heading line. */
+  range: Range;
+  parent: number;
+  children: number[];
+  /** Own blocks, up to the next heading of any level. */
+  blocks: Based<BlockFact>[];
+  hasBody: boolean;
+  /** Line where the heading's subtree ends (exclusive). */
+  end: number;
+  /** A negative answer at the start of the own body. */
+  notApplicable?: { range: Range; reasonChars: number; reason: string };
+}
+
+export interface TableModel {
+  index: number;
+  heading: number;
+  base: number;
+  fact: TableFact;
+}
+
+export interface Placeholder {
+  range: Range;
+  text: string;
+  heading: number;
+}
+
+export interface Suppression {
+  kind: 'next-line' | 'disable' | 'enable' | 'file';
+  line: number;
+  endLine: number;
+  /** For next-line: the first non-blank line after the comment. */
+  target?: number;
+  /** Empty = every code. */
+  rules: { code: string; requirement?: string }[];
+}
+
+export interface DocModel {
+  text: string;
+  lines: LineIndex;
+  scan: ScanResult;
+  headings: Heading[];
+  /** Blocks before the first heading (after the frontmatter). */
+  preamble: Based<BlockFact>[];
+  tables: TableModel[];
+  listItems: Based<{ run: TextRun; heading: number }>[];
+  starts: Based<{ run: TextRun; kind: 'paragraph' | 'listItem' | 'heading'; heading: number }>[];
+  runs: Based<{ run: TextRun; heading: number; table?: number; row?: number; cell?: number }>[];
+  placeholders: Placeholder[];
+  suppressions: Suppression[];
+  chunks: { hash: string; facts: ChunkFacts; base: number }[];
+}
+
+/** Chunk analyses by content hash, shared by every document (bounded LRU). */
+export class ChunkCache {
+  private map = new Map<string, ChunkFacts>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly max = 20_000) {}
+  get(text: string): { hash: string; facts: ChunkFacts } {
+    const hash = hashString(text);
+    let facts = this.map.get(hash);
+    if (facts) {
+      this.hits++;
+      this.map.delete(hash);
+      this.map.set(hash, facts);
+    } else {
+      this.misses++;
+      facts = analyzeChunk(text);
+      this.map.set(hash, facts);
+      if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+    }
+    return { hash, facts };
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export const sharedChunkCache = new ChunkCache();
+
+export function buildModel(text: string, cache: ChunkCache = sharedChunkCache): DocModel {
+  const lines = new LineIndex(text);
+  const sr = scan(text, lines);
+  const model: DocModel = {
+    text,
+    lines,
+    scan: sr,
+    headings: [],
+    preamble: [],
+    tables: [],
+    listItems: [],
+    starts: [],
+    runs: [],
+    placeholders: [],
+    suppressions: [],
+    chunks: [],
+  };
+  const pos = (offset: number) => lines.positionAt(offset);
+
+  for (const chunk of sr.chunks) {
+    const { hash, facts } = cache.get(text.slice(chunk.start, chunk.end));
+    const base = chunk.start;
+    model.chunks.push({ hash, facts, base });
+    // Segment i of the chunk → global heading index.
+    const segHeading: number[] = [];
+    for (const seg of facts.segments) {
+      if (seg.heading) {
+        const h = seg.heading;
+        const line = pos(base + h.start).line;
+        const index = model.headings.length;
+        model.headings.push({
+          index,
+          depth: h.depth,
+          text: h.run.text.trim(),
+          key: titleKey(h.run.text),
+          line,
+          range: lines.lineRange(line),
+          parent: -1,
+          children: [],
+          blocks: [],
+          hasBody: false,
+          end: lines.lineCount,
+        });
+      }
+      const current = model.headings.length - 1;
+      segHeading.push(current);
+      const target = current >= 0 ? model.headings[current].blocks : model.preamble;
+      for (const b of seg.blocks) target.push({ base, item: b });
+    }
+    const tableIndex: number[] = [];
+    facts.tables.forEach((t, i) => {
+      tableIndex.push(model.tables.length);
+      model.tables.push({ index: model.tables.length, heading: segHeading[facts.tableSegment[i]], base, fact: t });
+    });
+    for (const li of facts.listItems) model.listItems.push({ base, item: { run: li.run, heading: segHeading[li.segment] } });
+    for (const s of facts.starts) model.starts.push({ base, item: { ...s.start, heading: segHeading[s.segment] } });
+    for (const r of facts.runs)
+      model.runs.push({
+        base,
+        item: { run: r.run, heading: segHeading[r.segment], table: r.table === undefined ? undefined : tableIndex[r.table], row: r.row, cell: r.cell },
+      });
+    for (const r of facts.runs) findPlaceholders(r.run, base, text, lines, segHeading[r.segment], model.placeholders);
+    for (const h of facts.html) {
+      if (HTML_PLACEHOLDER.test(h.text.trim()))
+        model.placeholders.push({ range: { start: pos(base + h.start), end: pos(base + h.end) }, text: h.text, heading: segHeading[h.segment] });
+    }
+    for (const c of facts.comments) {
+      const s = parseSuppression(c.text);
+      if (s) {
+        const line = pos(base + c.start).line;
+        const endLine = pos(base + c.end).line;
+        let target: number | undefined;
+        if (s.kind === 'next-line') {
+          target = endLine + 1;
+          while (target < lines.lineCount - 1 && lines.lineText(target).trim() === '') target++;
+        }
+        model.suppressions.push({ ...s, line, endLine, target });
+      }
+    }
+  }
+
+  // Heading tree by level alone (requirements.md §3: numbering is ignored).
+  const stack: number[] = [];
+  for (const h of model.headings) {
+    while (stack.length && model.headings[stack[stack.length - 1]].depth >= h.depth) {
+      model.headings[stack.pop()!].end = h.line;
+    }
+    if (stack.length) {
+      h.parent = stack[stack.length - 1];
+      model.headings[h.parent].children.push(h.index);
+    }
+    stack.push(h.index);
+  }
+
+  for (const h of model.headings) {
+    const body = h.blocks.filter((b) => b.item.body);
+    h.hasBody = body.length > 0;
+    const first = body[0];
+    if (first && first.item.kind !== 'table' && first.item.kind !== 'code') {
+      const t = first.item.run.text;
+      const lead = t.length - t.trimStart().length;
+      const m = NOT_APPLICABLE.exec(t.slice(lead));
+      if (m) {
+        const span = runSpan(first.item.run, lead, lead + m[0].length, text, first.base);
+        const rest = [t.slice(lead + m[0].length), ...body.slice(1).map((b) => b.item.run.text)].join('\n');
+        h.notApplicable = {
+          range: { start: pos(first.base + span.start), end: pos(first.base + span.end) },
+          reasonChars: countReasonChars(rest),
+          reason: rest.trim(),
+        };
+      }
+    }
+  }
+  return model;
+}
+
+function findPlaceholders(run: TextRun, base: number, text: string, lines: LineIndex, heading: number, out: Placeholder[]): void {
+  if (!run.text) return;
+  for (const re of PLACEHOLDER_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(run.text))) {
+      const span = runSpan(run, m.index, m.index + m[0].length, text, base);
+      out.push({ range: { start: lines.positionAt(base + span.start), end: lines.positionAt(base + span.end) }, text: m[0], heading });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+}
+
+const SUPPRESSION = /^<!--\s*cyberdossier-(disable-next-line|disable-file|disable|enable)\b([\s\S]*?)-->$/;
+
+function parseSuppression(comment: string): Omit<Suppression, 'line' | 'endLine' | 'target'> | undefined {
+  const m = SUPPRESSION.exec(comment.trim());
+  if (!m) return undefined;
+  const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-file' ? 'file' : (m[1] as 'disable' | 'enable');
+  const rules = m[2]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [code, requirement] = s.split(/\s+/);
+      return { code, requirement };
+    });
+  return { kind, rules };
+}
+
+/** Range of a text run span in document coordinates. */
+export function spanRange(model: DocModel, base: number, run: TextRun, from: number, to: number): Range {
+  const span = runSpan(run, from, to, model.text, base);
+  return { start: model.lines.positionAt(base + span.start), end: model.lines.positionAt(base + span.end) };
+}
+
+export function offsetRange(model: DocModel, start: number, end: number): Range {
+  return { start: model.lines.positionAt(start), end: model.lines.positionAt(end) };
+}
+
+/** "The first line after the frontmatter", as a range over that whole line. */
+export function bodyStartRange(model: DocModel): Range {
+  const l = Math.min(model.scan.bodyStartLine, model.lines.lineCount - 1);
+  return model.lines.lineRange(l);
+}
+
+/** Line 0 as a range (the opening `---` when there is frontmatter). */
+export function lineZero(model: DocModel): Range {
+  const r = model.lines.lineRange(0);
+  return r.end.character > 0 ? r : range(0, 0, 0, 0);
+}
+
+/** Every heading index inside the subtree of h (excluding h). */
+export function descendants(model: DocModel, h: number): number[] {
+  const out: number[] = [];
+  const walk = (i: number) => {
+    for (const c of model.headings[i].children) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(h);
+  return out;
+}
+
+export function subtreeHasBody(model: DocModel, h: number): boolean {
+  if (model.headings[h].hasBody) return true;
+  return descendants(model, h).some((d) => model.headings[d].hasBody);
+}
+
+/** Plain text of a heading's own blocks and its subtree (mentions, statements). */
+export function subtreeText(model: DocModel, h: number): string {
+  const set = new Set([h, ...descendants(model, h)]);
+  return model.runs
+    .filter((r) => set.has(r.item.heading))
+    .map((r) => r.item.run.text)
+    .join('\n');
+}
+
+export function bodyText(model: DocModel): string {
+  return model.runs.map((r) => r.item.run.text).join('\n');
+}

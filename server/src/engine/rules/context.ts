@@ -1,0 +1,89 @@
+// What the rules see: the files of one dossier with their models and facts, the requirement
+// matches per document, and an emitter. Rules read this; they never read text or ask which
+// guideline they run.
+
+import type { Code, Finding, FindingData } from '../codes';
+import type { Config } from '../config';
+import type { Facts } from '../facts/facts';
+import type { Validated } from '../facts/schema';
+import type { YamlResult } from '../facts/yaml';
+import type { IdOccurrence } from '../ids';
+import type { DocMatch, HeadingRef } from '../match';
+import type { DocModel } from '../model';
+import type { ScanResult } from '../scan';
+import type { DocumentKind, Localized, Requirement, RuleSet, Severity, SubmissionCase } from '../rulesets/types';
+import type { LineIndex, Range } from '../text';
+
+export interface FileState {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  scan: ScanResult;
+  config: Config;
+  tooLarge: boolean;
+  size: number;
+  /** Has a `document` key, a `document:` line in broken YAML, or matches a dossier glob. */
+  isDossier: boolean;
+  yaml?: YamlResult;
+  ruleset: RuleSet;
+  validated?: Validated;
+  facts: Facts;
+  kind?: DocumentKind;
+  model?: DocModel;
+  ids: IdOccurrence[];
+  /** Body checks are off (broken YAML, no kind, out of scope, too large). */
+  skipBody: boolean;
+  outOfScope: boolean;
+  findings: Finding[];
+  /** Line ranges whose body findings are dropped (a bare 不适用 silences its section). */
+  silenced: { from: number; to: number; keep: Finding }[];
+}
+
+export interface DocGroup {
+  ruleset: RuleSet;
+  kind: DocumentKind;
+  files: FileState[];
+  match: DocMatch;
+  facts: Facts;
+  submission?: SubmissionCase;
+}
+
+export interface DossierState {
+  yamlPath?: string;
+  yamlLines?: LineIndex;
+  yamlFindings: Finding[];
+  /** dossier.yaml validated per rule set. */
+  yamlValidated: Map<string, Validated>;
+  files: FileState[];
+  groups: DocGroup[];
+  /** Checked as a folder: missing-document applies. */
+  folder: boolean;
+}
+
+export const L = (zh: string, en: string): Localized => ({ zh, en });
+
+export function finding(code: Code, range: Range, message: Localized, data: FindingData = {}, severity?: Severity): Finding {
+  return severity ? { code, range, message, data, severity } : { code, range, message, data };
+}
+
+export function headingOf(group: DocGroup, ref: HeadingRef) {
+  const file = group.files[ref.file];
+  return { file, heading: file.model!.headings[ref.heading] };
+}
+
+export function requirementById(kind: DocumentKind, id: string): Requirement | undefined {
+  return kind.requirements.find((r) => r.id === id);
+}
+
+/** The title as written in the user's language pair, e.g. “网络安全测试计划”（D3.1）. */
+export function reqLabel(r: Requirement): Localized {
+  return { zh: `“${r.title.zh}”（${r.id}）`, en: `“${r.title.en}” (${r.id})` };
+}
+
+export function describeFacts(because: { fact?: string; value?: string; table?: string }[]): Localized {
+  const parts = because.filter((b) => b.fact || b.table);
+  return {
+    zh: parts.map((b) => (b.table ? `${b.table} 列出了安全软件` : `${b.fact}: ${b.value}`)).join('、'),
+    en: parts.map((b) => (b.table ? `${b.table} lists security software` : `${b.fact}: ${b.value}`)).join(', '),
+  };
+}

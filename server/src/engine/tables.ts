@@ -1,0 +1,55 @@
+// Table vocabulary: which header cell fills which column role, and what a full version is.
+
+import type { CellFact, TableFact } from './parse';
+import { normalize } from './text';
+
+/**
+ * Maps roles to column indexes: a header cell fills a role when its normalised text contains one
+ * of the role's words; the first matching cell wins (requirements.md §3).
+ */
+export function columnMap(header: CellFact[], roles: string[], dict: Record<string, string[]>): Map<string, number> {
+  const keys = header.map((c) => normalize(c.run.text));
+  const out = new Map<string, number>();
+  for (const role of roles) {
+    const words = (dict[role] ?? []).map(normalize);
+    const i = keys.findIndex((k) => words.some((w) => w && k.includes(w)));
+    if (i >= 0) out.set(role, i);
+  }
+  return out;
+}
+
+export function hasRoles(t: TableFact, roles: string[], dict: Record<string, string[]>): boolean {
+  const m = columnMap(t.header, roles, dict);
+  return roles.every((r) => m.has(r));
+}
+
+export function cellText(row: { cells: CellFact[] }, i: number | undefined): string {
+  return i === undefined ? '' : (row.cells[i]?.run.text ?? '').trim();
+}
+
+/** A listing row that names something (not a 无 / 不适用 / N/A answer). */
+export function isProductRow(row: { cells: CellFact[] }, nameCol: number | undefined): boolean {
+  const all = row.cells.map((c) => c.run.text.trim()).filter(Boolean);
+  if (!all.length) return false;
+  const name = nameCol === undefined ? all[0] : cellText(row, nameCol);
+  if (!name) return row.cells.some((c) => c.run.text.trim());
+  return !/^(?:无|不适用|n\/a|none|not\s+applicable|-|—|\/)(?=$|[\s\p{P}])/iu.test(name);
+}
+
+/**
+ * A version that identifies one exact build (requirements.md §4, 完整版本): two or more numeric
+ * parts, a letter-suffixed release, a build / KB number, or a release date.
+ */
+export function isFullVersion(raw: string): boolean {
+  const v = raw.normalize('NFKC').trim();
+  if (!v) return false;
+  if (/\b(?:latest|newest|current|any|or\s+(?:later|higher|above|newer))\b|最新|任意|以上|以后|或更高/iu.test(v)) return false;
+  if (/\*|(?:^|[.\s_-])[xX](?=$|[.\s_)-])/.test(v)) return false;
+  if (/(?:>=|<=|=>|=<|^\s*[<>~^]|\s[<>~^]\s*\d)/.test(v)) return false;
+  if (/\+\s*$/.test(v)) return false;
+  if (/\bbuild\s*[:#]?\s*\d+/i.test(v) || /\bKB\d{4,}\b/i.test(v)) return true;
+  if (/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(v) || /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(v)) return true;
+  if (/\d+(?:\.\d+)+/.test(v)) return true;
+  if (/\d+(?:\.\d+)*[a-zA-Z](?![a-zA-Z0-9])/.test(v)) return true;
+  return false;
+}

@@ -1,0 +1,109 @@
+// Finding things on disk: the dossier.yaml that governs a file, the rc file that configures it,
+// and the Markdown files of a folder (honouring .gitignore). Shared by the CLI and the server.
+
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { Host } from './host';
+import { RC_NAME } from './config';
+
+export const DOSSIER_YAML = 'dossier.yaml';
+
+/**
+ * The nearest dossier.yaml in the file's folder or above it; the search stops at the first folder
+ * holding .git or .cyberdossierrc.yaml (frontmatter.md).
+ */
+export function findDossierYaml(host: Host, file: string): string | undefined {
+  let dir = path.dirname(file);
+  for (;;) {
+    const candidate = path.join(dir, DOSSIER_YAML);
+    if (host.exists(candidate)) return candidate;
+    if (host.exists(path.join(dir, '.git')) || host.exists(path.join(dir, RC_NAME))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The nearest .cyberdossierrc.yaml at or above the file's folder. */
+export function findRc(host: Host, fileOrDir: string, isDir = false): string | undefined {
+  let dir = isDir ? fileOrDir : path.dirname(fileOrDir);
+  for (;;) {
+    const candidate = path.join(dir, RC_NAME);
+    if (host.exists(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', 'dist']);
+
+export interface WalkOptions {
+  /** Do not descend into a sub-folder holding its own dossier.yaml (dossier membership). */
+  stopAtDossier?: boolean;
+  /** Give up after this many files (a safety net against walking a whole disk). */
+  limit?: number;
+}
+
+/** Markdown files at or below `root`, sorted, honouring .gitignore files on the way. */
+export function walkMarkdown(host: Host, root: string, opts: WalkOptions = {}): string[] {
+  const out: string[] = [];
+  const limit = opts.limit ?? 50_000;
+  const visit = (dir: string, rules: { base: string; ig: Ignore }[]) => {
+    if (out.length >= limit) return;
+    const entries = host.readDir(dir);
+    if (!entries) return;
+    let local = rules;
+    if (entries.some((e) => e.name === '.gitignore' && !e.dir)) {
+      const text = host.readFile(path.join(dir, '.gitignore'));
+      if (text !== undefined) local = [...rules, { base: dir, ig: ignore().add(text) }];
+    }
+    const ignored = (p: string, isDir: boolean) =>
+      local.some(({ base, ig }) => {
+        const rel = path.relative(base, p).split(path.sep).join('/');
+        return rel && !rel.startsWith('..') && ig.ignores(isDir ? `${rel}/` : rel);
+      });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = path.join(dir, e.name);
+      if (e.dir) {
+        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || ignored(p, true)) continue;
+        if (opts.stopAtDossier && host.exists(path.join(p, DOSSIER_YAML))) continue;
+        visit(p, local);
+      } else if (/\.(md|markdown)$/i.test(e.name) && !ignored(p, false)) {
+        out.push(p);
+        if (out.length >= limit) return;
+      }
+    }
+  };
+  visit(root, []);
+  return out.sort(comparePaths);
+}
+
+/** Folders at or below root that hold a dossier.yaml. */
+export function findDossierRoots(host: Host, root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    if (depth > 32) return;
+    if (host.exists(path.join(dir, DOSSIER_YAML))) out.push(dir);
+    for (const e of host.readDir(dir) ?? []) {
+      if (e.dir && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) visit(path.join(dir, e.name), depth + 1);
+    }
+  };
+  visit(root, 0);
+  return out.sort(comparePaths);
+}
+
+/** Path order: by segments, so "a/b.md" sorts before "a-b/c.md" as a reader expects. */
+export function comparePaths(a: string, b: string): number {
+  const as = a.split(/[\\/]/);
+  const bs = b.split(/[\\/]/);
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    if (as[i] !== bs[i]) {
+      // Files of a folder before its sub-folders.
+      if (i === as.length - 1 && i < bs.length - 1) return -1;
+      if (i === bs.length - 1 && i < as.length - 1) return 1;
+      return as[i] < bs[i] ? -1 : 1;
+    }
+  }
+  return as.length - bs.length;
+}
