@@ -364,8 +364,8 @@ export class Engine {
     }
     checkIds(d);
     checkConsistency(d);
-    const dossierFacts = this.dossierFacts(d, yamlValidated);
-    checkMissingDocuments(d, dossierFacts);
+    const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
+    checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset);
 
     const files: FileReport[] = d.files.map((f) => ({
       path: f.path,
@@ -383,9 +383,8 @@ export class Engine {
     return { files, yaml, rcFindings };
   }
 
-  private dossierFacts(d: DossierState, yamlValidated: (rs: RuleSet) => Validated | undefined): Facts | undefined {
+  private dossierFacts(d: DossierState, yamlValidated: (rs: RuleSet) => Validated | undefined, rs: RuleSet): Facts | undefined {
     const first = d.files.find((f) => f.isDossier && f.validated);
-    const rs = first?.ruleset ?? getRuleSet(DEFAULT_RULESET)!;
     const y = yamlValidated(rs);
     if (y && y.values.submission !== undefined) return mergeFacts(undefined, y);
     return first?.facts ?? (y ? mergeFacts(undefined, y) : undefined);

@@ -3,7 +3,7 @@
 // elements, placeholders and document-level mentions (privacy).
 
 import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
-import { bodyStartRange, bodyText, descendants, offsetRange, subtreeText, type DocModel, type TableModel } from '../model';
+import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, subtreeText, type DocModel, type TableModel } from '../model';
 import { refKey, type HeadingRef } from '../match';
 import { COLUMN_LABELS, NO_WORDS } from '../rulesets/common';
 import type { Check, Requirement, RuleSet } from '../rulesets/types';
@@ -46,7 +46,10 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
         checkStatement(group, r, c);
         continue;
       }
+      // An empty or not-applicable section gets its own finding, not a cascade of content ones.
       if (!ref || !answered(group, r.id)) continue;
+      const h = headingOf(group, ref);
+      if (!subtreeHasBody(h.file.model!, h.heading.index)) continue;
       switch (c.kind) {
         case 'listing-table':
           checkListing(group, r, ref, c);

@@ -8,6 +8,7 @@ import { range } from '../text';
 import { traceabilityTables } from './content';
 import { L, finding, type DossierState, type FileState } from './context';
 import type { Facts } from '../facts/facts';
+import type { RuleSet } from '../rulesets/types';
 
 export function checkIds(d: DossierState): void {
   const trace = d.groups.flatMap((g) => traceabilityTables(g));
@@ -126,11 +127,8 @@ function fmt(v: unknown): string {
 }
 
 /** missing-document: a checked dossier folder lacks a kind its submission needs (§9). */
-export function checkMissingDocuments(d: DossierState, facts: Facts | undefined): void {
+export function checkMissingDocuments(d: DossierState, facts: Facts | undefined, ruleset: RuleSet): void {
   if (!d.folder || !d.yamlPath || !facts || !d.yamlLines) return;
-  const first = d.files.find((f) => f.isDossier);
-  const ruleset = first?.ruleset;
-  if (!ruleset) return;
   for (const rule of ruleset.scope) if (evaluate(rule.when, { facts }).value === true) return;
   const present = new Set(d.files.filter((f) => f.kind).map((f) => f.kind!.id));
   for (const c of ruleset.submission) {
