@@ -199,7 +199,8 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
             if (err) bad(items[i].range, cfgMsg(`无效的正则表达式 ${p}：${err}`, `Invalid regular expression ${p}: ${err}`), { key: `ids.${k.key}` });
             else ok.push(p);
           });
-          input.ids[k.key as IdKind] = ok;
+          // A kind whose every pattern is invalid keeps its defaults.
+          if (ok.length) input.ids[k.key as IdKind] = ok;
         }
         break;
       case 'dossierGlobs': {

@@ -83,7 +83,7 @@ export function reqLabel(r: Requirement): Localized {
 export function describeFacts(because: { fact?: string; value?: string; table?: string }[]): Localized {
   const parts = because.filter((b) => b.fact || b.table);
   return {
-    zh: parts.map((b) => (b.table ? `${b.table} 列出了安全软件` : `${b.fact}: ${b.value}`)).join('、'),
-    en: parts.map((b) => (b.table ? `${b.table} lists security software` : `${b.fact}: ${b.value}`)).join(', '),
+    zh: parts.map((b) => (b.table ? `${b.table} 列出了安全软件` : b.value === 'present' ? `${b.fact}` : `${b.fact}: ${b.value}`)).join('、'),
+    en: parts.map((b) => (b.table ? `${b.table} lists security software` : b.value === 'present' ? `${b.fact} is declared` : `${b.fact}: ${b.value}`)).join(', '),
   };
 }

@@ -89,7 +89,7 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
     const why = r.condition
       ? {
           zh: `因为 frontmatter 声明了 ${describeFacts(verdict.because).zh}，指导原则 ${r.clause} 要求：${r.quote}`,
-          en: `because ${describeFacts(verdict.because).en}, guideline ${r.clause} requires it: ${r.gloss}`,
+          en: `because ${describeFacts(verdict.because).en.replace(/^(\S)/, '$1')}, guideline ${r.clause} requires it: ${r.gloss}`,
         }
       : { zh: `指导原则 ${r.clause} 要求${kind.name.zh}包含此项：${r.content.zh}`, en: `guideline ${r.clause} requires it in the ${kind.name.en}: ${r.content.en}` };
     const recommended = r.missingSeverity === 'hint';

@@ -51,7 +51,7 @@ export const NOT_APPLICABLE = /^(?:不适用|无|n\/a|none|not\s+applicable)(?=$
 
 /** Placeholders: tokens, phrases and template markers (requirements.md §3). */
 export const PLACEHOLDER_PATTERNS: RegExp[] = [
-  /(?<![A-Za-z0-9_])(?:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9_])/giu,
+  /(?<![A-Za-z0-9_-])(?:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9_-])/giu,
   /待补充|待定|待填写/gu,
   /[（(]\s*略\s*[)）]/gu,
   /lorem\s+ipsum/giu,
