@@ -1,0 +1,269 @@
+// The content of docs/rules/<code>.md: what each code reports, why (the clause), a bad and a
+// good example, how to fix it, and the choices we made where the spec is silent. The pages are
+// generated from this module and the rule sets (scripts/gen-docs.ts); a test runs every example
+// through the engine, so the docs cannot drift from the checker.
+
+import type { Code } from './codes';
+import type { Localized } from './rulesets/types';
+
+export interface RuleDoc {
+  what: Localized;
+  why: Localized;
+  fix: Localized;
+  /** Where the spec left a choice, what we chose (and why a reviewer would expect it). */
+  choices?: Localized;
+  /** A dossier file (or a dossier.yaml / rc file) that shows the finding, and one that does not. */
+  bad: string;
+  good: string;
+  /** Name of the example file, when it is not a Markdown dossier file. */
+  file?: string;
+  /** A .cyberdossierrc.yaml the examples are checked with. */
+  config?: string;
+}
+
+const FM = `---
+document: technical-requirements
+submission: initial-registration
+product: { name: 中央监护系统, model: CMS-3000, class: II, software_version: V1.2.3 }
+data: { types: [device] }
+interfaces:
+  network: { wired: true, protocols: [{ name: HL7 v2.6, kind: standard }] }
+---`;
+
+const T_BODY = `# 1 数据接口
+
+## 1.1 传输协议
+
+与医院信息系统之间采用 HL7 v2.6 协议，TLS 1.2 加密。
+
+# 2 用户访问控制
+
+## 2.1 用户身份鉴别方法
+
+用户名与口令，口令不少于 8 位，连续 5 次错误锁定 15 分钟。
+
+## 2.2 用户类型及权限
+
+管理员：用户管理与安全配置；护士：查看监护数据与确认报警。`;
+
+const GOOD_T = `${FM}\n\n${T_BODY}\n`;
+
+const D_FM = `---
+document: cybersecurity-description
+submission: initial-registration
+product: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }
+data: { types: [health, device] }
+functions: { exchange: bidirectional, remote_control: none }
+interfaces:
+  network: { wired: true, protocols: [{ name: HL7 v2.6, kind: standard }] }
+security_software: false
+---`;
+
+export const RULE_DOCS: Record<Code, RuleDoc> = {
+  'missing-section': {
+    what: {
+      zh: '指导原则要求的章节在文档中找不到。章节按标题识别：去掉编号、标点、全半角、空格和大小写差异后，标题必须等于该要求的中文标题、英文标题、同义词或配置的别名。子章节必须位于其父章节的标题之下。',
+      en: 'A section the guideline requires is not in the document. Sections are found by heading: after numbering, punctuation, width, spaces and case are folded away, the title must equal the requirement’s zh or en title, a synonym, or a configured alias. A sub-section must sit under its parent’s heading.',
+    },
+    why: {
+      zh: '每一项要求都对应指导原则的条款（消息和 data.clause 给出条款号），缺项是审评补正最常见的原因。条件性要求（如 D3.7）在消息中写明触发它的产品事实。',
+      en: 'Every requirement cites a clause of the guideline (the message and data.clause name it); a missing item is the most common reason a submission is sent back. For a conditional requirement (D3.7, say) the message names the product fact that switched it on.',
+    },
+    fix: {
+      zh: '使用快速修复插入该章节（按指导原则顺序、沿用文档的编号风格与标题级别，并带有模板）；如果章节已写但标题不同，改用标准标题或在 .cyberdossierrc.yaml 的 aliases 中登记您的写法；如果章节写在了别处（data.foundAt），把它移到父章节之下；不适用时写“不适用”并说明理由。',
+      en: 'Use the quick fix to insert the section (at its guideline position, in the document’s numbering style and heading level, with a template); if you wrote it under another title, use the standard title or register yours under `aliases` in .cyberdossierrc.yaml; if it sits elsewhere (data.foundAt), move it under its parent; if it does not apply, answer “不适用” with a reason.',
+    },
+    choices: {
+      zh: '缺少父章节时只报告父章节；“软件版本命名规则”（D4.3）缺失为警告，“网络安全能力”（D5，指导原则用“可”）缺失为提示。真实性声明（S1）的每个缺失要素（data.item：no-update、applicant、date）各报告一次，位于 frontmatter 后第一行。',
+      en: 'When a parent is missing only the parent is reported; D4.3 (version naming) is a warning and D5 (capabilities, which the guideline only recommends: 可) a hint. Each missing element of the authenticity statement S1 (data.item: no-update, applicant, date) is reported once, on the first line after the frontmatter.',
+    },
+    bad: GOOD_T.replace(/## 2\.1 用户身份鉴别方法\n\n[^\n]+\n\n/, ''),
+    good: GOOD_T,
+  },
+  'empty-section': {
+    what: { zh: '要求的章节有标题但没有正文（或只有同样为空的子标题）。', en: 'A required section has a heading but no body text (or only sub-headings that are themselves empty).' },
+    why: { zh: '空章节等同于缺项：审评员需要看到内容。', en: 'An empty section is as good as a missing one: the reviewer needs its content.' },
+    fix: { zh: '写明该章节应包含的内容（悬停标题可查看要求），或写“不适用”并说明理由。', en: 'Write what the section must contain (hover the heading to see it), or answer “不适用” with a reason.' },
+    choices: {
+      zh: '表格、图片、列表和代码都算正文；HTML 注释不算。父章节的正文可以全部在子章节中。所有必需子章节都为空时只报告子章节。空章节不再做表格等内容检查。',
+      en: 'Tables, images, lists and code count as body text; HTML comments do not. A parent’s body may live entirely in its sub-sections. When every required sub-section is empty only the sub-sections are reported. Empty sections get no further content checks.',
+    },
+    bad: GOOD_T.replace(/(## 2\.2 用户类型及权限\n\n)[^\n]+/, '$1'),
+    good: GOOD_T,
+  },
+  placeholder: {
+    what: {
+      zh: '正文中残留了占位符：TODO、TBD、FIXME、XXX（完整词）、待补充、待定、待填写、（略）、lorem ipsum、{{…}}，以及内容含中文或以 insert/填写 开头的 <…>。',
+      en: 'A placeholder is left in the text: TODO, TBD, FIXME, XXX (whole words), 待补充, 待定, 待填写, （略）, lorem ipsum, {{…}}, and <…> whose content has a CJK character or starts with insert/填写.',
+    },
+    why: { zh: '提交的资料必须是完整的；占位符说明内容尚未完成。', en: 'A submitted dossier must be complete; a placeholder means the content is unfinished.' },
+    fix: { zh: '用实际内容替换占位符。插入的章节模板中的 <…> 也是占位符，填写后警告消失。', en: 'Replace it with the real content. The <…> markers of inserted section templates are placeholders too; the warning goes once you fill them in.' },
+    choices: {
+      zh: 'HTML 注释和 HTML 标签（如 <br>）从不视为占位符；代码块不检查（常为日志或配置原文），行内代码检查。frontmatter 不检查占位符。',
+      en: 'HTML comments and HTML tags (<br>) are never placeholders; code blocks are not checked (they usually quote logs or configuration), inline code is. The frontmatter is not checked for placeholders.',
+    },
+    bad: GOOD_T.replace('用户名与口令，口令不少于 8 位，连续 5 次错误锁定 15 分钟。', '用户名与口令，口令规则待补充。'),
+    good: GOOD_T,
+  },
+  'not-applicable-without-reason': {
+    what: {
+      zh: '章节以否定答复开头（不适用、无、N/A、None、Not applicable，后接标点、空白或结尾），但后面说明理由的字符（不计空白和标点）少于 6 个。',
+      en: 'A section’s body starts with a negative answer (不适用, 无, N/A, None, Not applicable, followed by punctuation, whitespace or the end) and what follows it has fewer than 6 characters that are neither whitespace nor punctuation.',
+    },
+    why: { zh: '指导原则前言：申请人应判断具体内容是否适用，“不适用内容详述理由”。', en: 'The guideline’s preamble: the applicant judges which contents apply and “explains in detail why any content does not apply” (不适用内容详述理由).' },
+    fix: { zh: '在“不适用”后写明为何不适用于本产品，例如“不适用，理由：本产品无远程控制功能。”', en: 'State why it does not apply to this device, e.g. “不适用，理由：本产品无远程控制功能。”' },
+    choices: {
+      zh: '带理由的“不适用”视为该章节已提供，并覆盖其必需的子章节；不带理由时，该章节及其以下不再报告其他问题。“无线网络……”不是否定答复（“无”后接文字）。',
+      en: 'A “not applicable” with a reason counts as the section and covers its required sub-sections; without a reason nothing else is reported for that section or below it. “无线网络……” is not a negative answer (无 is followed by a letter).',
+    },
+    bad: GOOD_T.replace('用户名与口令，口令不少于 8 位，连续 5 次错误锁定 15 分钟。', '不适用。'),
+    good: GOOD_T.replace('用户名与口令，口令不少于 8 位，连续 5 次错误锁定 15 分钟。', '不适用，理由：本产品无用户界面，不存在用户登录。'),
+  },
+  'frontmatter-missing': {
+    what: { zh: '申报资料文件没有 frontmatter，或缺少必填项（document、submission、product.name、product.class、data.types；变更时 updates）。', en: 'A dossier file has no frontmatter, or a required key is missing (document, submission, product.name, product.class, data.types; updates for a change).' },
+    why: { zh: '产品事实决定哪些条件性要求适用（一、五）；缺少它们时无法判断应提交什么。', en: 'The product facts decide which conditional requirements apply (一, 五); without them nobody can tell what must be submitted.' },
+    fix: { zh: '补充缺少的键（补全会给出键名和取值）；共享的事实可写在同一文件夹的 dossier.yaml 中。', en: 'Add the missing key (completion offers keys and values); shared facts can go into the folder’s dossier.yaml.' },
+    choices: {
+      zh: '位置：缺少的键所在的父键（如缺少 product.class 时为 product:），否则为开头的 ---。dossier.yaml 与文件都没有时报告在文件的 ---。空值（key: 后无内容）视为缺少。',
+      en: 'Position: the parent key of the missing key (product: for product.class), else the opening ---. A key missing from both the file and dossier.yaml is reported on the file’s ---. An empty value (key: with nothing) counts as missing.',
+    },
+    bad: GOOD_T.replace('class: II, ', ''),
+    good: GOOD_T,
+  },
+  'frontmatter-invalid': {
+    what: { zh: 'frontmatter 的 YAML 无效、有未知键、类型错误、取值不在枚举中，或事实相互矛盾。', en: 'The frontmatter YAML is invalid, or has an unknown key, a wrong type, a value outside an enum, or contradictory facts.' },
+    why: { zh: '无效的值不能决定任何条件（不做猜测）；检查结果只有在事实正确时才可信。', en: 'An invalid value decides nothing (no guessing); the results can only be trusted when the facts are right.' },
+    fix: { zh: '按消息中的“您是否想写 …？”修正（快速修复可一键替换）；中文别名（如 双向、实时、第二类）同样有效。', en: 'Apply the did-you-mean of the message (the quick fix replaces it); zh aliases such as 双向, 实时, 第二类 are valid too.' },
+    choices: {
+      zh: 'YAML 不能解析时正文不再检查。自定义标签被拒绝；别名展开有上限（防“十亿笑”攻击）；__proto__ 等键只是普通的未知键。矛盾包括：none 与其他 updates 并列、延续注册含重大更新、dedicated_wireless 与 wireless: false 同时出现。',
+      en: 'When the YAML does not parse the body is not checked. Custom tags are refused; alias expansion is bounded (billion laughs); __proto__ and friends are plain unknown keys. Contradictions: none with other updates, a major update at renewal, dedicated_wireless with wireless: false.',
+    },
+    bad: GOOD_T.replace('data: { types: [device] }', 'data: { types: [device] }\nfunctions: { exchange: bidirectonal }'),
+    good: GOOD_T.replace('data: { types: [device] }', 'data: { types: [device] }\nfunctions: { exchange: bidirectional }'),
+  },
+  'incomplete-row': {
+    what: { zh: '安全软件、现成软件、补丁或追溯表的某一行缺少必需列的内容。', en: 'A row of a security-software, OTS, patch or traceability table has an empty required cell.' },
+    why: { zh: '四(二)1(5)(6) 要求逐项描述名称、型号规格、完整版本、供应商（安全软件还有运行环境要求）；四(二)3 要求追溯需求、设计、测试与风险。', en: '四(二)1(5)(6) require name, model/spec, full version and vendor for each item (runtime requirements for security software); 四(二)3 relates requirement, design, test and risk.' },
+    fix: { zh: '填写空单元格。', en: 'Fill in the empty cell.' },
+    choices: { zh: '只检查必需列；以“无/不适用/N/A”开头的行视为答复而非条目。', en: 'Only required columns are checked; a row whose name is 无 / 不适用 / N/A is an answer, not an item.' },
+    bad: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 型号规格 | 完整版本 | 供应商 |\n| --- | --- | --- | --- |\n| OpenSSL | 通用版 | 1.1.1w |  |\n`,
+    good: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 型号规格 | 完整版本 | 供应商 |\n| --- | --- | --- | --- |\n| OpenSSL | 通用版 | 1.1.1w | OpenSSL Software Foundation |\n`,
+  },
+  'missing-column': {
+    what: { zh: '上述表格缺少必需的列。表头单元格在规范化后“包含”该列的词即可（如“软件名称”含“名称”），列顺序不限，中英文均可。', en: 'Such a table lacks a required column. A header cell fills a column when, normalised, it contains one of the column’s words (“软件名称” contains 名称); order is free; zh or en.' },
+    why: { zh: '同上：条款逐项列出了必须描述的属性。', en: 'As above: the clauses list the attributes each item must have.' },
+    fix: { zh: '使用快速修复添加该列（为每一行添加空单元格），然后填写。', en: 'Use the quick fix to add the column (an empty cell on every row), then fill it in.' },
+    choices: {
+      zh: '现成软件的类别（应用/系统/支持软件）可以是一列，也可以是分组子标题，缺少它不报告。补丁表（P1）需要名称、版本与日期。一个章节中没有含“名称”列的表格时不做表格检查（清单可能在附件中）。',
+      en: 'The OTS category (application/system/support) may be a column or a grouping sub-heading; its absence is not reported. The patch table (P1) needs name, version and date. A listing section without a name-column table gets no table diagnostic (the list may be an attachment).',
+    },
+    bad: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 完整版本 | 供应商 |\n| --- | --- | --- |\n| OpenSSL | 1.1.1w | OpenSSL Software Foundation |\n`,
+    good: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 型号规格 | 完整版本 | 供应商 |\n| --- | --- | --- | --- |\n| OpenSSL | 通用版 | 1.1.1w | OpenSSL Software Foundation |\n`,
+  },
+  'version-not-full': {
+    what: {
+      zh: '版本不能唯一标识一个构建：latest、*、x、2.x、>=1.2、~1.2、单个数字（10、V3、Windows 10）或空。两段以上数字（2.31、10.0.19044.3086）、字母后缀版本（1.1.1w）、build 号或 KB 补丁号、发布日期（2024-05-01）均为完整版本。',
+      en: 'A version that does not identify one build: latest, *, x, 2.x, >=1.2, ~1.2, a single number (10, V3, Windows 10) or empty. Two or more numeric parts (2.31, 10.0.19044.3086), a letter suffix (1.1.1w), a build or KB number, or a release date (2024-05-01) are full.',
+    },
+    why: { zh: '四(二)1(5)(6) 要求“完整版本”：漏洞与补丁只能对应到确切的构建。', en: '四(二)1(5)(6) ask for the full version (完整版本): vulnerabilities and patches map only to exact builds.' },
+    fix: { zh: '写出确切版本号（Windows 请写 10.0.x.y 形式的 build 号）。', en: 'Write the exact version (for Windows, the 10.0.x.y build number).' },
+    choices: { zh: '同样检查 product.software_version；“及以上”“or later”等范围写法也不是完整版本。', en: 'product.software_version is checked too; “及以上” / “or later” ranges are not full versions either.' },
+    bad: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 型号规格 | 完整版本 | 供应商 |\n| --- | --- | --- | --- |\n| Windows 10 IoT Enterprise | LTSC 2019 | Windows 10 | Microsoft Corporation |\n`,
+    good: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 型号规格 | 完整版本 | 供应商 |\n| --- | --- | --- | --- |\n| Windows 10 IoT Enterprise | LTSC 2019 | 10.0.17763.5329 | Microsoft Corporation |\n`,
+  },
+  'unacceptable-residual-risk': {
+    what: { zh: '风险表中某行的可接受性为“不可接受 / unacceptable / 否 / no”。风险表指表头含威胁/危害列、控制措施列以及剩余风险或可接受性列的表格。', en: 'A risk-table row whose acceptability says 不可接受 / unacceptable / 否 / no. A risk table has a threat or hazard column, a control column and a residual-risk or acceptability column.' },
+    why: { zh: '四(二)2：“确保全部剩余风险均是可接受的”；四(三)：证明新增风险均可接受。', en: '四(二)2: all residual risks must be acceptable; 四(三): every new risk must be shown acceptable.' },
+    fix: { zh: '增加风险控制措施并重新评价，直至剩余风险可接受。', en: 'Add risk controls and re-evaluate until the residual risk is acceptable.' },
+    choices: { zh: '可接受性取自表头含“可接受”的列，否则取“剩余风险”列；接受准则矩阵等其他表格不检查；正文叙述不检查。', en: 'The acceptability cell is the column whose header contains 可接受 / acceptab, else the residual column; other tables (an acceptance matrix) and prose are not checked.' },
+    bad: `${D_FM}\n\n# 2 风险管理\n\n## 2.1 风险分析报告\n\n| 风险编号 | 威胁 | 控制措施 | 剩余风险 | 是否可接受 |\n| --- | --- | --- | --- | --- |\n| R-001 | 远程篡改报警限 | 报文校验 | 中 | 不可接受 |\n`,
+    good: `${D_FM}\n\n# 2 风险管理\n\n## 2.1 风险分析报告\n\n| 风险编号 | 威胁 | 控制措施 | 剩余风险 | 是否可接受 |\n| --- | --- | --- | --- | --- |\n| R-001 | 远程篡改报警限 | 报文校验与床旁确认 | 低 | 可接受 |\n`,
+  },
+  'undefined-reference': {
+    what: { zh: '引用了在整个申报资料中都没有定义的编号（SR-、SD-、TC-、R- 等）。编号在表格行的第一个编号、或位于标题/列表项/段落开头且后接冒号或空白时为定义，其他位置为引用。', en: 'An ID (SR-, SD-, TC-, R-, …) is referenced but defined nowhere in the dossier. An ID is defined as the first ID of a table row, or at the start of a heading, list item or paragraph followed by a colon or whitespace; elsewhere it is a reference.' },
+    why: { zh: '四(二)3 的可追溯性要求每个引用都能找到对象；悬空的编号会让审评员无法核对。', en: '四(二)3 traceability needs every reference to resolve; a dangling ID cannot be verified by a reviewer.' },
+    fix: { zh: '在表格或列表中定义该编号，或更正拼写（跳转到定义/查找引用可帮助核对）。', en: 'Define the ID in a table or list, or correct it (go to definition / find references help).' },
+    choices: { zh: '同一 dossier 文件夹内的所有文件共享编号；追溯表中的编号都是引用。编号格式可在 .cyberdossierrc.yaml 的 ids 中配置，按完整词匹配（R-\\d+ 不会匹配 SR-012 的一部分）。', en: 'All files of a dossier folder share IDs; IDs in the traceability table are references. Patterns are configurable (`ids`) and match whole tokens (R-\\d+ never matches inside SR-012).' },
+    bad: `${GOOD_T.replace('TLS 1.2 加密。', 'TLS 1.2 加密（见 SR-004）。')}`,
+    good: `${GOOD_T.replace('TLS 1.2 加密。', 'TLS 1.2 加密（见 SR-004）。')}\n## 附录\n\n- SR-004：通信须采用 TLS 1.2 及以上协议加密。\n`,
+  },
+  'untraced-requirement': {
+    what: { zh: '已定义的需求在可追溯性分析表中没有对应的已定义测试，或没有对应的已定义风险。', en: 'A defined requirement has no defined test, or no defined risk, in the traceability table rows that name it.' },
+    why: { zh: '四(二)3：可追溯性分析报告追溯网络安全需求规范、设计规范、测试、风险管理的关系。', en: '四(二)3: the traceability report relates requirements, design, tests and risk management.' },
+    fix: { zh: '在追溯表中为该需求补充测试编号与风险编号（并确保它们有定义）。', en: 'Add the test and risk IDs to the requirement’s row of the traceability table (and define them).' },
+    choices: { zh: '申报资料中没有追溯表（例如以附件提交）时不报告。', en: 'Not reported when the dossier has no traceability table at all (it is an attachment, say).' },
+    bad: `${D_FM}\n\n# 3 验证与确认\n\n## 3.3 可追溯性分析报告\n\n| 需求编号 | 设计编号 | 测试编号 | 风险编号 |\n| --- | --- | --- | --- |\n| SR-001 | SD-001 | TC-001 | R-001 |\n\n- SR-001：HL7 通信采用 TLS 1.2 加密。\n- SR-002：维护报文须经 HMAC 校验。\n- SD-001：通信模块集成 OpenSSL。\n- TC-001：TLS 加密测试。\n- R-001：网络窃听。\n`,
+    good: `${D_FM}\n\n# 3 验证与确认\n\n## 3.3 可追溯性分析报告\n\n| 需求编号 | 设计编号 | 测试编号 | 风险编号 |\n| --- | --- | --- | --- |\n| SR-001 | SD-001 | TC-001 | R-001 |\n\n- SR-001：HL7 通信采用 TLS 1.2 加密。\n- SD-001：通信模块集成 OpenSSL。\n- TC-001：TLS 加密测试。\n- R-001：网络窃听。\n`,
+  },
+  'capability-unaddressed': {
+    what: { zh: '网络安全能力章节（D5）没有说明某一项 IEC/TR 80001-2-2 能力：其代码或中英文名称应出现在表格行中，或位于标题、列表项开头。每项缺失报告一次，data.capability 为代码。', en: 'The capability section (D5) does not address an IEC/TR 80001-2-2 capability: its code or zh/en name must stand in a table row or at the start of a heading or list item. One finding per capability; data.capability holds its code.' },
+    why: { zh: '三(二)：IEC/TR 80001-2-2 规范了十九项网络安全能力，申请人根据产品特性考虑其适用性。', en: '三(二): IEC/TR 80001-2-2 defines nineteen capabilities whose applicability the applicant considers.' },
+    fix: { zh: '使用快速修复添加缺少的能力行，逐项写明适用及实现方式，或不适用及理由。', en: 'Use the quick fix to add the missing rows, then state for each whether it applies and how, or why not.' },
+    choices: { zh: '仅在 D5 存在时检查（D5 本身为建议项）。', en: 'Checked only when D5 is present (D5 itself is recommended).' },
+    bad: `${D_FM}\n\n# 5 网络安全能力\n\n| 编号 | 网络安全能力 | 是否适用 | 实现方式或不适用理由 |\n| --- | --- | --- | --- |\n| ALOF | 自动注销 | 是 | 无操作 10 分钟自动注销 |\n`,
+    good: `${D_FM}\n\n# 5 网络安全能力\n\n${['ALOF 自动注销', 'AUDT 审核控制', 'AUTH 授权', 'CNFS 安全特性配置', 'CSUP 网络安全产品升级', 'DIDT 健康数据身份信息去除', 'DTBK 数据备份与灾难恢复', 'EMRG 紧急访问', 'IGAU 健康数据完整性与真实性', 'MLDP 恶意软件探测与防护', 'NAUT 网络节点鉴别', 'PAUT 人员鉴别', 'PLOK 物理锁', 'RDMP 第三方组件维护计划', 'SAHD 系统与应用软件硬化', 'SGUD 安全指导', 'STCF 健康数据存储保密性', 'TXCF 传输保密性', 'TXIG 传输完整性'].map((c) => `- ${c}：适用，实现方式见设计说明。`).join('\n')}\n`,
+  },
+  'wrong-document-kind': {
+    what: { zh: '文档类型与 submission/updates 矛盾，例如产品注册时提交了常规安全补丁描述文档。', en: 'The document kind contradicts submission/updates, e.g. a patch description at an initial registration.' },
+    why: { zh: '五(一)(二)(三)：不同申报情形提交不同的网络安全文档。', en: '五(一)(二)(三): each submission case needs its own cybersecurity documents.' },
+    fix: { zh: '更正 document 或 submission/updates，或从本次申报中移除该文件。', en: 'Correct document or submission/updates, or take the file out of this submission.' },
+    bad: GOOD_T.replace('document: technical-requirements', 'document: authenticity-statement'),
+    good: GOOD_T,
+  },
+  'missing-document': {
+    what: { zh: '按文件夹检查 dossier 时，缺少申报情形所需的文档类型（报告在 dossier.yaml 的 submission 上）。', en: 'A dossier folder, checked as a folder, lacks a document kind its submission needs (reported on dossier.yaml’s submission key).' },
+    why: { zh: '五：产品注册需要网络安全描述文档、产品技术要求与说明书；变更需要描述文档、补丁描述文档或真实性声明之一。', en: '五: initial registration needs the description, technical requirements and IFU; a change needs the description, the patch description or the authenticity statement.' },
+    fix: { zh: '使用“新建申报文档”命令创建缺少的文档。', en: 'Create the missing document with the *New dossier document…* command.' },
+    choices: { zh: '仅在检查整个文件夹时报告（CLI 的文件夹参数或编辑器的“检查工作区”）；没有 dossier.yaml 的单个文件从不报告。“如适用”的文档从不报告缺失。', en: 'Only when the folder itself is checked (a CLI folder argument or the editor’s workspace check); a file without dossier.yaml never gets it; “where applicable” documents are never missing.' },
+    file: 'dossier.yaml',
+    bad: 'submission: initial-registration\nproduct: { name: 中央监护系统, class: II }\ndata: { types: [device] }\ninterfaces: { network: { wired: true } }\n',
+    good: 'submission: renewal\nproduct: { name: 中央监护系统, class: II }\ndata: { types: [device] }\ninterfaces: { network: { wired: true } }\n',
+  },
+  'inconsistent-fact': {
+    what: { zh: '同一 dossier 文件夹中不同文件的同一事实取值不同（如 product.software_version），或 frontmatter 中声明的协议/格式没有在应列出它的章节（T1、D1.4）中出现。', en: 'The same fact differs between files of one dossier folder (product.software_version, say), or a protocol/format declared in the frontmatter is absent from the section that must list it (T1, D1.4).' },
+    why: { zh: '各申报资料描述的是同一产品；审评员会比对版本与接口是否一致。', en: 'All documents describe one product; reviewers compare versions and interfaces across them.' },
+    fix: { zh: '统一取值（共享事实写在 dossier.yaml 中），或在章节中写明该协议/格式。', en: 'Make the values agree (keep shared facts in dossier.yaml), or name the protocol/format in the section.' },
+    choices: { zh: '只比较文件 frontmatter 中显式写出的值（与 dossier.yaml 或路径顺序中第一个写出它的文件比较）；正文中的版本号从不比较。协议名称按规范化后包含关系匹配。', en: 'Only values a file states explicitly are compared (with dossier.yaml, else the first file in path order that states them); versions in prose are never compared. Protocol names match by normalised containment.' },
+    bad: GOOD_T.replace('与医院信息系统之间采用 HL7 v2.6 协议，TLS 1.2 加密。', '与医院信息系统之间采用标准协议，TLS 1.2 加密。'),
+    good: GOOD_T,
+  },
+  'duplicate-section': {
+    what: { zh: '同一要求的章节在同一父章节下出现了两次；只检查第一次出现的章节。', en: 'The same requirement’s section appears twice under one parent; only the first is checked.' },
+    why: { zh: '重复的章节让审评员无法判断以哪一处为准。', en: 'A duplicate leaves the reviewer guessing which one counts.' },
+    fix: { zh: '合并两个章节。', en: 'Merge the two sections.' },
+    bad: GOOD_T.replace('## 2.2 用户类型及权限', '## 2.2 用户类型及权限\n\n见下。\n\n## 2.3 用户角色及权限'),
+    good: GOOD_T,
+  },
+  'out-of-scope': {
+    what: { zh: '第一类医疗器械，或既无网络也无存储媒介数据交换的产品：本指导原则不适用。只报告一次，不检查正文（frontmatter 错误仍报告）。', en: 'A class I device, or one with neither a network nor storage-media exchange: the guideline does not apply. Reported once; the body is not checked (frontmatter errors still are).' },
+    why: { zh: '一、适用范围：第二类、第三类具有网络连接或通过存储媒介交换数据的医疗器械。', en: '一 (scope): class II and III devices with a network connection or storage-media data exchange.' },
+    fix: { zh: '确认产品事实无误；若确实不适用，无需网络安全文档。', en: 'Check the facts; if the guideline indeed does not apply, no cybersecurity document is needed.' },
+    bad: GOOD_T.replace('class: II', 'class: I'),
+    good: GOOD_T,
+  },
+  'config-invalid': {
+    what: { zh: '.cyberdossierrc.yaml（或 dossier.yaml）不是有效的 YAML，或有未知键、错误取值、无效的正则表达式。其余配置照常生效。', en: '.cyberdossierrc.yaml (or dossier.yaml) is not valid YAML, or has an unknown key, a bad value or an invalid regular expression. The rest of the file still applies.' },
+    why: { zh: '配置错误会悄悄改变检查结果；必须让用户看到。', en: 'A configuration mistake silently changes the results; it must be visible.' },
+    fix: { zh: '按消息修正（支持“您是否想写”）；编辑器通过随附的 JSON Schema 提供补全与校验。', en: 'Fix it as the message says (with did-you-mean); the shipped JSON Schema gives completion and validation in the editor.' },
+    file: '.cyberdossierrc.yaml',
+    bad: 'rules:\n  placeholdr: warning\n',
+    good: 'rules:\n  placeholder: warning\n',
+  },
+  'file-too-large': {
+    what: { zh: '文件超过配置的大小上限（默认 10 MB），未检查。', en: 'The file is over the configured size limit (default 10 MB) and was not checked.' },
+    why: { zh: '保护编辑器与 CI 不被超大文件拖慢。', en: 'Keeps the editor and CI responsive on huge files.' },
+    fix: { zh: '拆分文件（同类文件会合并为一个文档检查），或在 .cyberdossierrc.yaml 中调整 maxFileSize。', en: 'Split the file (files of one kind are checked as one document), or raise maxFileSize in .cyberdossierrc.yaml.' },
+    choices: { zh: '大小按 UTF-8 字节计；上限可写作 10MB、512KB 或字节数。', en: 'Size counts UTF-8 bytes; the limit may be written 10MB, 512KB or a number of bytes.' },
+    config: 'maxFileSize: 4KB\n',
+    bad: `${GOOD_T}\n## 附录 测试记录\n\n${'测试用例 TC 执行记录：全部通过，未发现异常。\n'.repeat(60)}`,
+    good: GOOD_T,
+  },
+  'privacy-not-addressed': {
+    what: { zh: 'data.types 声明了健康数据，但网络安全描述文档从未提及隐私（隐私、个人信息、个人数据、患者信息保护、privacy、personal data、personal information）。', en: 'data.types declares health data but the cybersecurity description never mentions privacy (隐私, 个人信息, 个人数据, 患者信息保护, privacy, personal data, personal information).' },
+    why: { zh: '三(一)：对于健康数据，注册申请人应当遵循患者隐私保护的相关规定。', en: '三(一): for health data the applicant follows the rules on patient privacy.' },
+    fix: { zh: '说明如何保护患者隐私（如去标识化、加密存储与传输、访问控制）。', en: 'Describe how patient privacy is protected (de-identification, encryption, access control).' },
+    choices: { zh: '位置：D1.1 标题；没有 D1.1 时为 data.types 的值（在本文件中时），否则为 frontmatter 后第一行。', en: 'Position: the D1.1 heading; without D1.1 the data.types value (when in this file), else the first line after the frontmatter.' },
+    bad: `${D_FM}\n\n# 1 基本信息\n\n## 1.1 类型\n\n健康数据：患者姓名、病历号与生理参数；设备数据：运行日志。\n`,
+    good: `${D_FM}\n\n# 1 基本信息\n\n## 1.1 类型\n\n健康数据：患者姓名、病历号与生理参数，涉及患者隐私，采用加密存储与传输保护；设备数据：运行日志。\n`,
+  },
+};
