@@ -4,12 +4,12 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CODES, type Code, type Finding, type FindingData } from './codes';
-import { loadConfigText, resolveConfig, type Config, type ConfigInput, type Locale } from './config';
+import { idsKey, loadConfigText, resolveConfig, type Config, type ConfigInput, type Locale } from './config';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
 import { validate, type Validated } from './facts/schema';
 import { loadYaml, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
-import { extractIds } from './ids';
+import { extractIds, type IdOccurrence } from './ids';
 import { matchDocument } from './match';
 import { buildModel, ChunkCache, sharedChunkCache, type DocModel, type Suppression } from './model';
 import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from './rulesets';
@@ -22,6 +22,7 @@ import { checkContent, checkPlaceholders, tablesIn } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
 import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
+export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
 
 export interface Diagnostic {
@@ -45,6 +46,8 @@ export interface CheckRequest {
   files?: string[];
   /** Folders: walked for Markdown; each folder with a dossier.yaml is checked as one dossier. */
   folders?: string[];
+  /** Also report every other dossier file of the dossiers involved (the editor re-publishes them). */
+  members?: boolean;
 }
 
 export interface CheckResult {
@@ -70,6 +73,7 @@ interface Analysis {
   scan: ScanResult;
   yaml?: YamlResult;
   model?: DocModel;
+  ids?: { key: string; ids: IdOccurrence[] };
 }
 
 const RULESET_IDS = RULESETS.map((r) => r.id);
@@ -77,6 +81,13 @@ const RULESET_IDS = RULESETS.map((r) => r.id);
 export class Engine {
   private analyses = new Map<string, Analysis>();
   private rcCache = new Map<string, { version: string | undefined; input: ConfigInput; findings: Finding[] }>();
+  // File-system lookups, kept until the host says the tree changed (forgetFileSystem).
+  private yamlLookup = new Map<string, string | undefined>();
+  private rcLookup = new Map<string, string | undefined>();
+  private memberLookup = new Map<string, string[]>();
+  /** The last state of each dossier, for editor features (completion, hover, code actions). */
+  private states = new Map<string, { state: DossierState; reports: FileReport[] }>();
+  private dossierOfFile = new Map<string, string>();
   private readonly reqIds = allRequirementIds();
   readonly chunks: ChunkCache;
 
@@ -95,10 +106,53 @@ export class Engine {
     this.rcCache.clear();
   }
 
+  /** Files were created, deleted or renamed: look dossiers, rc files and members up again. */
+  forgetFileSystem(): void {
+    this.yamlLookup.clear();
+    this.rcLookup.clear();
+    this.memberLookup.clear();
+    this.rcCache.clear();
+  }
+
+  /** Keeps at most `max` analyses of files that are not in `keep` (memory for closed files). */
+  trim(keep: Set<string>, max = 200): void {
+    if (this.analyses.size <= max) return;
+    for (const p of this.analyses.keys()) {
+      if (this.analyses.size <= max) break;
+      if (!keep.has(p)) this.analyses.delete(p);
+    }
+  }
+
+  dossierYamlFor(file: string): string | undefined {
+    const dir = path.dirname(file);
+    if (!this.yamlLookup.has(dir)) this.yamlLookup.set(dir, findDossierYaml(this.host, file));
+    return this.yamlLookup.get(dir);
+  }
+
+  private membersOf(yamlPath: string): string[] {
+    let m = this.memberLookup.get(yamlPath);
+    if (!m) {
+      m = walkMarkdown(this.host, path.dirname(yamlPath), { stopAtDossier: true });
+      this.memberLookup.set(yamlPath, m);
+    }
+    return m;
+  }
+
+  /** The last checked state of the dossier holding a file (after check() saw it). */
+  stateOf(file: string): { state: DossierState; file?: FileState; reports: FileReport[] } | undefined {
+    const key = this.dossierOfFile.get(file);
+    const entry = key ? this.states.get(key) : undefined;
+    if (!entry) return undefined;
+    return { state: entry.state, file: entry.state.files.find((f) => f.path === file), reports: entry.reports };
+  }
+
   // ---- configuration ----------------------------------------------------------------------
 
   rcFileFor(file: string): string | undefined {
-    return this.options.configFile ?? findRc(this.host, file);
+    if (this.options.configFile) return this.options.configFile;
+    const dir = path.dirname(file);
+    if (!this.rcLookup.has(dir)) this.rcLookup.set(dir, findRc(this.host, file));
+    return this.rcLookup.get(dir);
   }
 
   private loadRc(rc: string): { input: ConfigInput; findings: Finding[] } {
@@ -195,21 +249,21 @@ export class Engine {
       s.add(file);
       byDossier.set(key, s);
     };
-    for (const f of [...explicit, ...walked]) add(findDossierYaml(this.host, f) ?? `single:${f}`, f);
+    for (const f of [...explicit, ...walked]) add(this.dossierYamlFor(f) ?? `single:${f}`, f);
     for (const y of folderDossiers) if (!byDossier.has(y)) byDossier.set(y, new Set());
 
     const reports = new Map<string, FileReport>();
     const configReports = new Map<string, Finding[]>();
     for (const [key, requested] of [...byDossier].sort((a, b) => comparePaths(a[0], b[0]))) {
       const yamlPath = key.startsWith('single:') ? undefined : key;
-      const members = yamlPath
-        ? walkMarkdown(this.host, path.dirname(yamlPath), { stopAtDossier: true })
-        : [...requested];
+      const members = yamlPath ? [...this.membersOf(yamlPath)] : [...requested];
       for (const r of requested) if (!members.includes(r)) members.push(r);
       members.sort(comparePaths);
       const result = this.checkDossier(members, yamlPath, yamlPath !== undefined && folderDossiers.has(yamlPath));
+      this.states.set(key, { state: result.state, reports: result.files });
+      for (const m of members) this.dossierOfFile.set(m, key);
       for (const fr of result.files) {
-        if (!requested.has(fr.path)) continue;
+        if (!requested.has(fr.path) && !(req.members && fr.isDossierFile)) continue;
         if (!fr.isDossierFile && !explicit.has(fr.path)) continue;
         reports.set(fr.path, fr);
       }
@@ -229,7 +283,7 @@ export class Engine {
     members: string[],
     yamlPath: string | undefined,
     folder: boolean,
-  ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]> } {
+  ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } {
     const rcFindings = new Map<string, Finding[]>();
     const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
 
@@ -318,7 +372,9 @@ export class Engine {
       if (!state.skipBody) {
         checkDocumentKind(state);
         state.model = this.modelOf(a);
-        state.ids = extractIds(state.model, config);
+        const key = idsKey(config);
+        if (a.ids?.key !== key) a.ids = { key, ids: extractIds(state.model, config) };
+        state.ids = a.ids.ids;
       }
     }
 
@@ -358,6 +414,7 @@ export class Engine {
     };
     for (const g of d.groups) {
       const cond = { facts: g.facts, tableRows };
+      g.cond = cond;
       checkStructure(g, cond);
       checkContent(g, cond);
       checkPlaceholders(g);
@@ -380,7 +437,7 @@ export class Engine {
       const rs = d.files.find((f) => f.isDossier)?.ruleset;
       yaml = { path: yamlPath, document: null, isDossierFile: false, diagnostics: finalize(d.yamlFindings, config, rs, []) };
     }
-    return { files, yaml, rcFindings };
+    return { files, yaml, rcFindings, state: d };
   }
 
   private dossierFacts(d: DossierState, yamlValidated: (rs: RuleSet) => Validated | undefined, rs: RuleSet): Facts | undefined {

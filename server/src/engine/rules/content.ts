@@ -25,6 +25,22 @@ function rowRange(model: DocModel, t: TableModel, start: number): Range {
   return model.lines.lineRange(model.lines.positionAt(t.base + start).line);
 }
 
+/** The line after a section's own content and sub-sections, skipping trailing blank lines. */
+export function sectionEnd(model: DocModel, heading: number): number {
+  let end = model.headings[heading].end;
+  while (end - 1 > model.headings[heading].line && model.lines.lineText(end - 1).trim() === '') end--;
+  return end;
+}
+
+/** Lines of a table, for quick fixes (add a column, disable around it) without re-parsing. */
+export function tableLines(model: DocModel, t: TableModel): { start: number; end: number; header: number; rows: number[] } {
+  const line = (o: number) => model.lines.positionAt(t.base + o).line;
+  const header = line(t.fact.start);
+  const rows = t.fact.rows.map((r) => line(r.start));
+  const last = rows.length ? rows[rows.length - 1] : header + 1;
+  return { start: header, end: last + 1, header, rows: [header + 1, ...rows] };
+}
+
 function label(role: string): { zh: string; en: string } {
   return COLUMN_LABELS[role] ?? { zh: role, en: role };
 }
@@ -125,7 +141,7 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
             `${reqLabel(r).zh}的表格缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${c.required.map((x) => label(x).zh).join('、')}`,
             `The ${reqLabel(r).en} table lacks a “${label(role).en}” column: guideline ${r.clause} asks for ${c.required.map((x) => label(x).en).join(', ')}`,
           ),
-          { requirement: r.id, clause: r.clause, column: role },
+          { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
           c.columnSeverity,
         ),
       );
@@ -142,7 +158,7 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
               `${reqLabel(r).zh}表格的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
               `This row of the ${reqLabel(r).en} table has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
             ),
-            { requirement: r.id, clause: r.clause, columns: empty },
+            { requirement: r.id, clause: r.clause, columns: empty, table: tableLines(model, t) },
           ),
         );
       }
@@ -163,7 +179,7 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
                     `The version “${v}”${name ? ` of “${name}”` : ''} is not a full version: it must identify one exact build (e.g. 2.31, 3.0.13, 10.0.19044.3086, 1.1.1w, build 1234) (${r.clause})`,
                   )
                 : L(`“${name}”没有写明完整版本（${r.clause}）`, `“${name}” has no full version (${r.clause})`),
-              { requirement: r.id, clause: r.clause, value: v },
+              { requirement: r.id, clause: r.clause, value: v, table: tableLines(model, t) },
             ),
           );
         }
@@ -200,7 +216,7 @@ function checkRisk(group: DocGroup, r: Requirement, ref: HeadingRef): void {
               `剩余风险被评为不可接受（“${v}”）：指导原则 ${r.clause} 要求“确保全部剩余风险均是可接受的”，请增加风险控制措施并重新评价`,
               `A residual risk is marked unacceptable (“${v}”): guideline ${r.clause} requires that all residual risks be acceptable; add risk controls and re-evaluate`,
             ),
-            { requirement: r.id, clause: r.clause, value: v },
+            { requirement: r.id, clause: r.clause, value: v, table: tableLines(model, t) },
           ),
         );
       }
@@ -238,7 +254,7 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef
             `追溯表缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求追溯网络安全需求规范、设计规范、测试、风险管理的关系`,
             `The traceability table lacks a “${label(role).en}” column: guideline ${r.clause} relates requirements, design, tests and risk management`,
           ),
-          { requirement: r.id, clause: r.clause, column: role },
+          { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
         ),
       );
     }
@@ -254,7 +270,7 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef
             `追溯表的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
             `This traceability row has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
           ),
-          { requirement: r.id, clause: r.clause, columns: empty },
+          { requirement: r.id, clause: r.clause, columns: empty, table: tableLines(model, t) },
         ),
       );
     }
@@ -274,6 +290,13 @@ function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: 
   ].map((s) => stripNumbering(s).trim());
   const rowTexts: string[] = [];
   for (const t of tablesIn(model, heading.index)) for (const row of t.fact.rows) rowTexts.push(row.cells.map((x) => x.run.text).join(' | '));
+  // Where the quick fix adds rows: after the last row of the section's last table, else as list
+  // items at the end of the section.
+  const tables = tablesIn(model, heading.index);
+  const lastTable = tables[tables.length - 1];
+  const insert = lastTable
+    ? { format: 'table', line: tableLines(model, lastTable).end, columns: lastTable.fact.header.length }
+    : { format: 'list', line: sectionEnd(model, heading.index) };
   for (const cap of caps) {
     const code = new RegExp(`(?<![A-Za-z])${cap.code}(?![A-Za-z])`);
     const names = [cap.zh, cap.en, ...cap.synonyms].map(normalize);
@@ -288,7 +311,7 @@ function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: 
           `${reqLabel(r).zh}未说明网络安全能力 ${cap.code}（${cap.zh}）：应逐项说明适用及实现方式，或不适用及理由（${r.clause}）`,
           `${reqLabel(r).en} does not address the capability ${cap.code} (${cap.en}): state whether it applies and how, or why not (${r.clause})`,
         ),
-        { requirement: r.id, clause: r.clause, capability: cap.code },
+        { requirement: r.id, clause: r.clause, capability: cap.code, name: { zh: cap.zh, en: cap.en }, insert },
       ),
     );
   }

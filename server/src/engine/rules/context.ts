@@ -31,6 +31,8 @@ export interface FileState {
   kind?: DocumentKind;
   model?: DocModel;
   ids: IdOccurrence[];
+  /** ids with the traceability table's occurrences turned into references (set by checkIds). */
+  resolvedIds?: IdOccurrence[];
   /** Body checks are off (broken YAML, no kind, out of scope, too large). */
   skipBody: boolean;
   outOfScope: boolean;
@@ -46,6 +48,8 @@ export interface DocGroup {
   match: DocMatch;
   facts: Facts;
   submission?: SubmissionCase;
+  /** Condition context of this document (facts + dossier tables), for features too. */
+  cond?: import('../facts/facts').ConditionContext;
 }
 
 export interface DossierState {

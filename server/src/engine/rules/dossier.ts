@@ -5,7 +5,7 @@ import { evaluate, factPosition } from '../facts/facts';
 import type { FactObject, FactValue } from '../facts/schema';
 import type { IdOccurrence } from '../ids';
 import { range } from '../text';
-import { traceabilityTables } from './content';
+import { tableLines, traceabilityTables } from './content';
 import { L, finding, type DossierState, type FileState } from './context';
 import type { Facts } from '../facts/facts';
 import type { RuleSet } from '../rulesets/types';
@@ -15,6 +15,7 @@ export function checkIds(d: DossierState): void {
   const traceSet = new Set(trace.map((t) => `${t.file.path}\u0000${t.table.index}`));
   const inTrace = (f: FileState, o: IdOccurrence) => o.table !== undefined && traceSet.has(`${f.path}\u0000${o.table}`);
   const checked = d.files.filter((f) => f.model && !f.skipBody);
+  for (const f of checked) f.resolvedIds = f.ids.map((o) => (o.definition && inTrace(f, o) ? { ...o, definition: false } : o));
 
   const defined = new Map<string, { file: FileState; occ: IdOccurrence }>();
   for (const f of checked) for (const o of f.ids) if (o.definition && !inTrace(f, o) && !defined.has(o.id)) defined.set(o.id, { file: f, occ: o });
@@ -30,7 +31,7 @@ export function checkIds(d: DossierState): void {
             `引用的编号 ${o.id} 在本申报资料中没有定义：应在表格行首、标题或列表项开头定义它（如“${o.id}：……”），或更正编号`,
             `${o.id} is referenced but defined nowhere in this dossier: define it at the start of a table row, heading or list item (“${o.id}: …”), or correct the ID`,
           ),
-          { id: o.id, kind: o.kind },
+          { id: o.id, kind: o.kind, ...(o.table !== undefined ? { table: tableLines(f.model!, f.model!.tables[o.table]) } : {}) },
         ),
       );
     }

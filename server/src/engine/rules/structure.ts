@@ -2,7 +2,9 @@
 // (requirements.md §3), per document (the files of one kind, matched as one).
 
 import { evaluate, type ConditionContext } from '../facts/facts';
-import { bodyStartRange, descendants, subtreeHasBody } from '../model';
+import { bodyStartRange, descendants, subtreeHasBody, type DocModel } from '../model';
+import { childNumbering, numberingOf, shiftNumbering } from '../numbering';
+import { normalize, stripNumbering } from '../text';
 import { parentId, refKey, type HeadingRef } from '../match';
 import type { Requirement } from '../rulesets/types';
 import { L, describeFacts, finding, headingOf, reqLabel, requirementById, type DocGroup } from './context';
@@ -92,6 +94,7 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
           en: `because ${describeFacts(verdict.because).en.replace(/^(\S)/, '$1')}, guideline ${r.clause} requires it: ${r.gloss}`,
         }
       : { zh: `指导原则 ${r.clause} 要求${kind.name.zh}包含此项：${r.content.zh}`, en: `guideline ${r.clause} requires it in the ${kind.name.en}: ${r.content.en}` };
+    data.insert = insertion(group, r, cond);
     const recommended = r.missingSeverity === 'hint';
     target.findings.push(
       finding(
@@ -126,6 +129,93 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
       ),
     );
   }
+}
+
+/**
+ * Where the quick fix puts a missing section and how it looks: at its guideline position (after
+ * the preceding present sibling, else before the following one, else at the end of the parent),
+ * at the siblings' heading level, in their numbering style and title language, with the required
+ * children. Quick fixes read only this (code + data), never the text.
+ */
+export interface Insertion {
+  line: number;
+  depth: number;
+  numbering: string;
+  lang: 'zh' | 'en';
+  children: { id: string; depth: number; numbering: string }[];
+}
+
+function insertion(group: DocGroup, r: Requirement, cond: ConditionContext): Insertion {
+  const { kind, match } = group;
+  const parent = parentId(r.id);
+  const siblings = kind.requirements.filter((x) => parentId(x.id) === parent && !x.wholeDocument);
+  const i = siblings.indexOf(r);
+  const parentRef = parent ? match.found.get(parent) : undefined;
+  const fileIndex = parentRef?.file ?? 0;
+  const model = group.files[fileIndex].model!;
+  const lang = documentLanguage(group);
+  const foundIn = (x: Requirement) => {
+    const ref = match.found.get(x.id);
+    return ref && ref.file === fileIndex ? model.headings[ref.heading] : undefined;
+  };
+  const prev = siblings.slice(0, i).reverse().map(foundIn).find(Boolean);
+  const next = siblings.slice(i + 1).map(foundIn).find(Boolean);
+  let line: number;
+  let depth: number;
+  let numbering = '';
+  if (prev) {
+    line = sectionEndLine(model, prev.index);
+    depth = prev.depth;
+    numbering = shiftNumbering(numberingOf(prev.text), 1);
+  } else if (next) {
+    line = next.line;
+    depth = next.depth;
+    numbering = shiftNumbering(numberingOf(next.text), -1);
+  } else if (parentRef) {
+    const p = model.headings[parentRef.heading];
+    line = sectionEndLine(model, p.index);
+    depth = Math.min(6, p.depth + 1);
+    numbering = childNumbering(numberingOf(p.text), i + 1);
+  } else {
+    line = model.lines.lineCount;
+    while (line - 1 > model.scan.bodyStartLine && model.lines.lineText(line - 1).trim() === '') line--;
+    const tops = model.headings.filter((h) => h.parent < 0);
+    depth = tops.length === 1 && tops[0].depth === 1 ? 2 : 1;
+  }
+  const children: Insertion['children'] = [];
+  const addChildren = (id: string, d: number, num: string) => {
+    kind.requirements
+      .filter((x) => parentId(x.id) === id && !x.wholeDocument)
+      .filter((x) => !x.condition || evaluate(x.condition, cond).value === true)
+      .filter((x) => x.missingSeverity !== 'hint')
+      .forEach((x, k) => {
+        const n = childNumbering(num, k + 1);
+        children.push({ id: x.id, depth: Math.min(6, d + 1), numbering: n });
+        addChildren(x.id, d + 1, n);
+      });
+  };
+  addChildren(r.id, depth, numbering);
+  return { line, depth, numbering, lang, children };
+}
+
+function sectionEndLine(model: DocModel, heading: number): number {
+  let end = model.headings[heading].end;
+  while (end - 1 > model.headings[heading].line && model.lines.lineText(end - 1).trim() === '') end--;
+  return end;
+}
+
+/** 'en' when most recognised headings use the English titles. */
+function documentLanguage(group: DocGroup): 'zh' | 'en' {
+  let en = 0;
+  let zh = 0;
+  for (const [id, ref] of group.match.found) {
+    const r = requirementById(group.kind, id);
+    const h = group.files[ref.file].model!.headings[ref.heading];
+    if (!r) continue;
+    if (normalize(stripNumbering(h.text)) === normalize(r.title.en)) en++;
+    else zh++;
+  }
+  return en > zh ? 'en' : 'zh';
 }
 
 function checkEmpty(group: DocGroup, r: Requirement, ref: HeadingRef): void {

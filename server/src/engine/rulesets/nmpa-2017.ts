@@ -382,16 +382,19 @@ const statementElements: StatementElement[] = [
     item: 'no-update',
     patterns: ['未发生网络安全更新', '无网络安全更新', '没有发生网络安全更新', '未进行网络安全更新', 'no cybersecurity update', 'no cyber-security update'],
     label: { zh: '未发生网络安全更新的声明', en: 'the statement that no cybersecurity update occurred' },
+    template: { zh: '本申请人声明：自上次注册以来，本产品未发生网络安全更新。', en: 'The applicant declares that no cybersecurity update (未发生网络安全更新) has occurred since the last registration.' },
   },
   {
     item: 'applicant',
     patterns: ['(?:申请人|注册人|applicant)\\s*(?:[（(][^）)]*[）)])?\\s*[:：]\\s*\\S'],
     label: { zh: '申请人（注册人）名称', en: 'the applicant’s name' },
+    template: { zh: '申请人：<申请人名称>', en: 'Applicant: {{insert applicant name}}' },
   },
   {
     item: 'date',
     patterns: ['\\d{4}-\\d{1,2}-\\d{1,2}', '\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日', '\\d{4}/\\d{1,2}/\\d{1,2}'],
     label: { zh: '日期', en: 'a date' },
+    template: { zh: '日期：{today}', en: 'Date: {today}' },
   },
 ];
 
@@ -410,7 +413,7 @@ const authenticity: Requirement[] = [
     },
     template: {
       zh: '本申请人声明：自上次注册以来，本产品未发生网络安全更新。\n\n申请人：<申请人名称>\n\n日期：<YYYY-MM-DD>',
-      en: 'The applicant declares that no cybersecurity update has occurred since the last registration.\n\nApplicant: <insert applicant name>\n\nDate: <insert YYYY-MM-DD>',
+      en: 'The applicant declares that no cybersecurity update has occurred since the last registration.\n\nApplicant: {{insert applicant name}}\n\nDate: {{insert YYYY-MM-DD}}',
     },
     checks: [{ kind: 'statement', elements: statementElements }],
   }),

@@ -65,6 +65,8 @@ export interface StatementElement {
   /** Regular expressions (source text, matched case-insensitively against the plain body). */
   patterns: string[];
   label: Localized;
+  /** Text the quick fix inserts; `{today}` becomes the current date (YYYY-MM-DD). */
+  template: Localized;
 }
 
 export interface Requirement {

@@ -1,0 +1,242 @@
+// Quick fixes, computed from a diagnostic's `code` and `data` alone (never by re-parsing): the
+// rules put everything a fix needs — where a section goes, its level and numbering, the table's
+// lines — into `data`; templates come from the catalogue. A fix only inserts or replaces what it
+// names. The obvious fix is preferred; "disable" comes last.
+
+import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { findRequirement } from '../engine/rulesets';
+import type { Insertion } from '../engine/rules/structure';
+import type { Localized } from '../engine/rulesets/types';
+import { LineIndex } from '../engine/text';
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface ActionContext {
+  uri: string;
+  text: string;
+  locale: Locale;
+  diagnostics: Diagnostic[];
+  /** Today as YYYY-MM-DD (dates inserted by fixes). */
+  today?: string;
+  /** The client runs `cyberdossier.selectRange` to put the cursor on the first placeholder. */
+  selectCommand?: boolean;
+}
+
+const SOURCE = 'cyberdossier';
+const t = (l: Localized, locale: Locale) => (locale === 'en' ? l.en : l.zh);
+
+interface TableData {
+  start: number;
+  end: number;
+  header: number;
+  rows: number[];
+}
+
+export function codeActions(ctx: ActionContext): CodeAction[] {
+  const lines = new LineIndex(ctx.text);
+  const fixes: CodeAction[] = [];
+  const disables: CodeAction[] = [];
+  const capabilityDiags = ctx.diagnostics.filter((d) => d.source === SOURCE && d.code === 'capability-unaddressed' && (d.data as { insert?: unknown })?.insert);
+  for (const d of ctx.diagnostics) {
+    if (d.source !== SOURCE) continue;
+    const data = (d.data ?? {}) as Record<string, unknown>;
+    const action = fixFor(d, data, ctx, lines, capabilityDiags.length <= 1);
+    if (action) fixes.push(...(Array.isArray(action) ? action : [action]));
+    const disable = disableFor(d, data, ctx, lines);
+    if (disable) disables.push(disable);
+  }
+  if (capabilityDiags.length > 1) {
+    const first = capabilityDiags[0].data as { insert: CapabilityInsert; requirement: string };
+    const edit = capabilityEdit(capabilityDiags.map((d) => d.data as CapabilityData), first.insert, ctx, lines);
+    fixes.unshift({
+      title: ctx.locale === 'en' ? `Add the ${capabilityDiags.length} missing capabilities` : `添加缺少的 ${capabilityDiags.length} 项网络安全能力`,
+      kind: 'quickfix',
+      diagnostics: capabilityDiags,
+      isPreferred: true,
+      edit: { changes: { [ctx.uri]: [edit] } },
+    });
+  }
+  return [...fixes, ...disables];
+}
+
+function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext, lines: LineIndex, onlyCapability: boolean): CodeAction | CodeAction[] | undefined {
+  const { locale } = ctx;
+  const en = locale === 'en';
+  switch (d.code) {
+    case 'missing-section': {
+      const found = typeof data.requirement === 'string' ? findRequirement(data.requirement) : undefined;
+      if (!found) return undefined;
+      const r = found.requirement;
+      if (typeof data.item === 'string') {
+        const el = r.checks?.flatMap((c) => (c.kind === 'statement' ? c.elements : [])).find((e) => e.item === data.item);
+        if (!el) return undefined;
+        // The document's language, not the editor's: a Chinese statement gets Chinese text.
+        const docLang: Locale = /[\u4e00-\u9fff]/.test(ctx.text.replace(/^---[\s\S]*?\n---/, '')) ? 'zh-CN' : 'en';
+        const text = t(el.template, docLang).replace('{today}', ctx.today ?? new Date().toISOString().slice(0, 10));
+        const edit = appendAtEnd(lines, text);
+        return action(en ? `Add ${el.label.en}` : `添加${el.label.zh}`, d, edit, ctx, true);
+      }
+      const ins = data.insert as Insertion | undefined;
+      if (!ins) return undefined;
+      const lang = ins.lang === 'en' ? 'en' : 'zh';
+      const blocks = [sectionBlock(r.id, ins.depth, ins.numbering, lang)];
+      for (const c of ins.children) blocks.push(sectionBlock(c.id, c.depth, c.numbering, lang));
+      const edit = insertBlock(lines, ins.line, blocks.join('\n\n'));
+      return action(en ? `Insert section “${r.title.en}” (${r.id})` : `插入章节“${r.title.zh}”（${r.id}）`, d, edit, ctx, true);
+    }
+    case 'empty-section': {
+      const found = typeof data.requirement === 'string' ? findRequirement(data.requirement) : undefined;
+      if (!found) return undefined;
+      const lang = /[\u4e00-\u9fff]/.test(lines.lineText(d.range.start.line)) ? 'zh' : 'en';
+      const edit: TextEdit = { range: point(d.range.start.line + 1, 0), newText: `\n${found.requirement.template[lang]}\n` };
+      return action(en ? `Insert the template of “${found.requirement.title.en}”` : `插入“${found.requirement.title.zh}”的模板`, d, edit, ctx, true);
+    }
+    case 'not-applicable-without-reason': {
+      const zhDoc = /[\u4e00-\u9fff]/.test(lines.lineText(d.range.start.line));
+      const newText = zhDoc ? '，理由：<说明为何不适用于本产品>' : ': <insert why this does not apply to the device>';
+      const at = d.range.end;
+      // Keep the user's punctuation: insert right after the 不适用 text, before any "。".
+      const edit: TextEdit = { range: { start: at, end: at }, newText };
+      return action(en ? 'Add a reason stub after “not applicable”' : '在“不适用”后补充理由', d, edit, ctx, true);
+    }
+    case 'frontmatter-invalid':
+    case 'config-invalid': {
+      if (typeof data.suggestion !== 'string') return undefined;
+      const edit: TextEdit = { range: d.range, newText: data.suggestion };
+      return action(en ? `Replace with ${data.suggestion}` : `替换为 ${data.suggestion}`, d, edit, ctx, true);
+    }
+    case 'missing-column': {
+      const table = data.table as TableData | undefined;
+      const label = data.label as Localized | undefined;
+      if (!table || !label) return undefined;
+      const zhDoc = /[\u4e00-\u9fff]/.test(lines.lineText(table.header));
+      const name = zhDoc ? label.zh : label.en;
+      const edits: TextEdit[] = [];
+      const cells = [name, '---', ...table.rows.slice(1).map(() => '')];
+      [table.header, ...table.rows].forEach((line, i) => {
+        const text = lines.lineText(line);
+        const trimmed = text.replace(/\s+$/, '');
+        const closed = trimmed.endsWith('|');
+        const cell = cells[i] === '' ? '  |' : ` ${cells[i]} |`;
+        edits.push({ range: point(line, trimmed.length), newText: closed ? cell : ` |${cell}` });
+      });
+      return { title: en ? `Add the column “${name}”` : `添加“${name}”列`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: { changes: { [ctx.uri]: edits } } };
+    }
+    case 'capability-unaddressed': {
+      const c = data as unknown as CapabilityData;
+      if (!c.insert || !c.capability) return undefined;
+      const edit = capabilityEdit([c], c.insert, ctx, lines);
+      return action(en ? `Add ${c.capability} (${c.name?.en ?? ''})` : `添加 ${c.capability}（${c.name?.zh ?? ''}）`, d, edit, ctx, onlyCapability);
+    }
+  }
+  return undefined;
+}
+
+interface CapabilityInsert {
+  format: 'table' | 'list';
+  line: number;
+  columns?: number;
+}
+interface CapabilityData {
+  capability: string;
+  name?: Localized;
+  insert: CapabilityInsert;
+}
+
+function capabilityEdit(caps: CapabilityData[], insert: CapabilityInsert, ctx: ActionContext, lines: LineIndex): TextEdit {
+  const zhDoc = !/^[\x00-\x7F]*$/.test(lines.lineText(Math.max(0, insert.line - 1)));
+  const rows = caps.map((c) => {
+    const name = zhDoc ? (c.name?.zh ?? '') : (c.name?.en ?? '');
+    if (insert.format === 'table') {
+      const n = Math.max(2, insert.columns ?? 4);
+      const rest = Array.from({ length: n - 2 }, (_, i) => (i === 0 ? (zhDoc ? '<是/否>' : '<insert yes/no>') : zhDoc ? '<实现方式或不适用理由>' : '<insert how, or why not>'));
+      return `| ${[c.capability, name, ...rest].join(' | ')} |`;
+    }
+    return `- ${c.capability} ${name}：${zhDoc ? '<适用及实现方式，或不适用及理由>' : '<insert how it applies, or why not>'}`;
+  });
+  if (insert.format === 'table') return { range: point(insert.line, 0), newText: `${rows.join('\n')}\n` };
+  return insertBlock(lines, insert.line, rows.join('\n'));
+}
+
+function sectionBlock(id: string, depth: number, numbering: string, lang: 'zh' | 'en'): string {
+  const r = findRequirement(id)!.requirement;
+  return `${'#'.repeat(Math.max(1, Math.min(6, depth)))} ${numbering}${r.title[lang]}\n\n${r.template[lang]}`;
+}
+
+function point(line: number, character: number): Range {
+  return { start: { line, character }, end: { line, character } };
+}
+
+/** Inserts a block of lines before `line`, separated by blank lines from what surrounds it. */
+function insertBlock(lines: LineIndex, line: number, block: string): TextEdit {
+  const count = lines.lineCount;
+  if (line >= count) return appendAtEnd(lines, block);
+  const before = line > 0 ? lines.lineText(line - 1) : '';
+  const prefix = line > 0 && before.trim() !== '' ? '\n' : '';
+  const after = lines.lineText(line);
+  const suffix = after.trim() === '' ? '\n' : '\n\n';
+  return { range: point(line, 0), newText: `${prefix}${block}${suffix}` };
+}
+
+function appendAtEnd(lines: LineIndex, block: string): TextEdit {
+  const last = lines.lineCount - 1;
+  const lastText = lines.lineText(last);
+  const pos: Position = { line: last, character: lastText.length };
+  const endsWithNewline = lastText === '' && last > 0;
+  const prevBlank = endsWithNewline ? lines.lineText(last - 1).trim() === '' : lastText.trim() === '';
+  const prefix = endsWithNewline ? (prevBlank ? '' : '\n') : lastText.length ? '\n\n' : '';
+  return { range: { start: pos, end: pos }, newText: `${prefix}${block}\n` };
+}
+
+function action(title: string, d: Diagnostic, edit: TextEdit, ctx: ActionContext, preferred: boolean): CodeAction {
+  const a: CodeAction = { title, kind: 'quickfix', diagnostics: [d], isPreferred: preferred, edit: { changes: { [ctx.uri]: [edit] } } };
+  // Put the cursor on the first placeholder of what was inserted (VS Code client only).
+  const m = /<[^<>\n]+>/.exec(edit.newText);
+  if (ctx.selectCommand && m) {
+    const before = edit.newText.slice(0, m.index);
+    const nl = before.split('\n');
+    const line = edit.range.start.line + nl.length - 1;
+    const character = (nl.length === 1 ? edit.range.start.character : 0) + nl[nl.length - 1].length;
+    a.command = {
+      title: 'select placeholder',
+      command: 'cyberdossier.selectRange',
+      arguments: [ctx.uri, { start: { line, character }, end: { line, character: character + m[0].length } }],
+    };
+  }
+  return a;
+}
+
+/** "Disable for this line" — around the table for a row (a comment between rows ends a table). */
+function disableFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext, lines: LineIndex): CodeAction | undefined {
+  if (/\.ya?ml$/i.test(ctx.uri)) return undefined;
+  const code = String(d.code);
+  const rule = [code, typeof data.requirement === 'string' ? data.requirement : ''].filter(Boolean).join(' ');
+  const en = ctx.locale === 'en';
+  const fmEnd = frontmatterEnd(lines);
+  const line = d.range.start.line;
+  // Frontmatter lines cannot hold a comment, and a finding on a blank line (the first line after
+  // the frontmatter: a missing top-level section) is a document-level one: disable it for the file.
+  if ((fmEnd !== undefined && line <= fmEnd) || lines.lineText(line).trim() === '') {
+    const edit = appendAtEnd(lines, `<!-- cyberdossier-disable-file ${rule} -->`);
+    return { title: en ? `Disable ${code} for this file` : `在本文件中停用 ${code}`, kind: 'quickfix', diagnostics: [d], edit: { changes: { [ctx.uri]: [edit] } } };
+  }
+  const table = data.table as TableData | undefined;
+  if (table && line > table.header && line < table.end) {
+    const indent = /^\s*/.exec(lines.lineText(table.start))![0];
+    const edits: TextEdit[] = [
+      { range: point(table.start, 0), newText: `${indent}<!-- cyberdossier-disable ${rule} -->\n\n` },
+      { range: point(table.end, 0), newText: table.end >= lines.lineCount ? `\n\n<!-- cyberdossier-enable ${code} -->\n` : `\n<!-- cyberdossier-enable ${code} -->\n` },
+    ];
+    if (table.end >= lines.lineCount) edits[1] = { range: point(lines.lineCount - 1, lines.lineText(lines.lineCount - 1).length), newText: `\n\n<!-- cyberdossier-enable ${code} -->\n` };
+    return { title: en ? `Disable ${code} for this table` : `在此表格中停用 ${code}`, kind: 'quickfix', diagnostics: [d], edit: { changes: { [ctx.uri]: edits } } };
+  }
+  const indent = /^\s*/.exec(lines.lineText(line))![0];
+  const edit: TextEdit = { range: point(line, 0), newText: `${indent}<!-- cyberdossier-disable-next-line ${rule} -->\n` };
+  return { title: en ? `Disable ${code} for this line` : `在此行停用 ${code}`, kind: 'quickfix', diagnostics: [d], edit: { changes: { [ctx.uri]: [edit] } } };
+}
+
+function frontmatterEnd(lines: LineIndex): number | undefined {
+  if (!/^\uFEFF?---[ \t]*$/.test(lines.lineText(0))) return undefined;
+  for (let l = 1; l < lines.lineCount; l++) if (/^---[ \t]*$/.test(lines.lineText(l))) return l;
+  return lines.lineCount - 1;
+}

@@ -1,0 +1,447 @@
+// The language server: a thin adapter over the engine. It keeps the open documents, resolves
+// settings per resource, debounces and drops stale work, pushes diagnostics with versions (and
+// answers pulls when the client asks for them), and serves completion, hover, code actions and
+// navigation from the engine's cached state. It never throws to the client.
+
+import * as path from 'node:path';
+import {
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+  FileChangeType,
+  DocumentDiagnosticReportKind,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { Engine, type FileReport, type Diagnostic } from '../engine/engine';
+import { nodeHost, overlayHost } from '../engine/host';
+import type { ConfigInput } from '../engine/config';
+import { docsUrl } from '../engine/docs';
+import { getRuleSet, RULESETS, kindOf } from '../engine/rulesets';
+import { skeleton } from '../engine/skeleton';
+import { codeActions } from '../features/codeActions';
+import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
+import { hover } from '../features/hover';
+import { definition, references } from '../features/navigation';
+import { documentStatus } from '../features/status';
+import { viewOf } from '../features/view';
+import {
+  CheckWorkspaceRequest,
+  type CheckWorkspaceResult,
+  type InitializationOptions,
+  KindsRequest,
+  SkeletonRequest,
+  type SkeletonParams,
+  StatusRequest,
+  type StatusParams,
+} from '../shared/protocol';
+
+const SOURCE = 'cyberdossier';
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+export interface ServerOptions {
+  /** Debounce of validation after an edit, in ms. */
+  debounceMs?: number;
+}
+
+export class DossierServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly overlay = new Map<string, { text: string; version: number }>();
+  readonly engine: Engine;
+  private locale: Locale = 'zh-CN';
+  private clientLocale: Locale = 'zh-CN';
+  private pull = false;
+  private configurationCapability = false;
+  private selectRange = false;
+  private workDoneProgress = false;
+  private folders: string[] = [];
+  private settings = new Map<string, ConfigInput>();
+  private globalSettings: ConfigInput = {};
+  private timers = new Map<string, NodeJS.Timeout>();
+  /** URIs we published diagnostics for that are not open (workspace check, dossier.yaml). */
+  private publishedClosed = new Set<string>();
+  private lastDiagnostics = new Map<string, { version?: number; items: LspDiagnostic[] }>();
+  private readonly debounceMs: number;
+
+  constructor(readonly connection: Connection, options: ServerOptions = {}) {
+    this.debounceMs = options.debounceMs ?? 50;
+    this.engine = new Engine({
+      host: overlayHost(nodeHost, this.overlay),
+      settings: (file) => this.settingsFor(file),
+    });
+    this.register();
+  }
+
+  private log(message: string): void {
+    this.connection.console.log(`[cyberdossier] ${message}`);
+  }
+
+  private error(where: string, e: unknown): void {
+    const err = e as Error;
+    this.connection.console.error(`[cyberdossier] ${where}: ${err?.stack ?? String(e)}`);
+  }
+
+  /** Runs a handler; a failure is logged, never thrown to the client. */
+  private safe<A extends unknown[], R>(where: string, fallback: R, fn: (...a: A) => R | Promise<R>): (...a: A) => Promise<R> {
+    return async (...a: A) => {
+      try {
+        return await fn(...a);
+      } catch (e) {
+        this.error(where, e);
+        return fallback;
+      }
+    };
+  }
+
+  private register(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(
+      this.safe('initialized', undefined, async () => {
+        if (this.configurationCapability) await c.client.register(DidChangeConfigurationNotification.type, { section: 'cyberdossier' });
+        await this.refreshSettings();
+      }),
+    );
+    c.onDidChangeConfiguration(
+      this.safe('configuration', undefined, async (p) => {
+        if (!this.configurationCapability) this.globalSettings = toInput(p.settings?.cyberdossier);
+        await this.refreshSettings();
+        this.engine.forget();
+        this.revalidateAll();
+      }),
+    );
+    this.documents.onDidOpen((e) => this.track(e.document, true));
+    this.documents.onDidChangeContent((e) => this.track(e.document, false));
+    this.documents.onDidClose((e) => {
+      const p = this.pathOf(e.document.uri);
+      this.overlay.delete(p);
+      this.engine.forget(p);
+      clearTimeout(this.timers.get(e.document.uri));
+      this.timers.delete(e.document.uri);
+      if (!this.publishedClosed.has(e.document.uri)) this.send(e.document.uri, undefined, []);
+      this.lastDiagnostics.delete(e.document.uri);
+      this.engine.trim(new Set([...this.overlay.keys()]));
+      // Siblings may depend on the saved file now rather than the closed buffer.
+      if (isConfigFile(p)) this.revalidateAll();
+    });
+    c.onDidChangeWatchedFiles(
+      this.safe('watched files', undefined, (p) => {
+        let structural = false;
+        for (const ch of p.changes) {
+          const file = this.pathOf(ch.uri);
+          this.engine.forget(file);
+          if (ch.type !== FileChangeType.Changed) structural = true;
+        }
+        if (structural) this.engine.forgetFileSystem();
+        this.revalidateAll();
+      }),
+    );
+    c.onCompletion(
+      this.safe('completion', null, (p) => {
+        const doc = this.documents.get(p.textDocument.uri);
+        if (!doc) return null;
+        const file = this.pathOf(doc.uri);
+        return complete({ text: doc.getText(), position: p.position, locale: this.locale, view: viewOf(this.engine, file), ruleset: this.rulesetOf(file) });
+      }),
+    );
+    c.onHover(
+      this.safe('hover', null, (p) => {
+        const doc = this.documents.get(p.textDocument.uri);
+        if (!doc) return null;
+        const file = this.pathOf(doc.uri);
+        return hover({ text: doc.getText(), position: p.position, locale: this.locale, view: viewOf(this.engine, file), ruleset: this.rulesetOf(file) });
+      }),
+    );
+    c.onCodeAction(
+      this.safe('code actions', [], (p) => {
+        const doc = this.documents.get(p.textDocument.uri);
+        if (!doc) return [];
+        return codeActions({
+          uri: doc.uri,
+          text: doc.getText(),
+          locale: this.locale,
+          diagnostics: p.context.diagnostics,
+          selectCommand: this.selectRange,
+        });
+      }),
+    );
+    c.onDefinition(
+      this.safe('definition', [], (p) => {
+        const view = viewOf(this.engine, this.pathOf(p.textDocument.uri));
+        return view ? definition(view, p.position, (f) => URI.file(f).toString()) : [];
+      }),
+    );
+    c.onReferences(
+      this.safe('references', [], (p) => {
+        const view = viewOf(this.engine, this.pathOf(p.textDocument.uri));
+        return view ? references(view, p.position, p.context.includeDeclaration, (f) => URI.file(f).toString()) : [];
+      }),
+    );
+    c.languages.diagnostics.on(
+      this.safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (p) => {
+        const doc = this.documents.get(p.textDocument.uri);
+        if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        await this.ensureSettings(doc.uri);
+        const reports = this.check(doc);
+        return { kind: DocumentDiagnosticReportKind.Full, items: (reports.get(this.pathOf(doc.uri))?.diagnostics ?? []).map((d) => this.toLsp(d)) };
+      }),
+    );
+    c.onRequest(
+      StatusRequest,
+      this.safe('status', null, (p: StatusParams) => {
+        const file = this.pathOf(p.uri);
+        const last = this.lastDiagnostics.get(p.uri)?.items ?? [];
+        return documentStatus(viewOf(this.engine, file), {
+          errors: last.filter((d) => d.severity === DiagnosticSeverity.Error).length,
+          warnings: last.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
+        });
+      }),
+    );
+    c.onRequest(
+      KindsRequest,
+      this.safe('kinds', [], () => RULESETS.flatMap((rs) => rs.kinds.map((k) => ({ ruleset: rs.id, id: k.id, name: k.name })))),
+    );
+    c.onRequest(
+      SkeletonRequest,
+      this.safe('skeleton', null, (p: SkeletonParams) => {
+        const rs = getRuleSet(p.ruleset) ?? RULESETS[0];
+        const kind = kindOf(rs, p.kind);
+        if (!kind) return null;
+        return { text: skeleton(rs, kind, p.lang), fileName: `${kind.id}.md` };
+      }),
+    );
+    c.onRequest(
+      CheckWorkspaceRequest,
+      this.safe('check workspace', null, async () => {
+        const progress = this.workDoneProgress ? await c.window.createWorkDoneProgress() : undefined;
+        return this.checkWorkspace(progress);
+      }),
+    );
+    this.documents.listen(c);
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const caps = p.capabilities;
+    this.configurationCapability = !!caps.workspace?.configuration;
+    this.pull = !!caps.textDocument?.diagnostic;
+    this.workDoneProgress = !!caps.window?.workDoneProgress;
+    const opts = (p.initializationOptions ?? {}) as InitializationOptions;
+    this.selectRange = !!opts.selectRangeCommand;
+    const loc = opts.locale ?? p.locale ?? '';
+    this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
+    this.locale = this.clientLocale;
+    this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
+    if (!this.folders.length && p.rootUri) this.folders = [this.pathOf(p.rootUri)];
+    this.log(`initialize: locale ${this.locale}, pull ${this.pull}, folders ${this.folders.join(', ') || '(none)'}`);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        ...(this.pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'cyberdossier-language-server' },
+    };
+  }
+
+  // ---- settings ------------------------------------------------------------------------------
+
+  private async refreshSettings(): Promise<void> {
+    this.settings.clear();
+    if (!this.configurationCapability) return;
+    const scopes = this.folders.map((f) => URI.file(f).toString());
+    const results = await this.connection.workspace.getConfiguration([{ section: 'cyberdossier' }, ...scopes.map((scopeUri) => ({ scopeUri, section: 'cyberdossier' }))]);
+    this.globalSettings = toInput(results[0]);
+    scopes.forEach((s, i) => this.settings.set(this.pathOf(s), toInput(results[i + 1])));
+    this.applyLocale(this.globalSettings);
+  }
+
+  private async ensureSettings(uri: string): Promise<void> {
+    if (!this.configurationCapability) return;
+    const file = this.pathOf(uri);
+    if (this.settings.has(file)) return;
+    const [s] = await this.connection.workspace.getConfiguration([{ scopeUri: uri, section: 'cyberdossier' }]);
+    this.settings.set(file, toInput(s));
+  }
+
+  private applyLocale(s: ConfigInput): void {
+    this.locale = s.locale === 'en' || s.locale === 'zh-CN' ? s.locale : this.clientLocale;
+  }
+
+  /** Editor settings of a file: its own (open document), else its workspace folder's, else global. */
+  private settingsFor(file: string): { input: ConfigInput; base?: string } | undefined {
+    const own = this.settings.get(file);
+    const folder = this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    const input = own ?? (folder ? this.settings.get(folder) : undefined) ?? this.globalSettings;
+    return { input, base: folder };
+  }
+
+  // ---- validation ----------------------------------------------------------------------------
+
+  private pathOf(uri: string): string {
+    try {
+      const u = URI.parse(uri);
+      return u.scheme === 'file' ? u.fsPath : uri;
+    } catch {
+      return uri;
+    }
+  }
+
+  private rulesetOf(file: string) {
+    const s = this.engine.stateOf(file)?.file;
+    return s?.ruleset ?? getRuleSet(this.engine.configFor(file).config.guideline) ?? RULESETS[0];
+  }
+
+  private track(doc: TextDocument, opened: boolean): void {
+    const file = this.pathOf(doc.uri);
+    this.overlay.set(file, { text: doc.getText(), version: doc.version });
+    if (isConfigFile(file)) {
+      // A dossier.yaml or rc file changed: every open document it may govern is re-checked.
+      this.engine.forgetFileSystem();
+      this.revalidateAll(opened ? 0 : this.debounceMs);
+      return;
+    }
+    if (!/\.(md|markdown)$/i.test(file) && !doc.languageId.includes('markdown')) return;
+    this.schedule(doc.uri, opened ? 0 : this.debounceMs);
+  }
+
+  private schedule(uri: string, delay = this.debounceMs): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.validate(uri);
+      }, delay),
+    );
+  }
+
+  private revalidateAll(delay = this.debounceMs): void {
+    for (const d of this.documents.all()) {
+      if (/\.(md|markdown)$/i.test(this.pathOf(d.uri)) || d.languageId.includes('markdown')) this.schedule(d.uri, delay);
+    }
+  }
+
+  /** Checks a document (and, with it, its dossier); returns the reports by path. */
+  private check(doc: TextDocument): Map<string, FileReport> {
+    const result = this.engine.check({ files: [this.pathOf(doc.uri)], members: true });
+    return new Map(result.reports.map((r) => [r.path, r]));
+  }
+
+  private async validate(uri: string): Promise<void> {
+    try {
+      const doc = this.documents.get(uri);
+      if (!doc) return;
+      await this.ensureSettings(uri);
+      const version = doc.version;
+      const started = Date.now();
+      const reports = this.check(doc);
+      if (this.documents.get(uri)?.version !== version) return; // superseded: a newer run is scheduled
+      const file = this.pathOf(uri);
+      this.publish(uri, reports.get(file));
+      // The same dossier's other open files, dossier.yaml, the rc file.
+      for (const r of reports.values()) {
+        if (r.path === file) continue;
+        const u = URI.file(r.path).toString();
+        const open = this.documents.get(u);
+        if (open && open.version !== this.overlay.get(r.path)?.version) continue;
+        if (open || !/\.(md|markdown)$/i.test(r.path) || this.publishedClosed.has(u)) this.publish(u, r);
+      }
+      this.log(`checked ${path.basename(file)} v${version} in ${Date.now() - started} ms`);
+    } catch (e) {
+      this.error(`validate ${uri}`, e);
+    }
+  }
+
+  private publish(uri: string, report: FileReport | undefined): void {
+    const doc = this.documents.get(uri);
+    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d));
+    if (!doc) {
+      if (items.length) this.publishedClosed.add(uri);
+      else this.publishedClosed.delete(uri);
+    }
+    this.send(uri, doc?.version, items);
+  }
+
+  private send(uri: string, version: number | undefined, items: LspDiagnostic[]): void {
+    this.lastDiagnostics.set(uri, { version, items });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: items });
+  }
+
+  toLsp(d: Diagnostic): LspDiagnostic {
+    return {
+      range: d.range,
+      severity: SEVERITY[d.severity],
+      code: d.code,
+      codeDescription: { href: docsUrl(d.code) },
+      source: SOURCE,
+      message: this.locale === 'en' ? d.message.en : d.message.zh,
+      data: d.data,
+    };
+  }
+
+  // ---- workspace check -----------------------------------------------------------------------
+
+  private async checkWorkspace(progress?: WorkDoneProgressReporter): Promise<CheckWorkspaceResult> {
+    const summary: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0 };
+    const title = this.locale === 'en' ? 'Checking dossiers' : '正在检查申报资料';
+    progress?.begin(title, 0, undefined, false);
+    const before = new Set(this.publishedClosed);
+    const seen = new Set<string>();
+    this.engine.forgetFileSystem();
+    for (let i = 0; i < this.folders.length; i++) {
+      const folder = this.folders[i];
+      progress?.report(Math.round((i / Math.max(1, this.folders.length)) * 100), path.basename(folder));
+      await new Promise((r) => setImmediate(r)); // let the connection breathe between folders
+      await this.ensureSettings(URI.file(folder).toString());
+      const result = this.engine.check({ folders: [folder], members: true });
+      for (const r of result.reports) {
+        const uri = URI.file(r.path).toString();
+        seen.add(uri);
+        summary.files++;
+        for (const d of r.diagnostics) {
+          if (d.severity === 'error') summary.errors++;
+          else if (d.severity === 'warning') summary.warnings++;
+          else if (d.severity === 'info') summary.infos++;
+          else summary.hints++;
+        }
+        const open = this.documents.get(uri);
+        if (open && open.version !== this.overlay.get(r.path)?.version) continue;
+        this.publish(uri, r);
+      }
+    }
+    for (const uri of before) if (!seen.has(uri) && !this.documents.get(uri)) this.publish(uri, undefined);
+    progress?.done();
+    return summary;
+  }
+}
+
+function isConfigFile(file: string): boolean {
+  const base = path.basename(file);
+  return base === 'dossier.yaml' || base === '.cyberdossierrc.yaml';
+}
+
+/** Editor settings (`cyberdossier.*`) → the engine's configuration input. */
+function toInput(s: unknown): ConfigInput {
+  if (!s || typeof s !== 'object') return {};
+  const o = s as Record<string, unknown>;
+  const input: ConfigInput = {};
+  if (typeof o.guideline === 'string') input.guideline = o.guideline;
+  if (o.locale === 'zh-CN' || o.locale === 'en') input.locale = o.locale;
+  if (o.rules && typeof o.rules === 'object') input.rules = Object.fromEntries(Object.entries(o.rules as object).filter(([, v]) => typeof v === 'string'));
+  if (o.aliases && typeof o.aliases === 'object') input.aliases = Object.fromEntries(Object.entries(o.aliases as object).filter(([, v]) => Array.isArray(v)));
+  if (o.ids && typeof o.ids === 'object') input.ids = o.ids as ConfigInput['ids'];
+  if (Array.isArray(o.dossierGlobs)) input.dossierGlobs = o.dossierGlobs.filter((x): x is string => typeof x === 'string');
+  if (typeof o.maxFileSize === 'string' || typeof o.maxFileSize === 'number') input.maxFileSize = o.maxFileSize;
+  return input;
+}

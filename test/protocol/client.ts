@@ -1,0 +1,98 @@
+// A minimal LSP client for protocol tests: spawns the bundled server over stdio and records what
+// it publishes. Tests wait on events (published diagnostics), never on sleeps.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
+  type ClientCapabilities,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+export const SERVER = path.join(__dirname, '..', '..', 'bin', 'cyberdossier-language-server.js');
+
+export interface TestClient {
+  conn: ProtocolConnection;
+  proc: ChildProcess;
+  init: InitializeResult;
+  published: PublishDiagnosticsParams[];
+  logs: string[];
+  /** Resolves with the first publication for `uri` that satisfies `pred` (after `since`). */
+  diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  open(file: string, text: string, languageId?: string): Promise<string>;
+  change(uri: string, version: number, text: string): void;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { root: string; capabilities?: ClientCapabilities; initializationOptions?: unknown; settings?: unknown; locale?: string }): Promise<TestClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const logs: string[] = [];
+  const waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.pred(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
+  });
+  conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? {}));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('$/progress', () => undefined);
+  conn.listen();
+  const rootUri = URI.file(opts.root).toString();
+  const init = (await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    locale: opts.locale ?? 'en',
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities: opts.capabilities ?? { workspace: { configuration: true }, window: { workDoneProgress: true } },
+    initializationOptions: opts.initializationOptions,
+  })) as InitializeResult;
+  await conn.sendNotification('initialized', {});
+  const versions = new Map<string, number>();
+  return {
+    conn,
+    proc,
+    init,
+    published,
+    logs,
+    diagnostics(uri, pred = () => true, timeoutMs = 20_000) {
+      const done = published.find((p) => p.uri === uri && pred(p));
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} (logs: ${logs.join(' | ')})`)), timeoutMs);
+        waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    async open(file, text, languageId = 'markdown') {
+      const uri = URI.file(file).toString();
+      versions.set(uri, 1);
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      return uri;
+    },
+    change(uri, version, text) {
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async close() {
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      conn.dispose();
+      proc.kill();
+    },
+  };
+}
