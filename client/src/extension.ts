@@ -1,0 +1,198 @@
+// The VS Code client: starts the language server over IPC, adds the commands, the language
+// status item and the task provider. It executes nothing from the workspace.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+  type StaticFeature,
+  type ClientCapabilities,
+  type FeatureState,
+  RevealOutputChannelOn,
+} from 'vscode-languageclient/node';
+import {
+  CheckWorkspaceRequest,
+  type CheckWorkspaceResult,
+  KindsRequest,
+  type KindInfo,
+  SkeletonRequest,
+  type SkeletonResult,
+  StatusRequest,
+} from '../../server/src/shared/protocol';
+import type { DocumentStatus } from '../../server/src/features/status';
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.LanguageStatusItem | undefined;
+const zh = () => /^zh/i.test(vscode.env.language);
+
+/**
+ * Diagnostics are pushed by the server (every client gets them that way). Withdrawing the pull
+ * capability keeps VS Code from showing each finding twice (push and pull collections).
+ */
+class PushOnly implements StaticFeature {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
+  }
+  initialize(): void {}
+  getState(): FeatureState {
+    return { kind: 'static' };
+  }
+  clear(): void {}
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  output = vscode.window.createOutputChannel('CyberDossier');
+  context.subscriptions.push(output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cyberdossier.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('cyberdossier.restartServer', async () => {
+      await client?.stop();
+      await startClient(context);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('CyberDossier server restarted'), 3000);
+    }),
+    vscode.commands.registerCommand('cyberdossier.checkWorkspace', () => checkWorkspace()),
+    vscode.commands.registerCommand('cyberdossier.newDocument', (args?: { kind?: string; lang?: 'zh' | 'en'; uri?: vscode.Uri | string }) => newDocument(args)),
+    vscode.commands.registerCommand('cyberdossier.selectRange', (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.uri.toString() !== uri) return;
+      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+      editor.selection = new vscode.Selection(r.start, r.end);
+      editor.revealRange(r);
+    }),
+    vscode.tasks.registerTaskProvider('cyberdossier', { provideTasks: () => provideTasks(), resolveTask: (t) => resolveTask(t) }),
+  );
+  status = vscode.languages.createLanguageStatusItem('cyberdossier.status', { language: 'markdown' });
+  status.name = 'CyberDossier';
+  status.command = { title: vscode.l10n.t('Check workspace'), command: 'cyberdossier.checkWorkspace' };
+  context.subscriptions.push(status);
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
+    }),
+  );
+  await startClient(context);
+  return { client: () => client };
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/dossier.yaml' },
+      { scheme: 'file', pattern: '**/.cyberdossierrc.yaml' },
+    ],
+    synchronize: {
+      configurationSection: 'cyberdossier',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,dossier.yaml,.cyberdossierrc.yaml}'),
+    },
+    initializationOptions: { locale: vscode.env.language, selectRangeCommand: true },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  client = new LanguageClient('cyberdossier', 'CyberDossier', serverOptions, clientOptions);
+  client.registerFeature(new PushOnly());
+  await client.start();
+  void updateStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+async function updateStatus(): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!status || !client || !doc || doc.languageId !== 'markdown') return;
+  try {
+    const s = (await client.sendRequest(StatusRequest, { uri: doc.uri.toString() })) as DocumentStatus | null;
+    if (!s || !s.dossierFile) {
+      status.text = vscode.l10n.t('Not a dossier file');
+      status.detail = vscode.l10n.t('Add `document:` to the frontmatter to check this file');
+      status.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    const kind = s.kindName ? (zh() ? s.kindName.zh : s.kindName.en) : vscode.l10n.t('Unknown document kind');
+    const rs = s.rulesetName ? (zh() ? s.rulesetName.zh : s.rulesetName.en) : '';
+    status.text = vscode.l10n.t('{0}: {1} of {2} required sections present', kind, s.present, s.required);
+    status.detail = `${rs}${s.missing.length ? ` · ${vscode.l10n.t('missing: {0}', s.missing.join(', '))}` : ''}`;
+    status.severity = s.errors ? vscode.LanguageStatusSeverity.Error : s.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  } catch (e) {
+    output.appendLine(`status: ${(e as Error).message}`);
+  }
+}
+
+async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
+  if (!client) return undefined;
+  const result = (await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CyberDossier: checking the workspace'), cancellable: false },
+    () => client!.sendRequest(CheckWorkspaceRequest, {}),
+  )) as CheckWorkspaceResult;
+  vscode.window.setStatusBarMessage(
+    vscode.l10n.t('CyberDossier: {0} files, {1} errors, {2} warnings', result.files, result.errors, result.warnings),
+    5000,
+  );
+  return result;
+}
+
+async function newDocument(args?: { kind?: string; lang?: 'zh' | 'en'; uri?: vscode.Uri | string }): Promise<vscode.Uri | undefined> {
+  if (!client) return undefined;
+  const kinds = (await client.sendRequest(KindsRequest, {})) as KindInfo[];
+  let kind = kinds.find((k) => k.id === args?.kind);
+  if (!kind) {
+    const pick = await vscode.window.showQuickPick(
+      kinds.map((k) => ({ label: zh() ? k.name.zh : k.name.en, description: `${k.id} · ${k.ruleset}`, kind: k })),
+      { placeHolder: vscode.l10n.t('Which dossier document?') },
+    );
+    if (!pick) return undefined;
+    kind = pick.kind;
+  }
+  let lang = args?.lang;
+  if (!lang) {
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: '中文', lang: 'zh' as const },
+        { label: 'English', lang: 'en' as const },
+      ],
+      { placeHolder: vscode.l10n.t('Language of the headings and templates') },
+    );
+    if (!pick) return undefined;
+    lang = pick.lang;
+  }
+  const sk = (await client.sendRequest(SkeletonRequest, { kind: kind.id, lang, ruleset: kind.ruleset })) as SkeletonResult | null;
+  if (!sk) return undefined;
+  let target = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
+  if (!target) {
+    const base = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = base ? (base.path.endsWith('.md') ? vscode.Uri.joinPath(base, '..') : base) : undefined;
+    target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, sk.fileName) : undefined, filters: { Markdown: ['md'] } });
+    if (!target) return undefined;
+  }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(sk.text, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(doc);
+  return target;
+}
+
+function provideTasks(): vscode.Task[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((f) => resolveTask(new vscode.Task({ type: 'cyberdossier', paths: ['.'] }, f, 'check', 'cyberdossier'))!);
+}
+
+/** `npx cyberdossier check` with the problem matcher: for those who have Node and the CLI. */
+function resolveTask(task: vscode.Task): vscode.Task | undefined {
+  const def = task.definition as { type: string; paths?: string[] };
+  const paths = def.paths?.length ? def.paths : ['.'];
+  const exec = new vscode.ShellExecution('npx', ['--no-install', 'cyberdossier', 'check', ...paths]);
+  const t = new vscode.Task(def, task.scope ?? vscode.TaskScope.Workspace, task.name || 'check', 'cyberdossier', exec, ['$cyberdossier']);
+  t.group = vscode.TaskGroup.Test;
+  return t;
+}
