@@ -25,7 +25,7 @@ import {
 import type { DocumentStatus } from '../../server/src/features/status';
 
 let client: LanguageClient | undefined;
-let output: vscode.OutputChannel;
+let output: vscode.LogOutputChannel;
 let status: vscode.LanguageStatusItem | undefined;
 const zh = () => /^zh/i.test(vscode.env.language);
 
@@ -45,7 +45,7 @@ class PushOnly implements StaticFeature {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
-  output = vscode.window.createOutputChannel('CyberDossier');
+  output = vscode.window.createOutputChannel('CyberDossier', { log: true });
   context.subscriptions.push(output);
   context.subscriptions.push(
     vscode.commands.registerCommand('cyberdossier.showOutput', () => output.show(true)),
@@ -127,7 +127,7 @@ async function updateStatus(): Promise<void> {
     status.detail = `${rs}${s.missing.length ? ` · ${vscode.l10n.t('missing: {0}', s.missing.join(', '))}` : ''}`;
     status.severity = s.errors ? vscode.LanguageStatusSeverity.Error : s.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   } catch (e) {
-    output.appendLine(`status: ${(e as Error).message}`);
+    output.warn(`status: ${(e as Error).message}`);
   }
 }
 
@@ -150,11 +150,11 @@ async function newDocument(args?: { kind?: string; lang?: 'zh' | 'en'; uri?: vsc
   let kind = kinds.find((k) => k.id === args?.kind);
   if (!kind) {
     const pick = await vscode.window.showQuickPick(
-      kinds.map((k) => ({ label: zh() ? k.name.zh : k.name.en, description: `${k.id} · ${k.ruleset}`, kind: k })),
+      kinds.map((k) => ({ label: zh() ? k.name.zh : k.name.en, description: `${k.id} · ${k.ruleset}`, info: k })),
       { placeHolder: vscode.l10n.t('Which dossier document?') },
     );
     if (!pick) return undefined;
-    kind = pick.kind;
+    kind = pick.info;
   }
   let lang = args?.lang;
   if (!lang) {

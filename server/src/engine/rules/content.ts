@@ -5,7 +5,7 @@
 import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
 import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, subtreeText, type DocModel, type TableModel } from '../model';
 import { refKey, type HeadingRef } from '../match';
-import { COLUMN_LABELS, NO_WORDS } from '../rulesets/common';
+import { COLUMN_LABELS, NO_WORDS, isPlaceholderText } from '../rulesets/common';
 import type { Check, Requirement, RuleSet } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isFullVersion, isProductRow } from '../tables';
 import { normalize, stripNumbering, type Range } from '../text';
@@ -166,7 +166,8 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
         const i = cols.get(c.version)!;
         const cell = row.cells[i];
         const v = cellText(row, i);
-        if (!isFullVersion(v)) {
+        // A template's placeholder is reported as a placeholder, not also as a version.
+        if (!isFullVersion(v) && !isPlaceholderText(v)) {
           const rng = cell ? offsetRange(model, t.base + cell.start, t.base + cell.end) : rowRange(model, t, row.start);
           const name = cellText(row, cols.get('name'));
           file.findings.push(

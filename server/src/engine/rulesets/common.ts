@@ -69,3 +69,13 @@ export const DEFAULT_IDS: Record<'requirement' | 'design' | 'test' | 'risk', str
   test: ['TC-\\d+', 'ST-\\d+'],
   risk: ['R-\\d+', 'RISK-\\d+'],
 };
+
+/** The whole text is one placeholder (a template cell such as <完整版本>). */
+export function isPlaceholderText(text: string): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  return PLACEHOLDER_PATTERNS.some((re) => {
+    const whole = new RegExp(`^(?:${re.source})$`, re.flags.replace('g', ''));
+    return whole.test(t);
+  });
+}

@@ -34,6 +34,29 @@ const OTS_TABLE_ZH =
 const OTS_TABLE_EN =
   '| Name | Model/spec | Full version | Vendor |\n| --- | --- | --- | --- |\n| <insert name> | <insert model> | <insert full version> | <insert vendor> |';
 
+/** IEC/TR 80001-2-2:2012, the 19 capabilities the 2017 guideline names (三(二)). */
+const CAPS_2012: [string, string, string][] = [
+  ['ALOF', '自动注销', 'Automatic logoff'],
+  ['AUDT', '审核控制', 'Audit controls'],
+  ['AUTH', '授权', 'Authorization'],
+  ['CNFS', '安全特性配置', 'Configuration of security features'],
+  ['CSUP', '网络安全产品升级', 'Cyber security product upgrades'],
+  ['DIDT', '健康数据身份信息去除', 'Health data de-identification'],
+  ['DTBK', '数据备份与灾难恢复', 'Data backup and disaster recovery'],
+  ['EMRG', '紧急访问', 'Emergency access'],
+  ['IGAU', '健康数据完整性与真实性', 'Health data integrity and authenticity'],
+  ['MLDP', '恶意软件探测与防护', 'Malware detection/protection'],
+  ['NAUT', '网络节点鉴别', 'Node authentication'],
+  ['PAUT', '人员鉴别', 'Person authentication'],
+  ['PLOK', '物理锁', 'Physical locks on device'],
+  ['RDMP', '第三方组件维护计划', 'Third-party components in product lifecycle roadmaps'],
+  ['SAHD', '系统与应用软件硬化', 'System and application hardening'],
+  ['SGUD', '安全指导', 'Security guides'],
+  ['STCF', '健康数据存储保密性', 'Health data storage confidentiality'],
+  ['TXCF', '传输保密性', 'Transmission confidentiality'],
+  ['TXIG', '传输完整性', 'Transmission integrity'],
+];
+
 function req(r: Requirement): Requirement {
   return r;
 }
@@ -312,8 +335,8 @@ const description: Requirement[] = [
     gloss: 'Cybersecurity capabilities may follow IEC/TR 80001-2-2, which defines nineteen capabilities (recommended).',
     content: { zh: 'IEC/TR 80001-2-2 的十九项网络安全能力逐项说明：适用及实现方式，或不适用及理由。', en: 'Each of the 19 IEC/TR 80001-2-2 capabilities: applicable and how, or not applicable and why.' },
     template: {
-      zh: '| 编号 | 网络安全能力 | 是否适用 | 实现方式或不适用理由 |\n| --- | --- | --- | --- |\n| ALOF | 自动注销 | <是/否> | <说明> |',
-      en: '| Code | Capability | Applicable | How, or why not |\n| --- | --- | --- | --- |\n| ALOF | Automatic logoff | <insert yes/no> | <insert explanation> |',
+      zh: ['| 编号 | 网络安全能力 | 是否适用 | 实现方式或不适用理由 |', '| --- | --- | --- | --- |', ...CAPS_2012.map(([c, zh]) => `| ${c} | ${zh} | <是/否> | <实现方式或不适用理由> |`)].join('\n'),
+      en: ['| Code | Capability | Applicable | How, or why not |', '| --- | --- | --- | --- |', ...CAPS_2012.map(([c, , en]) => `| ${c} | ${en} | <insert yes/no> | <insert how, or why not> |`)].join('\n'),
     },
     checks: [{ kind: 'capabilities', set: 'iec-80001-2-2:2012' }],
   }),
@@ -329,8 +352,8 @@ const patch: Requirement[] = [
     gloss: 'Describe the routine security patches of the software (including OTS): patch description, impact analysis, user notification plan.',
     content: { zh: '补丁表格：每个补丁的名称/编号、完整版本与日期。', en: 'A table of each patch with name/ID, full version and date.' },
     template: {
-      zh: '| 补丁名称 | 完整版本 | 发布日期 |\n| --- | --- | --- |\n| <补丁名称或编号> | <完整版本> | <YYYY-MM-DD> |',
-      en: '| Patch | Full version | Release date |\n| --- | --- | --- |\n| <insert patch name or ID> | <insert full version> | <insert YYYY-MM-DD> |',
+      zh: '| 补丁名称 | 完整版本 | 发布日期 |\n| --- | --- | --- |\n| <补丁名称或编号> | <完整版本> | <发布日期> |',
+      en: '| Patch | Full version | Release date |\n| --- | --- | --- |\n| <insert patch name or ID> | <insert full version> | <insert release date> |',
     },
     checks: [{ kind: 'listing-table', select: ['name'], required: ['name', 'version', 'date'], version: 'version' }],
   }),
@@ -412,8 +435,8 @@ const authenticity: Requirement[] = [
       en: 'States that no cybersecurity update has occurred since the last registration, names the applicant and carries a date.',
     },
     template: {
-      zh: '本申请人声明：自上次注册以来，本产品未发生网络安全更新。\n\n申请人：<申请人名称>\n\n日期：<YYYY-MM-DD>',
-      en: 'The applicant declares that no cybersecurity update has occurred since the last registration.\n\nApplicant: {{insert applicant name}}\n\nDate: {{insert YYYY-MM-DD}}',
+      zh: '本申请人声明：自上次注册以来，本产品未发生网络安全更新。\n\n申请人：<申请人名称>\n\n日期：<签署日期，如 2024-03-18>',
+      en: 'The applicant declares that no cybersecurity update has occurred since the last registration.\n\nApplicant: {{insert applicant name}}\n\nDate: {{insert the date, e.g. 2024-03-18}}',
     },
     checks: [{ kind: 'statement', elements: statementElements }],
   }),
@@ -573,27 +596,9 @@ const instructions: Requirement[] = [
   }),
 ];
 
-const capabilities2012: Capability[] = [
-  ['ALOF', '自动注销', 'Automatic logoff'],
-  ['AUDT', '审核控制', 'Audit controls'],
-  ['AUTH', '授权', 'Authorization'],
-  ['CNFS', '安全特性配置', 'Configuration of security features'],
-  ['CSUP', '网络安全产品升级', 'Cyber security product upgrades'],
-  ['DIDT', '健康数据身份信息去除', 'Health data de-identification'],
-  ['DTBK', '数据备份与灾难恢复', 'Data backup and disaster recovery'],
-  ['EMRG', '紧急访问', 'Emergency access'],
-  ['IGAU', '健康数据完整性与真实性', 'Health data integrity and authenticity'],
-  ['MLDP', '恶意软件探测与防护', 'Malware detection/protection'],
-  ['NAUT', '网络节点鉴别', 'Node authentication'],
-  ['PAUT', '人员鉴别', 'Person authentication'],
-  ['PLOK', '物理锁', 'Physical locks on device'],
-  ['RDMP', '第三方组件维护计划', 'Third-party components in product lifecycle roadmaps'],
-  ['SAHD', '系统与应用软件硬化', 'System and application hardening'],
-  ['SGUD', '安全指导', 'Security guides'],
-  ['STCF', '健康数据存储保密性', 'Health data storage confidentiality'],
-  ['TXCF', '传输保密性', 'Transmission confidentiality'],
-  ['TXIG', '传输完整性', 'Transmission integrity'],
-].map(([code, zh, en]) => ({ code, zh, en, synonyms: [] }));
+const capabilities2012: Capability[] = CAPS_2012.map(([code, zh, en]) => ({ code, zh, en, synonyms: [] }));
+
+
 
 const change: Condition = { fact: 'submission', equals: 'change' };
 

@@ -1,0 +1,167 @@
+// Editor artefacts generated from the catalogue: snippets, the Markdown injection grammar, the
+// JSON Schemas of .cyberdossierrc.yaml and dossier.yaml. `npm run gen` writes them; a test
+// fails when they drift.
+
+import { ALL_CODES } from '../server/src/engine/codes';
+import { DEFAULT_IDS, PLACEHOLDER_PATTERNS } from '../server/src/engine/rulesets/common';
+import { RULESETS } from '../server/src/engine/rulesets';
+import { skeleton } from '../server/src/engine/skeleton';
+import type { JsonSchema } from '../server/src/engine/rulesets/types';
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+/** Escapes text for a snippet body ($, } and \ are special). */
+function esc(s: string): string {
+  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+export function snippets(): string {
+  const out: Record<string, { prefix: string[]; body: string[]; description: string; scope: string }> = {};
+  for (const rs of RULESETS) {
+    const tag = rs.id === 'nmpa-2017' ? '' : `${rs.id} `;
+    for (const kind of rs.kinds) {
+      for (const lang of ['zh', 'en'] as const) {
+        const name = `${tag}${kind.name[lang]} (${lang === 'zh' ? '中文' : 'English'})`;
+        out[`skeleton: ${name}`] = {
+          prefix: [`cd-${kind.id}-${lang}`, `${kind.prefix.toLowerCase()}-skeleton-${lang}`],
+          body: esc(skeleton(rs, kind, lang)).split('\n').slice(0, -1),
+          description: lang === 'zh' ? `新建完整的${kind.name.zh}骨架（${rs.name.zh}）` : `Full skeleton of the ${kind.name.en} (${rs.name.en})`,
+          scope: 'markdown',
+        };
+      }
+      for (const r of kind.requirements) {
+        if (r.wholeDocument) continue;
+        const depth = Math.min(6, r.id.split('.').length + 1);
+        for (const lang of ['zh', 'en'] as const) {
+          out[`section ${r.id} ${r.title[lang]}`] = {
+            prefix: [`cd-${r.id}${lang === 'en' ? '-en' : ''}`, `${r.title[lang]}`],
+            body: [`\${1:${'#'.repeat(depth)}} \${2:${esc(r.id.replace(/^[A-Z]/, ''))}} ${esc(r.title[lang])}`, '', `\${3:${esc(r.template[lang])}}`, ''],
+            description: `${r.id} ${r.title.zh} · ${r.title.en} (${r.clause})`,
+            scope: 'markdown',
+          };
+        }
+      }
+    }
+  }
+  // The standard tables, from the catalogue's templates.
+  const tables: [string, string, string][] = [
+    ['ots', 'D1.6', '现成软件表 / OTS table'],
+    ['security-software', 'D1.5', '安全软件表 / security software table'],
+    ['risk', 'D2.1', '风险分析表 / risk table'],
+    ['traceability', 'D3.3', '追溯表 / traceability table'],
+    ['patches', 'P1', '补丁表 / patch table'],
+  ];
+  const byId = new Map(RULESETS.flatMap((rs) => rs.kinds.flatMap((k) => k.requirements.map((r) => [r.id, r] as const))));
+  for (const [name, id, description] of tables) {
+    const r = byId.get(id)!;
+    for (const lang of ['zh', 'en'] as const) {
+      out[`table ${name} ${lang}`] = { prefix: [`cd-table-${name}${lang === 'en' ? '-en' : ''}`], body: esc(r.template[lang]).split('\n'), description, scope: 'markdown' };
+    }
+  }
+  for (const rs of RULESETS) {
+    for (const [set, caps] of Object.entries(rs.capabilities)) {
+      for (const lang of ['zh', 'en'] as const) {
+        const head = lang === 'zh' ? ['| 编号 | 网络安全能力 | 是否适用 | 实现方式或不适用理由 |', '| --- | --- | --- | --- |'] : ['| Code | Capability | Applicable | How, or why not |', '| --- | --- | --- | --- |'];
+        const rows = caps.map((c, i) => `| ${c.code} | ${esc(lang === 'zh' ? c.zh : c.en)} | \${${i * 2 + 1}:${lang === 'zh' ? '是' : 'yes'}} | \${${i * 2 + 2}} |`);
+        out[`table capabilities ${set} ${lang}`] = {
+          prefix: [`cd-table-capabilities-${set.replace(/[^a-z0-9]+/gi, '-')}${lang === 'en' ? '-en' : ''}`, `cd-table-capabilities${lang === 'en' ? '-en' : ''}`],
+          body: [...head, ...rows],
+          description: `${caps.length} IEC/TR 80001-2-2 capabilities (${set})`,
+          scope: 'markdown',
+        };
+      }
+    }
+  }
+  out['disable next line'] = { prefix: ['cd-disable-next-line'], body: ['<!-- cyberdossier-disable-next-line ${1:code} ${2} -->'], description: 'Silence a finding on the next line', scope: 'markdown' };
+  out['disable region'] = {
+    prefix: ['cd-disable-region'],
+    body: ['<!-- cyberdossier-disable ${1:code} -->', '', '$TM_SELECTED_TEXT$0', '', '<!-- cyberdossier-enable ${1:code} -->'],
+    description: 'Silence a finding in a region (around a table)',
+    scope: 'markdown',
+  };
+  return json(out);
+}
+
+export function grammar(): string {
+  const caps = [...new Set(RULESETS.flatMap((rs) => Object.values(rs.capabilities).flat().map((c) => c.code)))].sort();
+  const prefixes = [...new Set(RULESETS.flatMap((rs) => rs.kinds.map((k) => k.prefix)))].sort().join('');
+  const ids = Object.values(DEFAULT_IDS).flat().map((p) => p.replace(/\\/g, '\\'));
+  void PLACEHOLDER_PATTERNS;
+  return json({
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    scopeName: 'cyberdossier.markdown.injection',
+    injectionSelector: 'L:text.html.markdown -comment -markup.fenced_code -markup.inline.raw -markup.raw -meta.embedded',
+    patterns: [{ include: '#placeholder' }, { include: '#not-applicable' }, { include: '#dossier-id' }, { include: '#capability' }, { include: '#requirement-id' }],
+    repository: {
+      placeholder: {
+        name: 'invalid.illegal.placeholder.cyberdossier',
+        match: '(?<![A-Za-z0-9_-])(?:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9_-])|待补充|待定|待填写|[（(]\\s*略\\s*[)）]|\\{\\{[^{}]*\\}\\}|<[^<>\\n]*[\\x{4e00}-\\x{9fff}][^<>\\n]*>|<\\s*(?:insert|填写)[^<>\\n]*>|(?i:lorem\\s+ipsum)',
+      },
+      'not-applicable': {
+        name: 'keyword.other.not-applicable.cyberdossier',
+        match: '(?<=^|\\s|\\*|>|:|：)(?:不适用|(?i:n/a|not\\s+applicable))(?=$|[\\s\\p{P}])',
+      },
+      'dossier-id': { name: 'constant.other.reference.dossier-id.cyberdossier', match: `(?<![A-Za-z0-9_-])(?:${ids.join('|')})(?![A-Za-z0-9_])` },
+      capability: { name: 'support.constant.capability.cyberdossier', match: `\\b(?:${caps.join('|')})\\b` },
+      'requirement-id': { name: 'entity.name.tag.requirement.cyberdossier', match: `\\b[${prefixes}]\\d+(?:\\.\\d+){0,2}\\b(?![A-Za-z-])` },
+    },
+  });
+}
+
+export function rcSchema(): string {
+  const severities = ['off', 'hint', 'info', 'warning', 'error'];
+  const reqIds = [...new Set(RULESETS.flatMap((rs) => rs.kinds.flatMap((k) => k.requirements.map((r) => r.id))))];
+  const codeAlt = ALL_CODES.map((c) => c.replace(/-/g, '\\-')).join('|');
+  return json({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://cyberdossier.dev/schemas/cyberdossierrc.schema.json',
+    title: 'CyberDossier configuration (.cyberdossierrc.yaml)',
+    description: 'One format for the editor and the CLI. Everything is data; nothing is executed.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      guideline: { description: 'Default rule set when a dossier does not say.', enum: RULESETS.map((r) => r.id) },
+      locale: { description: 'Language of the messages; default: the editor’s display language, else zh-CN.', enum: ['zh-CN', 'en'] },
+      rules: {
+        description: 'Severity per code, or per code + requirement (the more specific wins).',
+        type: 'object',
+        propertyNames: { pattern: `^(?:${codeAlt})(?:/(?:${reqIds.map((r) => r.replace(/\./g, '\\.')).join('|')}))?$` },
+        additionalProperties: { enum: severities },
+      },
+      aliases: {
+        description: 'Extra heading titles per requirement ID (exact match after normalisation).',
+        type: 'object',
+        propertyNames: { enum: reqIds },
+        additionalProperties: { type: 'array', items: { type: 'string' } },
+      },
+      ids: {
+        description: 'ID patterns (regular expressions, whole-token) per kind.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(Object.entries(DEFAULT_IDS).map(([k, v]) => [k, { type: 'array', items: { type: 'string', format: 'regex' }, default: v }])),
+      },
+      dossierGlobs: { description: 'Markdown files treated as dossier files even without `document:`.', type: 'array', items: { type: 'string' } },
+      maxFileSize: { description: 'Larger files get `file-too-large` (e.g. 10MB, 512KB, or bytes).', type: ['string', 'integer'], pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]?|[bB])?\\s*$', default: '10MB' },
+    },
+  });
+}
+
+/** dossier.yaml: the frontmatter's facts without `document`, nothing required (files add the rest). */
+export function dossierSchema(schema: JsonSchema, id: string): string {
+  const copy = JSON.parse(JSON.stringify(schema)) as JsonSchema;
+  copy.$id = `https://cyberdossier.dev/schemas/dossier.${id}.schema.json`;
+  copy.title = `CyberDossier dossier.yaml (${id})`;
+  copy.description = 'Facts shared by every file of a dossier folder; each file’s frontmatter is deep-merged over them.';
+  delete copy.properties!.document;
+  delete copy.required;
+  return json(copy);
+}
+
+export function editorFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('snippets/cyberdossier.code-snippets', snippets());
+  files.set('syntaxes/cyberdossier.injection.tmLanguage.json', grammar());
+  files.set('schemas/cyberdossierrc.schema.json', rcSchema());
+  for (const rs of RULESETS) files.set(`schemas/dossier.${rs.id}.schema.json`, dossierSchema(rs.schema, rs.id));
+  return files;
+}

@@ -1,0 +1,104 @@
+// The editor's static parts: the manifest and its localisation, the snippets (skeletons that
+// check clean), the injection grammar (tokenised with the real TextMate engine).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
+import { RULESETS } from '../../server/src/engine/rulesets';
+import { skeleton } from '../../server/src/engine/skeleton';
+import { diag } from '../helpers';
+
+const ROOT = path.join(__dirname, '..', '..');
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+
+describe('manifest and localisation', () => {
+  const nls = JSON.parse(read('package.nls.json'));
+  const nlsZh = JSON.parse(read('package.nls.zh-cn.json'));
+  test('every %key% of the manifest exists in English and Chinese', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(10);
+    for (const k of keys) {
+      expect(nls[k], k).toBeTruthy();
+      expect(nlsZh[k], k).toBeTruthy();
+      expect(nlsZh[k]).toMatch(/[\u4e00-\u9fff]|^CyberDossier$/);
+    }
+    expect(Object.keys(nlsZh).sort()).toEqual(Object.keys(nls).sort());
+  });
+  test('every vscode.l10n.t string of the client has a Chinese translation', () => {
+    const src = read('client/src/extension.ts');
+    const strings = [...src.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map((m) => m[1]);
+    const zh = JSON.parse(read('l10n/bundle.l10n.zh-cn.json'));
+    expect(strings.length).toBeGreaterThan(5);
+    for (const s of strings) expect(zh[s], s).toMatch(/[\u4e00-\u9fff]/);
+  });
+  test('activation, trust and virtual-workspace declarations, commands with a category', () => {
+    expect(pkg.activationEvents).toContain('onLanguage:markdown');
+    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
+    for (const c of pkg.contributes.commands) expect(c.category).toBe('%category%');
+    expect(pkg.bin.cyberdossier).toBe('bin/cyberdossier.js');
+    expect(pkg.bin['cyberdossier-language-server']).toBe('bin/cyberdossier-language-server.js');
+  });
+  test('the problem matcher parses the CLI’s text output', () => {
+    const re = new RegExp(pkg.contributes.problemMatchers[0].pattern.regexp);
+    const m = re.exec('dossier/description.md:42:1  error  缺少“完整性和可得性测试报告”（D3.7）章节：……  [missing-section D3.7]');
+    expect(m?.slice(1)).toEqual(['dossier/description.md', '42', '1', 'error', '缺少“完整性和可得性测试报告”（D3.7）章节：……', 'missing-section']);
+  });
+});
+
+describe('snippets', () => {
+  const snippets = JSON.parse(read('snippets/cyberdossier.code-snippets'));
+  test('a skeleton per kind and language, a snippet per section, the standard tables', () => {
+    for (const rs of RULESETS)
+      for (const k of rs.kinds) {
+        expect(Object.values(snippets).some((s) => (s as { prefix: string[] }).prefix.includes(`cd-${k.id}-zh`))).toBe(true);
+        expect(Object.values(snippets).some((s) => (s as { prefix: string[] }).prefix.includes(`cd-${k.id}-en`))).toBe(true);
+      }
+    for (const t of ['ots', 'security-software', 'risk', 'traceability', 'patches', 'capabilities']) expect(JSON.stringify(snippets)).toContain(`cd-table-${t}`);
+  });
+  test.each(RULESETS.flatMap((rs) => rs.kinds.flatMap((k) => (['zh', 'en'] as const).map((lang) => [rs.id, k.id, lang] as const))))(
+    '%s %s skeleton (%s) has every section: only placeholders are reported',
+    (rsId, kindId, lang) => {
+      const rs = RULESETS.find((r) => r.id === rsId)!;
+      const kind = rs.kinds.find((k) => k.id === kindId)!;
+      const facts = 'submission: initial-registration\nupdates: [none]\nproduct: { name: 监护仪, class: II }\ndata: { types: [device] }\ninterfaces: { network: { wired: true, dedicated_wireless: true, protocols: [{ name: HL7, kind: standard }] } }\n';
+      const text = skeleton(rs, kind, lang).replace('---\n\n', `${kindId === 'authenticity-statement' ? facts.replace('initial-registration', 'change') : facts.replace('updates: [none]\n', '')}---\n\n`);
+      const out = diag(text, { data: [] }).split('\n').filter(Boolean);
+      const codes = new Set(out.map((l) => l.split(' ')[2]));
+      codes.delete('placeholder');
+      codes.delete('inconsistent-fact'); // HL7 is a made-up protocol name the template does not name
+      codes.delete('wrong-document-kind');
+      expect([...codes]).toEqual([]);
+    },
+  );
+});
+
+describe('injection grammar (real TextMate + Oniguruma)', async () => {
+  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const grammarJson = JSON.parse(read('syntaxes/cyberdossier.injection.tmLanguage.json'));
+  const registry = new textmate.Registry({
+    onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    loadGrammar: async (scope) => (scope === 'test.markdown' ? textmate.parseRawGrammar(JSON.stringify({ scopeName: 'test.markdown', patterns: grammarJson.patterns, repository: grammarJson.repository }), 'g.json') : null),
+  });
+  const grammar = (await registry.loadGrammar('test.markdown'))!;
+  const scopesOf = (line: string) => {
+    const r = grammar.tokenizeLine(line, textmate.INITIAL);
+    return r.tokens.filter((t) => t.scopes.length > 1).map((t) => [line.slice(t.startIndex, t.endIndex), t.scopes[1].split('.').slice(0, 2).join('.')]);
+  };
+  test('highlights placeholders, not-applicable answers, dossier IDs, capability codes and requirement IDs', () => {
+    expect(scopesOf('测试结论：TODO，见 SR-001 与 TC-012；ALOF 不适用，理由：无。要求 D3.7 <产品名称>')).toEqual([
+      ['TODO', 'invalid.illegal'],
+      ['SR-001', 'constant.other'],
+      ['TC-012', 'constant.other'],
+      ['ALOF', 'support.constant'],
+      ['不适用', 'keyword.other'],
+      ['D3.7', 'entity.name'],
+      ['<产品名称>', 'invalid.illegal'],
+    ]);
+    expect(scopesOf('todo-list, XXXL, SSR-001 and D3x are not tokens')).toEqual([]);
+  });
+});
