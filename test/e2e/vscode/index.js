@@ -1,0 +1,137 @@
+// Runs INSIDE the VS Code extension host (the @vscode/test-electron model): `run()` is the test
+// suite; a rejection fails the run. Waits on events (diagnostics changes), never on sleeps.
+// Expectations come from the CLI, run by the launcher on the same files (EXPECTED_FILE).
+const assert = require('assert');
+const fs = require('fs');
+const vscode = require('vscode');
+
+const results = [];
+async function test(name, fn) {
+  try {
+    await fn();
+    results.push(`ok - ${name}`);
+  } catch (e) {
+    results.push(`not ok - ${name}: ${(e && e.stack) || e}`);
+  }
+}
+
+/** Resolves when `check()` returns a truthy value, re-checking on every diagnostics change. */
+function waitForDiagnostics(uri, check, ms = 60000) {
+  return new Promise((resolve, reject) => {
+    const tryNow = () => {
+      const v = check(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cyberdossier'));
+      if (v) {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(v);
+        return true;
+      }
+      return false;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) tryNow();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timeout waiting for diagnostics of ${uri.path}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.range.start.line, d.code]))}`));
+    }, ms);
+    tryNow();
+  });
+}
+
+const codeOf = (d) => (typeof d.code === 'object' ? d.code.value : d.code);
+const render = (ds) => ds.map((d) => `${d.range.start.line} ${['error', 'warning', 'info', 'hint'][d.severity]} ${codeOf(d)}`).sort();
+
+exports.run = async function run() {
+  const expected = JSON.parse(fs.readFileSync(process.env.EXPECTED_FILE, 'utf8'));
+  const ws = vscode.workspace.workspaceFolders[0].uri;
+  const desc = vscode.Uri.joinPath(ws, 'monitor-with-mistakes', 'description.md');
+  let editor;
+
+  await test('the extension activates on an example dossier', async () => {
+    const doc = await vscode.workspace.openTextDocument(desc);
+    editor = await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'cyberdossier');
+    assert.ok(ext, 'extension not found');
+    await ext.activate();
+    assert.ok(ext.isActive);
+  });
+
+  await test('the expected diagnostics arrive through vscode.languages.getDiagnostics (the same as the CLI)', async () => {
+    const want = expected['monitor-with-mistakes/description.md'].map((d) => `${d.range.start.line} ${d.severity} ${d.code}`).sort();
+    const got = await waitForDiagnostics(desc, (ds) => (ds.length === want.length ? ds : null));
+    assert.deepStrictEqual(render(got), want);
+    const d = got.find((x) => codeOf(x) === 'missing-section');
+    assert.match(String(d.code.target), /docs\/rules\/missing-section\.md$/);
+  });
+
+  await test('a completion list at a new heading holds the missing section', async () => {
+    const doc = editor.document;
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('## 4 维护计划'));
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), '### \n\n'));
+    await waitForDiagnostics(desc, (ds) => ds.some((x) => x.range.start.line > line + 1));
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', desc, new vscode.Position(line, 4));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('3.5 完整性和可得性测试报告'), `labels: ${labels.join(', ')}`);
+    await editor.edit((b) => b.delete(new vscode.Range(line, 0, line + 2, 0)));
+  });
+
+  await test('a quick fix applied through the vscode API clears its diagnostic', async () => {
+    const ds = await waitForDiagnostics(desc, (x) => (x.some((d) => codeOf(d) === 'missing-section' && d.message.includes('D3.7')) ? x : null));
+    const target = ds.find((d) => codeOf(d) === 'missing-section' && d.message.includes('D3.7'));
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', desc, target.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred && a.title.includes('D3.7'));
+    assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
+    await waitForDiagnostics(desc, (x) => !x.some((d) => codeOf(d) === 'missing-section' && d.message.includes('D3.7')));
+    // The cursor sits on the inserted template's placeholder.
+    assert.match(editor.document.getText(editor.selection), /^<.+>$/);
+  });
+
+  await test('hover on a recognised heading quotes the guideline', async () => {
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('### 3.3 可追溯性分析报告'));
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', desc, new vscode.Position(line, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /D3\.3/);
+    assert.match(text, /追溯网络安全需求规范、设计规范、测试、风险管理的关系表/);
+  });
+
+  await test('Check workspace publishes closed files and missing-document', async () => {
+    const yaml = vscode.Uri.joinPath(ws, 'monitor-with-mistakes', 'dossier.yaml');
+    const patch = vscode.Uri.joinPath(ws, 'monitor-with-mistakes', 'patch.md');
+    const result = await vscode.commands.executeCommand('cyberdossier.checkWorkspace');
+    assert.ok(result && result.files >= 4, JSON.stringify(result));
+    await waitForDiagnostics(yaml, (ds) => ds.some((d) => codeOf(d) === 'missing-document'));
+    await waitForDiagnostics(patch, (ds) => ds.some((d) => codeOf(d) === 'wrong-document-kind'));
+  });
+
+  await test('New dossier document… writes the skeleton of the chosen kind', async () => {
+    const target = vscode.Uri.joinPath(ws, 'monitor-with-mistakes', 'technical-requirements.md');
+    await vscode.commands.executeCommand('cyberdossier.newDocument', { kind: 'technical-requirements', lang: 'zh', uri: target.toString() });
+    const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(text, /^---\ndocument: technical-requirements\n---/);
+    assert.match(text, /## 1 数据接口/);
+    // The dossier no longer misses the technical requirements.
+    await vscode.commands.executeCommand('cyberdossier.checkWorkspace');
+    const yaml = vscode.Uri.joinPath(ws, 'monitor-with-mistakes', 'dossier.yaml');
+    await waitForDiagnostics(yaml, (ds) => !ds.some((d) => codeOf(d) === 'missing-document'));
+  });
+
+  await test('snippets and the injection grammar are contributed', async () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'cyberdossier');
+    assert.ok(ext.packageJSON.contributes.snippets[0].path.endsWith('cyberdossier.code-snippets'));
+    assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'syntaxes', 'cyberdossier.injection.tmLanguage.json').fsPath));
+  });
+
+  // Leave the Problems panel open for the launcher's screenshot.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const again = await vscode.workspace.openTextDocument(desc);
+  await vscode.window.showTextDocument(again);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+
+  const failed = results.filter((r) => r.startsWith('not ok')).length;
+  const summary = `${results.length - failed} passed, ${failed} failed`;
+  fs.writeFileSync(process.env.E2E_RESULT_FILE, `${results.join('\n')}\n${summary}\n`);
+  if (failed) throw new Error(summary);
+};
