@@ -130,6 +130,8 @@ const steps = [
     fs.rmSync(resultFile, { force: true });
     box.env.EXPECTED_FILE = expectedFile;
     box.env.E2E_RESULT_FILE = resultFile;
+    box.env.E2E_READY_FILE = path.join(box.dir, 'ready');
+    box.env.E2E_SHOT_FILE = path.join(box.dir, 'shot');
     const port = await freePort();
     const server = await startServer(box, port, ['--enable-smoke-test-driver']);
     const ctx = await browser(box);
@@ -145,10 +147,17 @@ const steps = [
       const exited = new Promise((r) => (exit = r));
       await page.exposeFunction('codeAutomationExit', (code) => exit(code));
       await page.goto(`http://${auth}/?folder=${encodeURIComponent(box.ws)}&payload=${encodeURIComponent(payload)}`);
+      // The suite opens the Problems panel and waits for the screenshot before it ends.
+      const shot = (async () => {
+        while (!fs.existsSync(box.env.E2E_READY_FILE)) await new Promise((r) => setTimeout(r, 100));
+        await page.waitForFunction(() => /D3\.7|TODO/.test(document.querySelector('.markers-panel')?.innerText ?? ''), undefined, { timeout: 60_000 });
+        fs.writeFileSync(path.join(outDir, 'problems-panel.txt'), await page.locator('.markers-panel').innerText());
+        await page.screenshot({ path: path.join(outDir, 'problems-panel.png') });
+        fs.writeFileSync(box.env.E2E_SHOT_FILE, 'done');
+      })();
       const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
-      // The suite left the Problems panel open.
-      await page.waitForSelector('.markers-panel', { timeout: 10_000 }).catch(() => {});
-      await page.screenshot({ path: path.join(outDir, 'problems-panel.png') });
+      await Promise.race([shot, new Promise((r) => setTimeout(r, 1000))]);
+      if (!fs.existsSync(path.join(outDir, 'problems-panel.png'))) throw new Error('no screenshot of the Problems panel');
       const results = fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : '(no result file)';
       console.log(results);
       if (code !== 0) throw new Error(`extension-host tests failed (exit ${code}); see build/e2e/`);

@@ -114,8 +114,9 @@ function frontmatter(ctx: CompletionContext, lines: LineIndex, before: string): 
     const r = resolveRef(s, schema);
     const items: CompletionItem[] = [];
     const labels = r['x-enum-labels-zh'] ?? {};
-    for (const v of r.enum ?? []) {
+    for (const [i, v] of (r.enum ?? []).entries()) {
       items.push({
+        sortText: String(i).padStart(3, '0'),
         label: String(v),
         kind: Kind.EnumMember,
         detail: labels[String(v)],
@@ -135,7 +136,7 @@ function frontmatter(ctx: CompletionContext, lines: LineIndex, before: string): 
     const r = resolveRef(s.items && parent[parent.length - 1] !== '0' ? resolveRef(s.items, schema) : s, schema);
     const present = siblingKeys(lines, ctx.position.line, indent, fm);
     const items: CompletionItem[] = [];
-    for (const [key, p0] of Object.entries(r.properties ?? {})) {
+    for (const [i, [key, p0]] of Object.entries(r.properties ?? {}).entries()) {
       if (present.has(key)) continue;
       const p = resolveRef(p0, schema);
       const isBlock = p.type === 'object' || p.items?.$ref || (p.items && resolveRef(p.items, schema).type === 'object');
@@ -146,7 +147,7 @@ function frontmatter(ctx: CompletionContext, lines: LineIndex, before: string): 
         documentation: { kind: 'markdown', value: docOf(p, ctx.locale) },
         insertText: isBlock ? `${key}:\n${' '.repeat(indent + 2)}` : `${key}: `,
         filterText: `${key} ${p['x-label-zh'] ?? ''}`,
-        sortText: (r.required ?? []).includes(key) ? `0${key}` : `1${key}`,
+        sortText: `${(r.required ?? []).includes(key) ? 0 : 1}${String(i).padStart(3, '0')}`,
         command: isBlock ? undefined : { title: 'suggest', command: 'editor.action.triggerSuggest' },
       });
     }
@@ -173,7 +174,7 @@ function siblingKeys(lines: LineIndex, line: number, indent: number, fm: { start
 function suppression(ctx: CompletionContext, before: string): CompletionList {
   const m = /cyberdossier-disable(?:-next-line|-file)?\s+(.*)$/.exec(before);
   const items: CompletionItem[] = [];
-  const last = m ? m[1].split(',').pop()!.trim() : '';
+  const last = m ? m[1].split(',').pop()!.trimStart() : '';
   if (m && /^[\w-]+\s+\S*$/.test(last)) {
     for (const id of allRequirementIds()) {
       const r = findRequirement(id)!;

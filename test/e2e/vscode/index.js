@@ -129,6 +129,13 @@ exports.run = async function run() {
   const again = await vscode.workspace.openTextDocument(desc);
   await vscode.window.showTextDocument(again);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await waitForDiagnostics(again.uri, (ds) => ds.length > 0);
+  // Hand over to the launcher for the screenshot, and wait until it has taken it.
+  if (process.env.E2E_READY_FILE) {
+    fs.writeFileSync(process.env.E2E_READY_FILE, 'ready');
+    const t0 = Date.now();
+    while (!fs.existsSync(process.env.E2E_SHOT_FILE) && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 100));
+  }
 
   const failed = results.filter((r) => r.startsWith('not ok')).length;
   const summary = `${results.length - failed} passed, ${failed} failed`;
