@@ -251,3 +251,23 @@ test('status request: document kind, rule set, required sections present', async
   const s = await client.conn.sendRequest('cyberdossier/status', { uri });
   expect(s).toMatchObject({ dossierFile: true, kind: 'technical-requirements', ruleset: 'nmpa-2017', present: 6, required: 6, missing: [] });
 });
+
+test('messages follow the client’s display language (initialize locale); the locale setting wins', async () => {
+  const zhClient = await startServer({ root: tmp, locale: 'zh-cn' });
+  try {
+    const file = path.join(tmp, 'monitor-with-mistakes', 'instructions-for-use.md');
+    const uri = await zhClient.open(file, fs.readFileSync(file, 'utf8'));
+    const ds = (await zhClient.diagnostics(uri)).diagnostics;
+    expect(ds[0].message).toMatch(/^缺少“软件环境与安全软件更新”（I5）章节/);
+  } finally {
+    await zhClient.close();
+  }
+  const enByRc = await startServer({ root: tmp, locale: 'zh-cn', settings: { locale: 'en' } });
+  try {
+    const file = path.join(tmp, 'monitor-with-mistakes', 'instructions-for-use.md');
+    const uri = await enByRc.open(file, fs.readFileSync(file, 'utf8'));
+    expect((await enByRc.diagnostics(uri)).diagnostics[0].message).toMatch(/^Missing section “Software environment and security software updates” \(I5\)/);
+  } finally {
+    await enByRc.close();
+  }
+});

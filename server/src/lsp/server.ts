@@ -54,7 +54,6 @@ export class DossierServer {
   readonly documents = new TextDocuments(TextDocument);
   private readonly overlay = new Map<string, { text: string; version: number }>();
   readonly engine: Engine;
-  private locale: Locale = 'zh-CN';
   private clientLocale: Locale = 'zh-CN';
   private pull = false;
   private configurationCapability = false;
@@ -147,7 +146,7 @@ export class DossierServer {
         const doc = this.documents.get(p.textDocument.uri);
         if (!doc) return null;
         const file = this.pathOf(doc.uri);
-        return complete({ text: doc.getText(), position: p.position, locale: this.locale, view: viewOf(this.engine, file), ruleset: this.rulesetOf(file) });
+        return complete({ text: doc.getText(), position: p.position, locale: this.localeFor(file), view: viewOf(this.engine, file), ruleset: this.rulesetOf(file) });
       }),
     );
     c.onHover(
@@ -155,7 +154,7 @@ export class DossierServer {
         const doc = this.documents.get(p.textDocument.uri);
         if (!doc) return null;
         const file = this.pathOf(doc.uri);
-        return hover({ text: doc.getText(), position: p.position, locale: this.locale, view: viewOf(this.engine, file), ruleset: this.rulesetOf(file) });
+        return hover({ text: doc.getText(), position: p.position, locale: this.localeFor(file), view: viewOf(this.engine, file), ruleset: this.rulesetOf(file) });
       }),
     );
     c.onCodeAction(
@@ -165,7 +164,7 @@ export class DossierServer {
         return codeActions({
           uri: doc.uri,
           text: doc.getText(),
-          locale: this.locale,
+          locale: this.localeFor(this.pathOf(doc.uri)),
           diagnostics: p.context.diagnostics,
           selectCommand: this.selectRange,
         });
@@ -189,7 +188,9 @@ export class DossierServer {
         if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         await this.ensureSettings(doc.uri);
         const reports = this.check(doc);
-        return { kind: DocumentDiagnosticReportKind.Full, items: (reports.get(this.pathOf(doc.uri))?.diagnostics ?? []).map((d) => this.toLsp(d)) };
+        const file = this.pathOf(doc.uri);
+        const locale = this.localeFor(file);
+        return { kind: DocumentDiagnosticReportKind.Full, items: (reports.get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale)) };
       }),
     );
     c.onRequest(
@@ -235,10 +236,9 @@ export class DossierServer {
     this.selectRange = !!opts.selectRangeCommand;
     const loc = opts.locale ?? p.locale ?? '';
     this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
-    this.locale = this.clientLocale;
     this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
     if (!this.folders.length && p.rootUri) this.folders = [this.pathOf(p.rootUri)];
-    this.log(`initialize: locale ${this.locale}, pull ${this.pull}, folders ${this.folders.join(', ') || '(none)'}`);
+    this.log(`initialize: locale ${this.clientLocale}, pull ${this.pull}, folders ${this.folders.join(', ') || '(none)'}`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -263,7 +263,6 @@ export class DossierServer {
     const results = await this.connection.workspace.getConfiguration([{ section: 'cyberdossier' }, ...scopes.map((scopeUri) => ({ scopeUri, section: 'cyberdossier' }))]);
     this.globalSettings = toInput(results[0]);
     scopes.forEach((s, i) => this.settings.set(this.pathOf(s), toInput(results[i + 1])));
-    this.applyLocale(this.globalSettings);
   }
 
   private async ensureSettings(uri: string): Promise<void> {
@@ -274,8 +273,13 @@ export class DossierServer {
     this.settings.set(file, toInput(s));
   }
 
-  private applyLocale(s: ConfigInput): void {
-    this.locale = s.locale === 'en' || s.locale === 'zh-CN' ? s.locale : this.clientLocale;
+  /** Message language of a file: `locale` of its rc file, else the setting, else the editor's. */
+  private localeFor(file: string): Locale {
+    try {
+      return this.engine.configFor(file).config.locale ?? this.clientLocale;
+    } catch {
+      return this.clientLocale;
+    }
   }
 
   /** Editor settings of a file: its own (open document), else its workspace folder's, else global. */
@@ -365,7 +369,8 @@ export class DossierServer {
 
   private publish(uri: string, report: FileReport | undefined): void {
     const doc = this.documents.get(uri);
-    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d));
+    const locale = this.localeFor(this.pathOf(uri));
+    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale));
     if (!doc) {
       if (items.length) this.publishedClosed.add(uri);
       else this.publishedClosed.delete(uri);
@@ -378,14 +383,14 @@ export class DossierServer {
     void this.connection.sendDiagnostics({ uri, version, diagnostics: items });
   }
 
-  toLsp(d: Diagnostic): LspDiagnostic {
+  toLsp(d: Diagnostic, locale: Locale): LspDiagnostic {
     return {
       range: d.range,
       severity: SEVERITY[d.severity],
       code: d.code,
       codeDescription: { href: docsUrl(d.code) },
       source: SOURCE,
-      message: this.locale === 'en' ? d.message.en : d.message.zh,
+      message: locale === 'en' ? d.message.en : d.message.zh,
       data: d.data,
     };
   }
@@ -394,7 +399,7 @@ export class DossierServer {
 
   private async checkWorkspace(progress?: WorkDoneProgressReporter): Promise<CheckWorkspaceResult> {
     const summary: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0 };
-    const title = this.locale === 'en' ? 'Checking dossiers' : '正在检查申报资料';
+    const title = this.clientLocale === 'en' ? 'Checking dossiers' : '正在检查申报资料';
     progress?.begin(title, 0, undefined, false);
     const before = new Set(this.publishedClosed);
     const seen = new Set<string>();
