@@ -37,11 +37,13 @@ if [ ! -f "$CS/lib/vscode/out/server-main.js" ] || [ ! -f "$CACHE/cs/.installed"
   cat > "$CACHE/cs/package.json" <<'JSON'
 { "private": true, "allowScripts": { "code-server": true, "argon2": true, "@parcel/watcher": true, "node-pty": true, "kerberos": true, "spdlog": true, "native-watchdog": true, "@vscode/spdlog": true, "@vscode/native-watchdog": true, "@vscode/windows-registry": true, "@vscode/sqlite3": true } }
 JSON
-  # Run npm itself on Node 24 with a clean environment: under `npm test` the npm_* variables of
-  # the outer npm (Node 20) would otherwise leak into code-server's postinstall.
+  # Run npm itself on Node 24, without the npm_* variables of an outer `npm test` (Node 20),
+  # which would otherwise leak into code-server's postinstall; keep the rest of the environment
+  # (proxy and CA settings).
   NPM_CLI="$(npm root -g)/npm/bin/npm-cli.js"
-  ( cd "$CACHE/cs" && env -i PATH="$NODE24/bin:/usr/local/bin:/usr/bin:/bin" HOME="${HOME:-/root}" \
-      npm_config_nodedir="$NODE24" npm_config_cache="${npm_config_cache:-${HOME:-/root}/.npm}" \
+  unset_npm=()
+  for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset_npm+=(-u "$v"); done
+  ( cd "$CACHE/cs" && env "${unset_npm[@]}" PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
       "$NODE24/bin/node" "$NPM_CLI" install --no-audit --no-fund code-server@4.139.1 )
   touch "$CACHE/cs/.installed"
 fi
