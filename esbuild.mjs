@@ -19,6 +19,7 @@ const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' },
+  { entryPoints: ['server/src/engine/parse-worker.ts'], outfile: 'server/out/parse-worker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

@@ -71,16 +71,30 @@ export function generate(target, seed = 42) {
   push('');
   let size = Buffer.byteLength(out.join('\n'));
   let n = 0;
-  // Fill to the target with appendix chapters: prose, lists, a quote, a table every few sections.
+  // Fill to the target with appendix chapters shaped like the dossiers measured in
+  // ../shared/reference/performance-anchors.md §1: tables hold most lines (10-column risk tables
+  // with alignment rows, 4-column component and traceability tables, one large table per chapter
+  // growing with the size), with prose, lists, quotes and fenced code between them.
   while (size < target) {
     n++;
-    const block = [`## 附录 B.${n} ${pick(WORDS)}${pick(WORDS)}说明`, '', para(all), '', `### B.${n}.1 ${pick(WORDS)}`, '', para(all), '', `- ${sentence(all)}`, `- ${sentence(all)}`, `  1. ${sentence()}`, '', `> ${sentence()}`, ''];
-    if (n % 4 === 0) {
-      block.push('| 项目 | 结果 | 备注 |', '| --- | --- | --- |');
-      for (let i = 0; i < 12; i++) block.push(`| ${pick(WORDS)} | 通过 | ${pick(all)} |`);
+    const block = [`## 附录 B.${n} ${pick(WORDS)}${pick(WORDS)}说明`, '', para(all), ''];
+    block.push(`### B.${n}.1 风险评估`, '', para(), '');
+    block.push('| 风险编号 | 危害 | 危害处境 | 原因 | 严重度 | 概率 | 风险等级 | 控制措施 | 验证 | 剩余风险 |', '| :-- | --- | --- | --- | :-: | :-: | --- | --- | --- | --- |');
+    for (let i = 0; i < 8 + Math.floor(r() * 8); i++) block.push(`| ${pick(risks)} | ${pick(WORDS)}失效 | ${pick(WORDS)} | ${pick(WORDS)}${pick(WORDS)} | ${1 + (i % 5)} | ${1 + (i % 4)} | 低 | ${pick(reqs)} ${pick(WORDS)} | ${pick(tests)} | 低，可接受 |`);
+    block.push('', `- ${sentence(all)}`, `- ${sentence(all)}`, `  1. ${sentence()}`, '', `### B.${n}.2 组件与追溯`, '');
+    block.push('| 名称 | 型号规格 | 完整版本 | 供应商 |', '| --- | --- | --- | --- |');
+    for (let i = 0; i < 6; i++) block.push(`| lib${n}-${i} | 通用版 | ${1 + (i % 5)}.${n % 17}.${i} | Vendor ${n % 13} Ltd. |`);
+    block.push('', `> ${sentence()}`, '');
+    block.push('| 需求编号 | 设计编号 | 测试编号 | 风险编号 |', '| --- | --- | --- | --- |');
+    for (let i = 0; i < 8; i++) block.push(`| ${pick(reqs)} | ${pick(designs)} | ${pick(tests)} | ${pick(risks)} |`);
+    block.push('');
+    if (n % 10 === 0) {
+      // The chapter's large table, growing with the document.
+      block.push(`### B.${n}.3 测试记录`, '', '| 项目 | 结果 | 日期 | 备注 |', '| --- | --- | --- | --- |');
+      for (let i = 0; i < 10 * scale; i++) block.push(`| ${pick(WORDS)}${i} | 通过 | 2024-0${1 + (i % 9)}-1${i % 9} | ${pick(all)} |`);
       block.push('');
     }
-    if (n % 9 === 0) block.push('```json', '{ "cipher": "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "port": 2575 }', '```', '');
+    if (n % 9 === 0) block.push('```json', '{ "cipher": "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "port": 2575 }', '## not a heading', '```', '');
     push(...block);
     size += Buffer.byteLength(block.join('\n')) + 1;
   }

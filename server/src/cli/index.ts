@@ -1,10 +1,11 @@
 // Entry point of the bundled CLI (bin/cyberdossier.js).
 import { run } from './main';
 
-const code = run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stdout.isTTY,
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

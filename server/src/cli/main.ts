@@ -121,7 +121,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
-export function run(argv: string[], io: CliIO): number {
+export async function run(argv: string[], io: CliIO): Promise<number> {
   let opts: Options | 'help' | 'version';
   try {
     opts = parseArgs(argv);
@@ -141,14 +141,14 @@ export function run(argv: string[], io: CliIO): number {
     return 0;
   }
   try {
-    return check(opts, io);
+    return await check(opts, io);
   } catch (e) {
     io.stderr(`cyberdossier: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
 }
 
-function check(o: Options, io: CliIO): number {
+async function check(o: Options, io: CliIO): Promise<number> {
   const abs = (p: string) => path.resolve(io.cwd, p);
   let status = 0;
   if (o.config && !fs.existsSync(abs(o.config))) {
@@ -164,6 +164,8 @@ function check(o: Options, io: CliIO): number {
     if (nodeHost.isDirectory(a)) folders.push(a);
     else files.push(a);
   }
+  // One thread: on this project's 2-core machines V8's parallel GC already uses the second core,
+  // and a parse worker measured slower (bench/NOTES.md).
   const result = engine.check({ files, folders });
   for (const e of result.errors) {
     io.stderr(`cyberdossier: ${e.message}: ${path.relative(io.cwd, path.resolve(io.cwd, e.path)) || e.path}\n`);

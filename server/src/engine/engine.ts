@@ -24,6 +24,7 @@ import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
+import type { ParsePool } from './pool';
 
 export interface Diagnostic {
   code: Code;
@@ -63,6 +64,8 @@ export interface EngineOptions {
   /** Editor settings for a resource (fill what the rc file leaves unset). */
   settings?: (file: string) => { input: ConfigInput; base?: string } | undefined;
   chunkCache?: ChunkCache;
+  /** 'whole': parse each document at once with the full processor (tests compare the two). */
+  parse?: 'incremental' | 'whole';
 }
 
 interface Analysis {
@@ -201,7 +204,7 @@ export class Engine {
   }
 
   private modelOf(a: Analysis): DocModel {
-    if (!a.model) a.model = buildModel(a.text, this.chunks);
+    if (!a.model) a.model = buildModel(a.text, this.chunks, { whole: this.options.parse === 'whole' });
     return a.model;
   }
 
@@ -219,7 +222,8 @@ export class Engine {
 
   // ---- checking -----------------------------------------------------------------------------
 
-  check(req: CheckRequest): CheckResult {
+  /** Which dossiers a request involves, and their member files (no parsing). */
+  private plan(req: CheckRequest): { errors: CheckResult['errors']; explicit: Set<string>; folderDossiers: Set<string>; dossiers: { key: string; requested: Set<string>; members: string[] }[] } {
     const errors: CheckResult['errors'] = [];
     const explicit = new Set<string>();
     const walked = new Set<string>();
@@ -241,7 +245,6 @@ export class Engine {
       for (const f of walkMarkdown(this.host, abs)) walked.add(f);
       for (const root of findDossierRoots(this.host, abs)) folderDossiers.add(path.join(root, DOSSIER_YAML));
     }
-
     // Group the requested files by the dossier that governs them.
     const byDossier = new Map<string, Set<string>>();
     const add = (key: string, file: string) => {
@@ -251,14 +254,43 @@ export class Engine {
     };
     for (const f of [...explicit, ...walked]) add(this.dossierYamlFor(f) ?? `single:${f}`, f);
     for (const y of folderDossiers) if (!byDossier.has(y)) byDossier.set(y, new Set());
-
-    const reports = new Map<string, FileReport>();
-    const configReports = new Map<string, Finding[]>();
-    for (const [key, requested] of [...byDossier].sort((a, b) => comparePaths(a[0], b[0]))) {
+    const dossiers = [...byDossier].sort((a, b) => comparePaths(a[0], b[0])).map(([key, requested]) => {
       const yamlPath = key.startsWith('single:') ? undefined : key;
       const members = yamlPath ? [...this.membersOf(yamlPath)] : [...requested];
       for (const r of requested) if (!members.includes(r)) members.push(r);
       members.sort(comparePaths);
+      return { key, requested, members };
+    });
+    return { errors, explicit, folderDossiers, dossiers };
+  }
+
+  /**
+   * Parses, on every core, the chunks a check of `req` will need, so the (synchronous) check
+   * then finds them cached. `mainShare` 0 keeps the calling thread free (the language server).
+   */
+  async warm(req: CheckRequest, pool: ParsePool, mainShare?: number): Promise<void> {
+    const texts: string[] = [];
+    for (const d of this.plan(req).dossiers) {
+      for (const file of d.members) {
+        const { config } = this.configFor(file);
+        const a = this.analyze(file, config.maxFileSize);
+        if (!a || a.model || a.size > config.maxFileSize) continue;
+        if (!this.isDossierFile(file, a, config)) continue;
+        for (const c of a.scan.chunks) texts.push(a.text.slice(c.start, c.end));
+      }
+    }
+    // Below this much text a worker costs more (start-up, JIT) than it saves.
+    const bytes = texts.reduce((n, t) => n + t.length, 0);
+    if (bytes < (mainShare === 0 ? 0 : 150_000)) return;
+    await pool.fill(this.chunks, texts, mainShare);
+  }
+
+  check(req: CheckRequest): CheckResult {
+    const { errors, explicit, folderDossiers, dossiers } = this.plan(req);
+    const reports = new Map<string, FileReport>();
+    const configReports = new Map<string, Finding[]>();
+    for (const { key, requested, members } of dossiers) {
+      const yamlPath = key.startsWith('single:') ? undefined : key;
       const result = this.checkDossier(members, yamlPath, yamlPath !== undefined && folderDossiers.has(yamlPath));
       this.states.set(key, { state: result.state, reports: result.files });
       for (const m of members) this.dossierOfFile.set(m, key);

@@ -4,3 +4,5 @@ export { nodeHost, overlayHost, type Host } from './host';
 export { buildModel, ChunkCache, sharedChunkCache } from './model';
 export { parseMarkdown } from './parse';
 export { RULESETS, getRuleSet } from './rulesets';
+export { ParsePool } from './pool';
+export { analyzeChunk } from './parse';

@@ -2,7 +2,7 @@
 // into one heading tree with document offsets. Rules read this model, never the text.
 
 import { scan, type ScanResult } from './scan';
-import { analyzeChunk, runSpan, type BlockFact, type ChunkFacts, type TableFact, type TextRun } from './parse';
+import { analyzeChunk, analyzeChunkFull, runSpan, type BlockFact, type ChunkFacts, type TableFact, type TextRun } from './parse';
 import { LineIndex, hashString, range, type Range } from './text';
 import { NOT_APPLICABLE, PLACEHOLDER_PATTERNS, HTML_PLACEHOLDER } from './rulesets/common';
 import { countReasonChars, titleKey } from './text';
@@ -92,6 +92,13 @@ export class ChunkCache {
     }
     return { hash, facts };
   }
+  has(text: string): boolean {
+    return this.map.has(hashString(text));
+  }
+  put(text: string, facts: ChunkFacts): void {
+    this.map.set(hashString(text), facts);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
   clear(): void {
     this.map.clear();
   }
@@ -102,9 +109,18 @@ export class ChunkCache {
 
 export const sharedChunkCache = new ChunkCache();
 
-export function buildModel(text: string, cache: ChunkCache = sharedChunkCache): DocModel {
+export interface BuildOptions {
+  /** Parse the whole body at once with the full processor (the reference of the identity test). */
+  whole?: boolean;
+}
+
+export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, opts: BuildOptions = {}): DocModel {
   const lines = new LineIndex(text);
   const sr = scan(text, lines);
+  if (opts.whole) {
+    const start = sr.chunks[0]?.start ?? text.length;
+    sr.chunks = [{ startLine: sr.bodyStartLine, endLine: lines.lineCount, start, end: text.length }];
+  }
   const model: DocModel = {
     text,
     lines,
@@ -122,7 +138,8 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache): 
   const pos = (offset: number) => lines.positionAt(offset);
 
   for (const chunk of sr.chunks) {
-    const { hash, facts } = cache.get(text.slice(chunk.start, chunk.end));
+    const chunkText = text.slice(chunk.start, chunk.end);
+    const { hash, facts } = opts.whole ? { hash: hashString(chunkText), facts: analyzeChunkFull(chunkText) } : cache.get(chunkText);
     const base = chunk.start;
     model.chunks.push({ hash, facts, base });
     // Segment i of the chunk → global heading index.

@@ -3,10 +3,23 @@
 // requirements or configuration, so the result can be cached by the chunk's text alone.
 
 import { unified } from 'unified';
+import { htmlBlockStart } from './scan';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Nodes, Table, List, ListItem } from 'mdast';
+import type { Extension } from 'micromark-util-types';
+import type { Extension as MdastExtension } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 
 /** A run of plain text and where it came from (offsets relative to the chunk). */
 export interface Piece {
@@ -108,27 +121,98 @@ export interface ChunkFacts {
   html: { text: string; start: number; end: number; segment: number }[];
 }
 
+// The full processor: remark-parse + remark-frontmatter + remark-gfm. It is the reference; the
+// fast path below must give exactly its facts (test/unit/parse-identity.test.ts).
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root;
 }
 
-export function analyzeChunk(text: string): ChunkFacts {
+/** Facts of a chunk through the full processor (the reference the fast path is tested against). */
+export function analyzeChunkFull(text: string): ChunkFacts {
   return factsFromTree(parseMarkdown(text), text);
 }
 
+// GFM's parts, each included only when its trigger characters occur in the text: a construct
+// cannot match without them, so the tree is identical and the unused tokenizers cost nothing.
+const GFM_PARTS: { test: RegExp; micromark: () => Extension; mdast: () => MdastExtension }[] = [
+  { test: /www\.|https?:\/\/|@/i, micromark: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown },
+  { test: /\[\^/, micromark: gfmFootnote, mdast: gfmFootnoteFromMarkdown },
+  { test: /~/, micromark: () => gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown },
+  { test: /\|/, micromark: gfmTable, mdast: gfmTableFromMarkdown },
+  { test: /\[[ \txX]\]/, micromark: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown },
+];
+const processors = new Map<number, ReturnType<typeof makeProcessor>>();
+
+function makeProcessor(mask: number) {
+  // A unified plugin that adds the chosen GFM parts the way remark-gfm adds all of them.
+  function remarkGfmParts(this: unknown) {
+    const data = (this as { data(): Record<string, unknown[]> }).data();
+    const mm = (data.micromarkExtensions ??= []);
+    const md = (data.fromMarkdownExtensions ??= []);
+    GFM_PARTS.forEach((part, i) => {
+      if (mask & (1 << i)) {
+        mm.push(part.micromark());
+        md.push(part.mdast());
+      }
+    });
+  }
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmParts).freeze();
+}
+
+function parseFast(text: string): Root {
+  let mask = 0;
+  GFM_PARTS.forEach((part, i) => {
+    if (part.test.test(text)) mask |= 1 << i;
+  });
+  let p = processors.get(mask);
+  if (!p) processors.set(mask, (p = makeProcessor(mask)));
+  return p.parse(text) as Root;
+}
+
+/**
+ * Facts of one chunk. Simple GFM tables (plain cells, after a blank line) are read by an exact
+ * line tokenizer and masked out — replaced by a thematic break that, like the table, ends the
+ * blocks before it — so the rest of the chunk is parsed by remark in one call with only the GFM
+ * parts it can use. Identical to analyzeChunkFull (test/unit/parse-identity.test.ts).
+ */
+export function analyzeChunk(text: string): ChunkFacts {
+  const tables = splitSimpleTables(text).filter((p) => p.kind === 'table');
+  if (!tables.length) return factsFromTree(parseFast(text), text);
+  let masked = '';
+  let pos = 0;
+  for (const t of tables) {
+    const region = text.slice(t.start, t.end).split('\n');
+    masked += text.slice(pos, t.start) + ['***' + ' '.repeat(region[0].length - 3), ...region.slice(1).map((l) => ' '.repeat(l.length))].join('\n');
+    pos = t.end;
+  }
+  masked += text.slice(pos);
+  const facts = factsFromTree(parseFast(masked), masked);
+  for (const t of tables) spliceTable(facts, shiftFacts(simpleTableFacts(text.slice(t.start, t.end)), t.start), t.start);
+  return facts;
+}
+
+/** Puts a simple table's facts where remark saw the masking thematic break. */
+function spliceTable(facts: ChunkFacts, table: ChunkFacts, at: number): void {
+  const segment = facts.segments.findIndex((s) => s.blocks.some((b) => b.kind === 'break' && b.start === at));
+  const blocks = facts.segments[segment].blocks;
+  const index = facts.tables.filter((t) => t.start < at).length;
+  for (const s of facts.segments) for (const b of s.blocks) if (b.table !== undefined && b.table >= index) b.table++;
+  for (const r of facts.runs) if (r.table !== undefined && r.table >= index) r.table++;
+  blocks.splice(blocks.findIndex((b) => b.kind === 'break' && b.start === at), 1, { ...table.segments[0].blocks[0], table: index });
+  facts.tables.splice(index, 0, table.tables[0]);
+  facts.tableSegment.splice(index, 0, segment);
+  const q = facts.runs.findIndex((r) => r.run.start > at);
+  facts.runs.splice(q < 0 ? facts.runs.length : q, 0, ...table.runs.map((r) => ({ ...r, segment, table: index })));
+}
+
+function emptyFacts(): ChunkFacts {
+  return { segments: [{ blocks: [] }], tables: [], tableSegment: [], listItems: [], starts: [], comments: [], runs: [], html: [] };
+}
+
 export function factsFromTree(tree: Root, text: string): ChunkFacts {
-  const facts: ChunkFacts = {
-    segments: [{ blocks: [] }],
-    tables: [],
-    tableSegment: [],
-    listItems: [],
-    starts: [],
-    comments: [],
-    runs: [],
-    html: [],
-  };
+  const facts = emptyFacts();
   const seg = () => facts.segments.length - 1;
 
   for (const node of tree.children) {
@@ -376,4 +460,172 @@ export function runSpan(run: TextRun, from: number, to: number, source: string, 
     }
   }
   return { start: run.start, end: run.start };
+}
+
+// ---- the fast path for simple tables -------------------------------------------------------
+
+interface PieceSpan {
+  kind: 'text' | 'table';
+  start: number;
+  end: number;
+}
+
+const ROW = /^\|(.*)\|$/;
+const DELIMITER = /^\|(?:[ \t]*:?-+:?[ \t]*\|)+$/;
+// Characters that could make a cell more than plain text (inline markup, entities, HTML,
+// escapes, autolink literals): such a table is left to remark.
+const NOT_PLAIN = /[\\`*_[\]<>&!~$]|www\.|https?:|@/i;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+
+function cellsOf(row: string): string[] | undefined {
+  const m = ROW.exec(row);
+  return m ? m[1].split('|') : undefined;
+}
+
+/** Spans of a chunk: simple tables (read by simpleTableFacts) and the text around them. */
+export function splitSimpleTables(text: string): PieceSpan[] {
+  const whole: PieceSpan[] = [{ kind: 'text', start: 0, end: text.length }];
+  // Link reference definitions apply across blocks; keep such a chunk whole.
+  if (!text.includes('|') || LINK_DEFINITION.test(text)) return whole;
+  const lines: { text: string; start: number; end: number }[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const end = nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl;
+    lines.push({ text: text.slice(pos, end), start: pos, end });
+    if (nl >= text.length) break;
+    pos = nl + 1;
+  }
+  if (text.includes('\r')) return whole;
+  const pieces: PieceSpan[] = [];
+  let textStart = 0;
+  let fence: string | undefined;
+  let html: { end: RegExp | 'blank' } | undefined;
+  const blank = (l: number) => l < 0 || l >= lines.length || lines[l].text.trim() === '';
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (fence) {
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(t)) fence = undefined;
+      continue;
+    }
+    const f = FENCE.exec(t);
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (html) {
+      if (html.end === 'blank' ? t.trim() === '' : html.end.test(t)) html = undefined;
+      continue;
+    }
+    html = htmlBlockStart(t);
+    if (html) continue;
+    const prevOk = i === 0 || blank(i - 1) || /^#{1,6}(?:[ \t]|$)/.test(lines[i - 1].text);
+    if (!prevOk || !t.startsWith('|')) continue;
+    const header = cellsOf(t);
+    const delim = lines[i + 1] ? lines[i + 1].text : '';
+    if (!header || !DELIMITER.test(delim) || delim.split('|').length - 2 !== header.length) continue;
+    let j = i + 2;
+    while (j < lines.length && lines[j].text.startsWith('|')) j++;
+    const rows = lines.slice(i + 2, j).map((l) => cellsOf(l.text));
+    const after = j >= lines.length || blank(j) || /^#{1,6}(?:[ \t]|$)/.test(lines[j].text);
+    const plain = [header, ...rows].every((cells) => cells && cells.length === header.length && cells.every((c) => !NOT_PLAIN.test(c)));
+    if (!after || !plain) {
+      i = j - 1;
+      continue;
+    }
+    if (lines[i].start > textStart) pieces.push({ kind: 'text', start: textStart, end: lines[i].start });
+    pieces.push({ kind: 'table', start: lines[i].start, end: lines[j - 1].end });
+    textStart = lines[j - 1].end;
+    i = j - 1;
+  }
+  if (!pieces.length) return whole;
+  if (textStart < text.length) pieces.push({ kind: 'text', start: textStart, end: text.length });
+  return pieces;
+}
+
+/** The facts remark would give for a simple table (its text: header, delimiter, rows). */
+function simpleTableFacts(text: string): ChunkFacts {
+  const facts = emptyFacts();
+  const rowSpans: { start: number; end: number }[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    rowSpans.push({ start: pos, end: pos + line.length });
+    pos += line.length + 1;
+  }
+  const cellFacts = (row: { start: number; end: number }, rowIndex: number): CellFact[] => {
+    const line = text.slice(row.start, row.end);
+    const pipes: number[] = [];
+    for (let k = 0; k < line.length; k++) if (line[k] === '|') pipes.push(k);
+    const cells: CellFact[] = [];
+    for (let c = 0; c < pipes.length - 1; c++) {
+      // remark's cell span: from its opening pipe to the next; the last one holds the closing pipe.
+      let start = row.start + pipes[c];
+      let end = c === pipes.length - 2 ? row.end : row.start + pipes[c + 1];
+      while (start < end && (text[start] === '|' || text[start] === ' ' || text[start] === '\t')) start++;
+      while (end > start && (text[end - 1] === '|' || text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      const value = text.slice(start, end);
+      const cellStart = row.start + pipes[c];
+      const run: TextRun = value ? { text: value, pieces: [{ text: value, at: 0, start, end, exact: true }], start: cellStart } : { text: '', pieces: [], start: cellStart };
+      facts.runs.push({ run, segment: 0, table: 0, row: rowIndex, cell: c });
+      cells.push({ run, start, end });
+    }
+    return cells;
+  };
+  const header = cellFacts(rowSpans[0], -1);
+  const rows = rowSpans.slice(2).map((r, i) => ({ start: r.start, end: r.end, cells: cellFacts(r, i) }));
+  const end = rowSpans[rowSpans.length - 1].end;
+  facts.tables.push({ start: 0, end, header, rows });
+  facts.tableSegment.push(0);
+  facts.segments[0].blocks.push({ kind: 'table', start: 0, end, body: true, run: joinRuns(header.map((c) => c.run), 0), table: 0, image: false });
+  return facts;
+}
+
+/** Moves every offset of a piece's facts by `delta` (shared objects once). */
+function shiftFacts(f: ChunkFacts, delta: number): ChunkFacts {
+  if (!delta) return f;
+  const seen = new Set<object>();
+  const span = (o: { start: number; end: number }) => {
+    if (seen.has(o)) return;
+    seen.add(o);
+    o.start += delta;
+    o.end += delta;
+  };
+  const run = (r: TextRun) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    r.start += delta;
+    for (const p of r.pieces) span(p);
+  };
+  for (const seg of f.segments) {
+    if (seg.heading) {
+      span(seg.heading);
+      run(seg.heading.run);
+    }
+    for (const b of seg.blocks) {
+      span(b);
+      run(b.run);
+    }
+  }
+  for (const t of f.tables) {
+    span(t);
+    for (const c of t.header) {
+      span(c);
+      run(c.run);
+    }
+    for (const r of t.rows) {
+      span(r);
+      for (const c of r.cells) {
+        span(c);
+        run(c.run);
+      }
+    }
+  }
+  for (const li of f.listItems) run(li.run);
+  for (const s of f.starts) run(s.start.run);
+  for (const r of f.runs) run(r.run);
+  for (const c of f.comments) span(c);
+  for (const h of f.html) span(h);
+  return f;
 }

@@ -89,21 +89,28 @@ export function scan(text: string, lines = new LineIndex(text)): ScanResult {
       fence = { char: f[1][0], len: f[1].length };
       continue;
     }
-    const h = HTML_START.exec(t);
-    if (h) {
-      let end: RegExp | 'blank' = 'blank';
-      if (h[1]) end = new RegExp(`</${h[1]}>`, 'i');
-      else if (h[2]) end = /-->/;
-      else if (h[3]) end = /\?>/;
-      else if (h[5]) end = /\]\]>/;
-      else if (h[4]) end = />/;
-      // The end condition may hold on the opening line itself.
-      const rest = t.slice(h.index + h[0].length);
-      if (end === 'blank' || !end.test(rest)) html = { end };
-    }
+    html = htmlBlockStart(t);
   }
   if (chunkStart < n || chunks.length === 0) chunks.push(makeChunk(lines, chunkStart, n));
   return { lines, frontmatter, bodyStartLine, chunks };
+}
+
+/**
+ * An HTML block (CommonMark types 1–7) opening on this line and not closing on it: the condition
+ * that ends it. Conservative: a type-7 tag that cannot interrupt a paragraph still counts.
+ */
+export function htmlBlockStart(t: string): { end: RegExp | 'blank' } | undefined {
+  const h = HTML_START.exec(t);
+  if (!h) return undefined;
+  let end: RegExp | 'blank' = 'blank';
+  if (h[1]) end = new RegExp(`</${h[1]}>`, 'i');
+  else if (h[2]) end = /-->/;
+  else if (h[3]) end = /\?>/;
+  else if (h[5]) end = /\]\]>/;
+  else if (h[4]) end = />/;
+  // The end condition may hold on the opening line itself.
+  const rest = t.slice(h.index + h[0].length);
+  return end === 'blank' || !end.test(rest) ? { end } : undefined;
 }
 
 function makeChunk(lines: LineIndex, startLine: number, endLine: number): Chunk {

@@ -1,0 +1,89 @@
+// The incremental engine must equal a full parse: per chunk, the fast path (simple-table
+// tokenizer, GFM parts chosen by trigger characters) gives exactly the facts of remark-gfm; per
+// document, chunked analysis with a warm cache gives the diagnostics of a whole-document parse —
+// on every fixture, example and corpus file, and on fuzzed edits.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { analyzeChunk, analyzeChunkFull, splitSimpleTables } from '../../server/src/engine/parse';
+import { scan } from '../../server/src/engine/scan';
+import { Engine } from '../../server/src/engine/engine';
+import { ChunkCache } from '../../server/src/engine/model';
+import { memHost, ROOT, render } from '../helpers';
+import { generate } from '../../bench/generate.mjs';
+
+const REPO = path.join(__dirname, '..', '..');
+function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+}
+const FILES = [...markdownFiles(path.join(REPO, 'test', 'fixtures')), ...markdownFiles(path.join(REPO, 'examples')), ...markdownFiles(path.join(REPO, 'test', 'corpus'))];
+const texts = new Map(FILES.map((f) => [path.relative(REPO, f), fs.readFileSync(f, 'utf8')]));
+texts.set('bench 50 KB', generate(50_000, 7));
+
+const json = (x: unknown) => JSON.parse(JSON.stringify(x));
+
+describe('per chunk: the fast path equals remark-gfm', () => {
+  test.each([...texts.keys()])('%s', (name) => {
+    const text = texts.get(name)!;
+    for (const c of scan(text).chunks) {
+      const chunk = text.slice(c.start, c.end);
+      expect(json(analyzeChunk(chunk)), `${name} @${c.startLine}`).toEqual(json(analyzeChunkFull(chunk)));
+    }
+  });
+
+  test('the simple-table path is taken for plain tables and refused for anything else', () => {
+    const kinds = (t: string) => splitSimpleTables(t).map((p) => p.kind).join(',');
+    expect(kinds('## 1.6 现成软件\n\n| 名称 | 版本 |\n| --- | ---: |\n| OpenSSL | 3.0.13 |\n\n后文。\n')).toBe('text,table,text');
+    expect(kinds('| a | b |\n| - | - |\n| `x` | y |\n')).toBe('text'); // inline code
+    expect(kinds('| a | b |\n| - | - |\n| x \\| y | z |\n')).toBe('text'); // escaped pipe
+    expect(kinds('段落\n| a | b |\n| - | - |\n')).toBe('text'); // not after a blank line
+    expect(kinds('| a | b |\n| - | - |\n| x |\n')).toBe('text'); // ragged row
+    expect(kinds('| a | b |\n| - | - |\n尾随文字\n')).toBe('text'); // a lazy row
+    expect(kinds('```\n| a | b |\n| - | - |\n```\n')).toBe('text'); // inside a fence
+    expect(kinds('| a | b |\n| - | - |\n\n[x]: http://example.com\n')).toBe('text'); // a link definition
+    expect(kinds('| a | https://x.cn |\n| - | - |\n')).toBe('text'); // an autolink literal
+  });
+});
+
+function diagnostics(text: string, engine: Engine): string {
+  const host = engine.host as ReturnType<typeof memHost>;
+  host.files.set(path.join(ROOT, 'doc.md'), text);
+  engine.forget(path.join(ROOT, 'doc.md'));
+  return render(engine.check({ files: [path.join(ROOT, 'doc.md')] }).reports, { data: ['foundAt', 'capability', 'item', 'id', 'column'] });
+}
+
+describe('per document: chunked with a warm cache equals a whole-document parse', () => {
+  test.each([...texts.keys()])('%s', (name) => {
+    const text = texts.get(name)!;
+    const incremental = new Engine({ host: memHost({}), chunkCache: new ChunkCache() });
+    const whole = new Engine({ host: memHost({}), parse: 'whole' });
+    expect(diagnostics(text, incremental)).toBe(diagnostics(text, whole));
+  });
+
+  // Edits that stress the chunk boundaries: headings, fences, tables, HTML, list markers.
+  const snippets = ['\n', '# ', '## 2 风险管理\n', '\n```\n', '```', '| a | b |\n| - | - |\n', '| x |', '<!-- ', ' -->', '- ', '> ', 'TODO', '不适用', 'SR-001', '`', '*', '\\', '[x]: http://e.cn\n', '\n---\n', '<div>\n', '    ', '|', '~~~\n'];
+  const docs = ['test/fixtures/nmpa-2017/description-full.md', 'examples/nmpa-2017/monitor-with-mistakes/description.md', 'test/fixtures/nmpa-2017/patch-description.md'];
+  test.each(docs)('fuzzed edits of %s (seeded)', (doc) => {
+    const base = texts.get(doc)!;
+    const incremental = new Engine({ host: memHost({}), chunkCache: new ChunkCache() });
+    const whole = new Engine({ host: memHost({}), parse: 'whole' });
+    diagnostics(base, incremental); // warm the cache with the original chunks
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 6 }))), { minLength: 1, maxLength: 6 }),
+        (edits) => {
+          let text = base;
+          for (const [at, del, ins] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + ins + text.slice(i + del);
+          }
+          expect(diagnostics(text, incremental)).toBe(diagnostics(text, whole));
+        },
+      ),
+      { seed: 20261127, numRuns: 60 },
+    );
+  });
+});
