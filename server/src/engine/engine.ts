@@ -204,7 +204,7 @@ export class Engine {
   }
 
   private modelOf(a: Analysis): DocModel {
-    if (!a.model) a.model = buildModel(a.text, this.chunks, { whole: this.options.parse === 'whole' });
+    if (!a.model) a.model = buildModel(a.text, this.chunks, { whole: this.options.parse === 'whole' }, a.scan);
     return a.model;
   }
 

@@ -8,7 +8,7 @@ import { IDS_KINDS, idsKey } from './config';
 import type { ChunkFacts, TextRun } from './parse';
 import { runSpan } from './parse';
 import type { DocModel } from './model';
-import { stripNumbering, type Range } from './text';
+import { stripNumbering, type Position, type Range } from './text';
 
 export interface IdOccurrence {
   id: string;
@@ -23,9 +23,8 @@ export interface IdOccurrence {
 }
 
 interface ChunkIds {
-  occ: { id: string; kind: IdKind; index: number; run: number }[];
-  /** Where definitions start: a run of the chunk and an index into its text. */
-  defs: { run: TextRun; index: number }[];
+  /** Occurrences with positions relative to the chunk's first line. */
+  items: { id: string; kind: IdKind; run: number; range: Range; definition: boolean }[];
 }
 
 const patternCache = new Map<string, { kind: IdKind; re: RegExp }[]>();
@@ -84,26 +83,36 @@ function leadingId(text: string, patterns: { kind: IdKind; re: RegExp }[]): numb
 
 const chunkCache = new Map<string, ChunkIds>();
 
-function chunkIds(facts: ChunkFacts, hash: string, config: Config): ChunkIds {
+/** A chunk's IDs, computed once per (content, patterns); positions relative to its first line. */
+function chunkIds(facts: ChunkFacts, hash: string, config: Config, text: string, base: number, lines: DocModel['lines'], lineBase: number): ChunkIds {
   const key = `${hash}\u0003${idsKey(config)}`;
   const cached = chunkCache.get(key);
   if (cached) return cached;
   const patterns = compileIds(config);
-  const result: ChunkIds = { occ: [], defs: [] };
+  const defs = new Set<number>();
+  const at = (run: TextRun, index: number, length: number) => runSpan(run, index, index + length, text, base).start;
   for (const s of facts.starts) {
     const i = leadingId(s.start.run.text, patterns);
-    if (i !== undefined) result.defs.push({ run: s.start.run, index: i });
+    if (i !== undefined) defs.add(at(s.start.run, i, 1));
   }
   for (const t of facts.tables) {
     for (const row of t.rows) {
       const cell = row.cells.find((c) => !/^\s*\d+\s*$/.test(c.run.text));
       if (!cell) continue;
       const i = leadingId(cell.run.text, patterns);
-      if (i !== undefined) result.defs.push({ run: cell.run, index: i });
+      if (i !== undefined) defs.add(at(cell.run, i, 1));
     }
   }
+  const rel = (offset: number): Position => {
+    const p = lines.positionAt(base + offset);
+    return { line: p.line - lineBase, character: p.character };
+  };
+  const result: ChunkIds = { items: [] };
   facts.runs.forEach((r, run) => {
-    for (const m of matchesIn(r.run.text, patterns)) result.occ.push({ id: m.id, kind: m.kind, index: m.index, run });
+    for (const m of matchesIn(r.run.text, patterns)) {
+      const span = runSpan(r.run, m.index, m.index + m.id.length, text, base);
+      result.items.push({ id: m.id, kind: m.kind, run, range: { start: rel(span.start), end: rel(span.end) }, definition: defs.has(span.start) });
+    }
   });
   chunkCache.set(key, result);
   if (chunkCache.size > 20_000) chunkCache.delete(chunkCache.keys().next().value as string);
@@ -114,17 +123,15 @@ function chunkIds(facts: ChunkFacts, hash: string, config: Config): ChunkIds {
 export function extractIds(model: DocModel, config: Config): IdOccurrence[] {
   const out: IdOccurrence[] = [];
   let runOffset = 0;
-  for (const c of model.chunks) {
-    const ids = chunkIds(c.facts, c.hash, config);
-    const defs = new Set(ids.defs.map((d) => runSpan(d.run, d.index, d.index + 1, model.text, c.base).start));
-    for (const o of ids.occ) {
+  model.chunks.forEach((c, i) => {
+    const lineBase = model.scan.chunks[i].startLine;
+    for (const o of chunkIds(c.facts, c.hash, config, model.text, c.base, model.lines, lineBase).items) {
       const r = model.runs[runOffset + o.run].item;
-      const span = runSpan(r.run, o.index, o.index + o.id.length, model.text, c.base);
       out.push({
         id: o.id,
         kind: o.kind,
-        range: { start: model.lines.positionAt(c.base + span.start), end: model.lines.positionAt(c.base + span.end) },
-        definition: defs.has(span.start),
+        range: { start: { line: o.range.start.line + lineBase, character: o.range.start.character }, end: { line: o.range.end.line + lineBase, character: o.range.end.character } },
+        definition: o.definition,
         heading: r.heading,
         table: r.table,
         row: r.row,
@@ -132,6 +139,6 @@ export function extractIds(model: DocModel, config: Config): IdOccurrence[] {
       });
     }
     runOffset += c.facts.runs.length;
-  }
+  });
   return out;
 }

@@ -114,9 +114,9 @@ export interface BuildOptions {
   whole?: boolean;
 }
 
-export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, opts: BuildOptions = {}): DocModel {
-  const lines = new LineIndex(text);
-  const sr = scan(text, lines);
+export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, opts: BuildOptions = {}, scanned?: ScanResult): DocModel {
+  const lines = scanned?.lines ?? new LineIndex(text);
+  const sr = scanned ? { ...scanned, chunks: [...scanned.chunks] } : scan(text, lines);
   if (opts.whole) {
     const start = sr.chunks[0]?.start ?? text.length;
     sr.chunks = [{ startLine: sr.bodyStartLine, endLine: lines.lineCount, start, end: text.length }];
@@ -180,10 +180,14 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
         base,
         item: { run: r.run, heading: segHeading[r.segment], table: r.table === undefined ? undefined : tableIndex[r.table], row: r.row, cell: r.cell },
       });
-    for (const r of facts.runs) findPlaceholders(r.run, base, text, lines, segHeading[r.segment], model.placeholders);
-    for (const h of facts.html) {
-      if (HTML_PLACEHOLDER.test(h.text.trim()))
-        model.placeholders.push({ range: { start: pos(base + h.start), end: pos(base + h.end) }, text: h.text, heading: segHeading[h.segment] });
+    // Placeholders are found once per chunk (chunk-relative positions), then moved into place.
+    const lineBase = chunk.startLine;
+    for (const p of chunkPlaceholders(facts, text, base, lines, lineBase)) {
+      model.placeholders.push({
+        range: { start: { line: p.range.start.line + lineBase, character: p.range.start.character }, end: { line: p.range.end.line + lineBase, character: p.range.end.character } },
+        text: p.text,
+        heading: segHeading[p.segment],
+      });
     }
     for (const c of facts.comments) {
       const s = parseSuppression(c.text);
@@ -235,17 +239,35 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
   return model;
 }
 
-function findPlaceholders(run: TextRun, base: number, text: string, lines: LineIndex, heading: number, out: Placeholder[]): void {
-  if (!run.text) return;
-  for (const re of PLACEHOLDER_PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(run.text))) {
-      const span = runSpan(run, m.index, m.index + m[0].length, text, base);
-      out.push({ range: { start: lines.positionAt(base + span.start), end: lines.positionAt(base + span.end) }, text: m[0], heading });
-      if (m[0].length === 0) re.lastIndex++;
+const placeholderCache = new WeakMap<ChunkFacts, { range: Range; text: string; segment: number }[]>();
+
+/** A chunk's placeholders with positions relative to its first line (cached with the facts). */
+function chunkPlaceholders(facts: ChunkFacts, text: string, base: number, lines: LineIndex, lineBase: number): { range: Range; text: string; segment: number }[] {
+  const cached = placeholderCache.get(facts);
+  if (cached) return cached;
+  const out: { range: Range; text: string; segment: number }[] = [];
+  const rel = (offset: number) => {
+    const p = lines.positionAt(base + offset);
+    return { line: p.line - lineBase, character: p.character };
+  };
+  for (const r of facts.runs) {
+    const run = r.run;
+    if (!run.text) continue;
+    for (const re of PLACEHOLDER_PATTERNS) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(run.text))) {
+        const span = runSpan(run, m.index, m.index + m[0].length, text, base);
+        out.push({ range: { start: rel(span.start), end: rel(span.end) }, text: m[0], segment: r.segment });
+        if (m[0].length === 0) re.lastIndex++;
+      }
     }
   }
+  for (const h of facts.html) if (HTML_PLACEHOLDER.test(h.text.trim())) out.push({ range: { start: rel(h.start), end: rel(h.end) }, text: h.text, segment: h.segment });
+  // Document order, as a single pass over the text would give.
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  placeholderCache.set(facts, out);
+  return out;
 }
 
 const SUPPRESSION = /^<!--\s*cyberdossier-(disable-next-line|disable-file|disable|enable)\b([\s\S]*?)-->$/;

@@ -88,10 +88,11 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
   for (const m of group.kind.mentions ?? []) {
     if (evaluate(m.when, cond).value !== true) continue;
     const words = m.words.map((w) => w.toLowerCase());
-    const mentioned = group.files.some((f) => {
-      const t = bodyText(f.model!).toLowerCase();
+    // Stops at the first mention: usually early in the document.
+    const mentioned = group.files.some((f) => f.model!.runs.some((r) => {
+      const t = r.item.run.text.toLowerCase();
       return words.some((w) => t.includes(w));
-    });
+    }));
     if (mentioned) continue;
     let target: FileState = group.files[0];
     let at: Range | undefined;
