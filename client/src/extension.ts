@@ -83,8 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    // A smaller young generation keeps the server's memory low at no cost in speed (bench/NOTES.md).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=4'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', '--max-semi-space-size=4'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -87,3 +87,42 @@ describe('per document: chunked with a warm cache equals a whole-document parse'
     );
   });
 });
+
+describe('answer fast first: the heading-scan answer is a subset of the full check', () => {
+  const key = (d: { code: string; range: { start: { line: number } }; data: Record<string, unknown> }) => `${d.code} ${d.range.start.line} ${d.data.requirement ?? ''}`;
+  function compare(text: string): { quick: string[]; full: string[] } | undefined {
+    const host = memHost({ 'doc.md': text });
+    const engine = new Engine({ host, chunkCache: new ChunkCache() });
+    const file = path.join(ROOT, 'doc.md');
+    const quick = engine.quickCheck(file);
+    const full = engine.check({ files: [file] }).reports.find((r) => r.path === file);
+    if (!quick) return undefined;
+    return { quick: quick.diagnostics.map(key), full: (full?.diagnostics ?? []).map(key) };
+  }
+  test.each([...texts.keys()])('%s', (name) => {
+    const r = compare(texts.get(name)!);
+    if (r) for (const q of r.quick) expect(r.full).toContain(q);
+  });
+  test('a quick answer exists for an ordinary dossier and already holds its structural findings', () => {
+    const text = texts.get('test/fixtures/nmpa-2017/description-full.md')!.replace(/### 3\.7 完整性和可得性测试报告\n\n[^\n]+\n\n/, '').replace('## 5 网络安全能力', '## 5 其他');
+    const r = compare(text)!;
+    const d3 = text.split('\n').findIndex((l) => l.startsWith('## 3 验证与确认'));
+    expect(r.quick).toEqual(['missing-section 29 D5', `missing-section ${d3} D3.7`]);
+  });
+  test('fuzzed edits keep the subset property', () => {
+    const base = texts.get('test/fixtures/nmpa-2017/description-full.md')!;
+    const snippets = ['\n## 附录\n', '\n### 1.1 类型\n', '不适用，理由：本产品无此功能的任何实现。\n', '**', '\n---\n', '<!-- x -->', '# ', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(200), fc.constantFrom(...snippets)), { minLength: 1, maxLength: 5 }), (edits) => {
+        let text = base;
+        for (const [at, del, ins] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + ins + text.slice(i + del);
+        }
+        const r = compare(text);
+        if (r) for (const q of r.quick) expect(r.full).toContain(q);
+      }),
+      { seed: 42, numRuns: 80 },
+    );
+  });
+});

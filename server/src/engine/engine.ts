@@ -11,7 +11,7 @@ import { loadYaml, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
 import { extractIds, type IdOccurrence } from './ids';
 import { matchDocument } from './match';
-import { buildModel, ChunkCache, sharedChunkCache, type DocModel, type Suppression } from './model';
+import { buildModel, buildOutlineModel, ChunkCache, sharedChunkCache, type DocModel, type Suppression } from './model';
 import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from './rulesets';
 import type { Localized, RuleSet, Severity } from './rulesets/types';
 import { scan, type ScanResult } from './scan';
@@ -269,6 +269,34 @@ export class Engine {
    * then finds them cached. `mainShare` 0 keeps the calling thread free (the language server).
    */
   async warm(req: CheckRequest, pool: ParsePool, mainShare?: number): Promise<void> {
+    const texts = this.uncachedChunks(req);
+    // Below this much text a worker costs more (start-up, JIT) than it saves.
+    const bytes = texts.reduce((n, t) => n + t.length, 0);
+    if (bytes < (mainShare === 0 ? 0 : 150_000)) return;
+    await pool.fill(this.chunks, texts, mainShare);
+  }
+
+  /**
+   * Parses the chunks a check will need on this thread in slices of about `sliceMs`, yielding
+   * between them so the language server keeps answering (completion, hover) while a large
+   * document parses; stops early when `cancelled()` says the work is stale. False if cancelled.
+   */
+  async warmInSlices(req: CheckRequest, opts: { sliceMs?: number; cancelled?: () => boolean } = {}): Promise<boolean> {
+    const slice = opts.sliceMs ?? 8;
+    let start = performance.now();
+    for (const t of this.uncachedChunks(req)) {
+      if (opts.cancelled?.()) return false;
+      this.chunks.get(t);
+      if (performance.now() - start > slice) {
+        await new Promise((r) => setImmediate(r));
+        start = performance.now();
+      }
+    }
+    return !opts.cancelled?.();
+  }
+
+  /** Chunk texts a check of `req` would have to parse (not in the cache yet). */
+  uncachedChunks(req: CheckRequest): string[] {
     const texts: string[] = [];
     for (const d of this.plan(req).dossiers) {
       for (const file of d.members) {
@@ -276,13 +304,13 @@ export class Engine {
         const a = this.analyze(file, config.maxFileSize);
         if (!a || a.model || a.size > config.maxFileSize) continue;
         if (!this.isDossierFile(file, a, config)) continue;
-        for (const c of a.scan.chunks) texts.push(a.text.slice(c.start, c.end));
+        for (const c of a.scan.chunks) {
+          const t = a.text.slice(c.start, c.end);
+          if (!this.chunks.has(t)) texts.push(t);
+        }
       }
     }
-    // Below this much text a worker costs more (start-up, JIT) than it saves.
-    const bytes = texts.reduce((n, t) => n + t.length, 0);
-    if (bytes < (mainShare === 0 ? 0 : 150_000)) return;
-    await pool.fill(this.chunks, texts, mainShare);
+    return texts;
   }
 
   check(req: CheckRequest): CheckResult {
@@ -291,7 +319,7 @@ export class Engine {
     const configReports = new Map<string, Finding[]>();
     for (const { key, requested, members } of dossiers) {
       const yamlPath = key.startsWith('single:') ? undefined : key;
-      const result = this.checkDossier(members, yamlPath, yamlPath !== undefined && folderDossiers.has(yamlPath));
+      const result = this.checkDossier(members, yamlPath, yamlPath !== undefined && folderDossiers.has(yamlPath))!;
       this.states.set(key, { state: result.state, reports: result.files });
       for (const m of members) this.dossierOfFile.set(m, key);
       for (const fr of result.files) {
@@ -310,12 +338,27 @@ export class Engine {
     return { reports: [...reports.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
   }
 
+  /**
+   * Structural findings of a file from the heading scan alone (no remark): frontmatter, missing
+   * and duplicate sections whose answer cannot depend on a body. A subset of what check() reports
+   * — shown while a large document is still being parsed. Undefined when no safe quick answer.
+   */
+  quickCheck(file: string): FileReport | undefined {
+    const { dossiers } = this.plan({ files: [file] });
+    const d = dossiers[0];
+    if (!d) return undefined;
+    const yamlPath = d.key.startsWith('single:') ? undefined : d.key;
+    const result = this.checkDossier(d.members, yamlPath, false, true);
+    return result?.files.find((f) => f.path === file);
+  }
+
   /** Checks one dossier: every member file is analysed, results come for all of them. */
   checkDossier(
     members: string[],
     yamlPath: string | undefined,
     folder: boolean,
-  ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } {
+    quick = false,
+  ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } | undefined {
     const rcFindings = new Map<string, Finding[]>();
     const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
 
@@ -403,10 +446,15 @@ export class Engine {
       if (!state.kind) state.skipBody = true;
       if (!state.skipBody) {
         checkDocumentKind(state);
-        state.model = this.modelOf(a);
-        const key = idsKey(config);
-        if (a.ids?.key !== key) a.ids = { key, ids: extractIds(state.model, config) };
-        state.ids = a.ids.ids;
+        if (quick) {
+          state.model = buildOutlineModel(a.text, a.scan);
+          if (!state.model) return undefined;
+        } else {
+          state.model = this.modelOf(a);
+          const key = idsKey(config);
+          if (a.ids?.key !== key) a.ids = { key, ids: extractIds(state.model, config) };
+          state.ids = a.ids.ids;
+        }
       }
     }
 
@@ -424,7 +472,8 @@ export class Engine {
       const submission = ruleset.submission.find((c) => evaluate(c.when, { facts }).value === true);
       d.groups.push({ ruleset, kind: kind!, files, match: matchDocument(kind!, files.map((f) => f.model!), aliases), facts, submission });
     }
-    const tableRows = (ids: string[]): boolean | undefined => {
+    const tableRows = (ids: string[]): boolean | undefined | 'unknown' => {
+      if (quick) return 'unknown';
       let seen = false;
       for (const g of d.groups) {
         for (const id of ids) {
@@ -448,13 +497,16 @@ export class Engine {
       const cond = { facts: g.facts, tableRows };
       g.cond = cond;
       checkStructure(g, cond);
+      if (quick) continue;
       checkContent(g, cond);
       checkPlaceholders(g);
     }
-    checkIds(d);
-    checkConsistency(d);
+    if (!quick) {
+      checkIds(d);
+      checkConsistency(d);
+    }
     const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
-    checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset);
+    if (!quick) checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset);
 
     const files: FileReport[] = d.files.map((f) => ({
       path: f.path,

@@ -339,3 +339,58 @@ export function subtreeText(model: DocModel, h: number): string {
 export function bodyText(model: DocModel): string {
   return model.runs.map((r) => r.item.run.text).join('\n');
 }
+
+/**
+ * A headings-only model from the scanner (no remark): enough for the structural findings of a
+ * document that is still being parsed (issue: answer fast first). Undefined when the text has
+ * anything the line scan cannot see with certainty (setext or indented headings, suppression
+ * comments), so a quick answer is never one the full check would retract.
+ */
+export function buildOutlineModel(text: string, scanned: ScanResult): DocModel | undefined {
+  if (/cyberdossier-(?:disable|enable)/.test(text)) return undefined;
+  if (/^ {1,3}#{1,6}(?:[ \t]|$)/m.test(text)) return undefined;
+  if (/\S[^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?$/m.test(text.slice(scanned.chunks[0]?.start ?? 0))) return undefined;
+  const { lines } = scanned;
+  const model: DocModel = { text, lines, scan: scanned, headings: [], preamble: [], tables: [], listItems: [], starts: [], runs: [], placeholders: [], suppressions: [], chunks: [] };
+  for (const chunk of scanned.chunks) {
+    const first = lines.lineText(chunk.startLine);
+    const m = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(first);
+    if (!m) continue;
+    const title = (m[2] ?? '').trim();
+    // Inline markup would make the line's text differ from remark's: no quick answer then.
+    if (/[*_`[\]<>&\\!~]/.test(title)) return undefined;
+    model.headings.push({
+      index: model.headings.length,
+      depth: m[1].length,
+      text: title,
+      key: titleKey(title),
+      line: chunk.startLine,
+      range: lines.lineRange(chunk.startLine),
+      parent: -1,
+      children: [],
+      blocks: [],
+      hasBody: true,
+      end: lines.lineCount,
+    });
+    // A body that may start with a negative answer might cover the children: say so, so that no
+    // child is reported missing before the full parse decides.
+    for (let l = chunk.startLine + 1; l < chunk.endLine; l++) {
+      const t = lines.lineText(l).replace(/^[\s>*_\-+~`]+/, '');
+      if (!t) continue;
+      if (/^(?:不适用|无|n\/a|none|not\s+applicable)/i.test(t) || /^[<[!|\\]/.test(t)) {
+        model.headings[model.headings.length - 1].notApplicable = { range: lines.lineRange(l), reasonChars: 99, reason: '' };
+      }
+      break;
+    }
+  }
+  const stack: number[] = [];
+  for (const h of model.headings) {
+    while (stack.length && model.headings[stack[stack.length - 1]].depth >= h.depth) model.headings[stack.pop()!].end = h.line;
+    if (stack.length) {
+      h.parent = stack[stack.length - 1];
+      model.headings[h.parent].children.push(h.index);
+    }
+    stack.push(h.index);
+  }
+  return model;
+}

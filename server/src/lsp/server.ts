@@ -34,6 +34,7 @@ import { viewOf } from '../features/view';
 import {
   CheckWorkspaceRequest,
   type CheckWorkspaceResult,
+  CheckedNotification,
   type InitializationOptions,
   KindsRequest,
   SkeletonRequest,
@@ -67,6 +68,9 @@ export class DossierServer {
   private publishedClosed = new Set<string>();
   private lastDiagnostics = new Map<string, { version?: number; items: LspDiagnostic[] }>();
   private readonly debounceMs: number;
+  /** Recent check durations per document: the debounce adapts to them (fast checks, short waits). */
+  private checkMs = new Map<string, number>();
+
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
     this.debounceMs = options.debounceMs ?? 50;
@@ -125,6 +129,7 @@ export class DossierServer {
       this.timers.delete(e.document.uri);
       if (!this.publishedClosed.has(e.document.uri)) this.send(e.document.uri, undefined, []);
       this.lastDiagnostics.delete(e.document.uri);
+      this.checkMs.delete(e.document.uri);
       this.engine.trim(new Set([...this.overlay.keys()]));
       // Siblings may depend on the saved file now rather than the closed buffer.
       if (isConfigFile(p)) this.revalidateAll();
@@ -316,7 +321,13 @@ export class DossierServer {
       return;
     }
     if (!/\.(md|markdown)$/i.test(file) && !doc.languageId.includes('markdown')) return;
-    this.schedule(doc.uri, opened ? 0 : this.debounceMs);
+    this.schedule(doc.uri, opened ? 0 : this.debounceFor(doc.uri));
+  }
+
+  /** Half the recent check time, between 5 and 50 ms: typing stays smooth, results stay fresh. */
+  private debounceFor(uri: string): number {
+    const ms = this.checkMs.get(uri);
+    return ms === undefined ? Math.min(this.debounceMs, 20) : Math.max(5, Math.min(this.debounceMs, Math.round(ms / 2)));
   }
 
   private schedule(uri: string, delay = this.debounceMs): void {
@@ -348,10 +359,23 @@ export class DossierServer {
       if (!doc) return;
       await this.ensureSettings(uri);
       const version = doc.version;
+      const file = this.pathOf(uri);
+      // Much text to parse (opening a large file, a big paste): answer from the heading scan at
+      // once, then parse in slices so completion and hover keep answering, dropping the work
+      // when a newer version arrives; then check.
+      const pending = this.engine.uncachedChunks({ files: [file] });
+      if (pending.reduce((n, t) => n + t.length, 0) > 64_000) {
+        const quick = this.engine.quickCheck(file);
+        if (quick && this.documents.get(uri)?.version === version) {
+          this.publish(uri, quick);
+          void this.connection.sendNotification(CheckedNotification, { uri, version, complete: false });
+        }
+        const done = await this.engine.warmInSlices({ files: [file] }, { cancelled: () => this.documents.get(uri)?.version !== version });
+        if (!done) return; // superseded: a newer run is scheduled
+      }
       const started = Date.now();
       const reports = this.check(doc);
       if (this.documents.get(uri)?.version !== version) return; // superseded: a newer run is scheduled
-      const file = this.pathOf(uri);
       this.publish(uri, reports.get(file));
       // The same dossier's other open files, dossier.yaml, the rc file.
       for (const r of reports.values()) {
@@ -361,7 +385,11 @@ export class DossierServer {
         if (open && open.version !== this.overlay.get(r.path)?.version) continue;
         if (open || !/\.(md|markdown)$/i.test(r.path) || this.publishedClosed.has(u)) this.publish(u, r);
       }
-      this.log(`checked ${path.basename(file)} v${version} in ${Date.now() - started} ms`);
+      void this.connection.sendNotification(CheckedNotification, { uri, version, complete: true });
+      const took = Date.now() - started;
+      const prev = this.checkMs.get(uri);
+      this.checkMs.set(uri, prev === undefined ? took : prev * 0.7 + took * 0.3);
+      this.log(`checked ${path.basename(file)} v${version} in ${took} ms`);
     } catch (e) {
       this.error(`validate ${uri}`, e);
     }

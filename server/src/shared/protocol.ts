@@ -39,3 +39,12 @@ export interface InitializationOptions {
   /** The client implements `cyberdossier.selectRange` (cursor on the first placeholder). */
   selectRangeCommand?: boolean;
 }
+
+/** Sent after diagnostics of a document version were published: `complete` false for the quick
+ * structural answer that precedes the full check of a large document. */
+export const CheckedNotification = 'cyberdossier/checked';
+export interface CheckedParams {
+  uri: string;
+  version: number;
+  complete: boolean;
+}

@@ -100,8 +100,11 @@ export interface Verdict {
 
 export interface ConditionContext {
   facts: Facts;
-  /** Listing table rows of a requirement in the dossier: true/false, or undefined if the section is absent. */
-  tableRows?: (ids: string[]) => boolean | undefined;
+  /**
+   * Listing table rows of a requirement in the dossier: true/false, undefined if the section is
+   * absent, 'unknown' while the document is not parsed yet (decides nothing).
+   */
+  tableRows?: (ids: string[]) => boolean | undefined | 'unknown';
 }
 
 const T = (because: Because[] = []): Verdict => ({ value: true, because });
@@ -136,10 +139,12 @@ export function evaluate(c: Condition, ctx: ConditionContext): Verdict {
   }
   if ('tableHasRows' in c) {
     const r = ctx.tableRows?.(c.tableHasRows);
+    if (r === 'unknown') return U;
     return r === undefined ? F : r ? T([{ table: c.tableHasRows[0] }]) : F;
   }
   if ('tableListsNone' in c) {
     const r = ctx.tableRows?.(c.tableListsNone);
+    if (r === 'unknown') return U;
     return r === undefined ? U : r ? F : T([{ table: c.tableListsNone[0] }]);
   }
   if ('ordinal' in c) {
