@@ -112,7 +112,11 @@ for (const size of sizes) {
 if (!smoke) {
   const { lspBench } = await import('./lsp-bench.mjs');
   const settings = {
-    markdown: { validate: { enabled: true, referenceLinks: { enabled: 'warning' }, fragmentLinks: { enabled: 'warning' }, fileLinks: { enabled: 'warning' }, duplicateLinkDefinitions: { enabled: 'warning' }, unusedLinkDefinitions: { enabled: 'hint' } } },
+    markdown: {
+      validate: { enabled: true, referenceLinks: { enabled: 'warning' }, fragmentLinks: { enabled: 'warning' }, fileLinks: { enabled: 'warning' }, duplicateLinkDefinitions: { enabled: 'warning' }, unusedLinkDefinitions: { enabled: 'hint' } },
+      suggest: { paths: { enabled: true, includeWorkspaceHeaderCompletions: 'onDoubleHash' } },
+      occurrencesHighlight: { enabled: false },
+    },
     cyberdossier: {},
   };
   const servers = {

@@ -71,39 +71,60 @@ export interface DocModel {
   chunks: { hash: string; facts: ChunkFacts; base: number }[];
 }
 
-/** Chunk analyses by content hash, shared by every document (bounded LRU). */
+/**
+ * Chunk analyses by content hash, shared by every document. A bounded LRU: by entries and by the
+ * characters of the chunks it holds (the facts take roughly 100–150 bytes of heap per character),
+ * so closed documents fall out and memory stays flat over a long session.
+ */
 export class ChunkCache {
-  private map = new Map<string, ChunkFacts>();
+  private map = new Map<string, { facts: ChunkFacts; size: number }>();
+  private chars = 0;
   hits = 0;
   misses = 0;
-  constructor(private readonly max = 20_000) {}
+  constructor(
+    private readonly max = 50_000,
+    private readonly maxChars = 12_000_000,
+  ) {}
   get(text: string): { hash: string; facts: ChunkFacts } {
     const hash = hashString(text);
-    let facts = this.map.get(hash);
-    if (facts) {
+    const e = this.map.get(hash);
+    if (e) {
       this.hits++;
       this.map.delete(hash);
-      this.map.set(hash, facts);
-    } else {
-      this.misses++;
-      facts = analyzeChunk(text);
-      this.map.set(hash, facts);
-      if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+      this.map.set(hash, e);
+      return { hash, facts: e.facts };
     }
+    this.misses++;
+    const facts = analyzeChunk(text);
+    this.store(hash, facts, text.length);
     return { hash, facts };
   }
   has(text: string): boolean {
     return this.map.has(hashString(text));
   }
   put(text: string, facts: ChunkFacts): void {
-    this.map.set(hashString(text), facts);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+    this.store(hashString(text), facts, text.length);
+  }
+  private store(hash: string, facts: ChunkFacts, size: number): void {
+    const old = this.map.get(hash);
+    if (old) this.chars -= old.size;
+    this.map.set(hash, { facts, size });
+    this.chars += size;
+    while ((this.map.size > this.max || this.chars > this.maxChars) && this.map.size > 1) {
+      const [k, v] = this.map.entries().next().value as [string, { size: number }];
+      this.map.delete(k);
+      this.chars -= v.size;
+    }
   }
   clear(): void {
     this.map.clear();
+    this.chars = 0;
   }
   get size(): number {
     return this.map.size;
+  }
+  get characters(): number {
+    return this.chars;
   }
 }
 

@@ -92,7 +92,27 @@ export function scan(text: string, lines = new LineIndex(text)): ScanResult {
     html = htmlBlockStart(t);
   }
   if (chunkStart < n || chunks.length === 0) chunks.push(makeChunk(lines, chunkStart, n));
-  return { lines, frontmatter, bodyStartLine, chunks };
+  return { lines, frontmatter, bodyStartLine, chunks: mergeSmall(chunks, lines) };
+}
+
+/** Sub-sections (### and deeper) join the chunk before them while it stays small. */
+const MERGE_LIMIT = 6000;
+
+/**
+ * Fewer, larger chunks cost fewer parser set-ups (≈0.2 ms each). A chunk starting with a `#` or
+ * `##` heading always starts anew, so an edit can only move the boundaries of its own section.
+ */
+function mergeSmall(chunks: Chunk[], lines: LineIndex): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const last = out[out.length - 1];
+    const depth = /^(#{1,6})(?:[ \t]|$)/.exec(lines.lineText(c.startLine))?.[1].length ?? 0;
+    if (last && depth >= 3 && last.end - last.start + (c.end - c.start) <= MERGE_LIMIT) {
+      last.endLine = c.endLine;
+      last.end = c.end;
+    } else out.push({ ...c });
+  }
+  return out;
 }
 
 /**
