@@ -166,7 +166,7 @@ const scaleSizes = smoke ? [500, 1000, 2000] : [1000, 2000, 4000];
 function scaling(name, make) {
   const times = scaleSizes.map((n) => {
     const text = make(n);
-    analyzeChunk(make(50)); // warm the JIT
+    analyzeChunk(make(scaleSizes[0])); // warm the JIT
     const t = performance.now();
     analyzeChunk(text);
     return performance.now() - t;
@@ -177,6 +177,22 @@ function scaling(name, make) {
 }
 const listGrowth = scaling('lists (micromark container exits)', (n) => Array.from({ length: n }, (_, i) => `- 列表项 ${i}，见 \`SR-${i}\`\n\n  继续说明。\n`).join('\n'));
 const tableGrowth = scaling('GFM table cells (remark path)', (n) => `| 编号 | 说明 | 代码 |\n| --- | --- | --- |\n${Array.from({ length: n }, (_, i) => `| R-${i} | **风险** ${i} | \`c${i}\` |`).join('\n')}\n`);
+
+// Hostile inputs: each must finish within its bound (the regression tests are in test/fuzz).
+const { HOSTILE } = await import('./hostile.mjs');
+results.hostile = [];
+for (const [name, make] of Object.entries(HOSTILE)) {
+  const text = make();
+  const dir = path.join(gen, 'hostile');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'doc.md');
+  fs.writeFileSync(file, text);
+  const engine = new Engine({ host: nodeHost, chunkCache: new ChunkCache() });
+  const t = performance.now();
+  const r = engine.check({ files: [file] });
+  const took = performance.now() - t;
+  results.hostile.push({ name, chars: text.length, ms: took, codes: [...new Set(r.reports.flatMap((x) => x.diagnostics.map((d) => d.code)))] });
+}
 
 // The report.
 const pad = (s, n) => String(s).padEnd(n);
@@ -196,6 +212,8 @@ if (results.lsp.length) {
       console.log(`${pad(r.size, 6)}${pad(name, 32)}${pad(ms(x.openMs), 10)}${pad(ms(x.openCompleteMs), 10)}${pad(ms(x.editMedianMs), 10)}${pad(ms(x.editP95Ms), 10)}${pad(ms(x.completionMedianMs), 9)}${pad(ms(x.hoverMedianMs), 9)}${x.rssAfterOpenMb} MB`);
     }
 }
+console.log('\nhostile inputs (engine, one file; bound 10 s each)');
+for (const h of results.hostile) console.log(`  ${pad(h.name, 30)}${pad(h.chars, 10)}${pad(ms(h.ms), 12)}${h.codes.includes('section-skipped') ? 'section-skipped' : h.codes.filter((c) => c.startsWith('frontmatter') || c === 'file-too-large').join(', ')}`);
 console.log('\nscaling guards (time growth per doubling of the input, 1.0 = linear)');
 for (const s of results.scaling) console.log(`  ${pad(s.name, 38)}${s.ms.map(ms).join(' → ')}  growth ${s.growth.toFixed(2)}`);
 
@@ -206,6 +224,7 @@ const target = (name, value, limit, fmt = (v) => v.toFixed(3)) => {
   console.log(`  ${ok ? '✔' : '✘'} ${pad(name, 58)}${fmt(value)} (≤ ${fmt(limit)})`);
 };
 console.log('\ntargets');
+target('hostile inputs: slowest (ms)', Math.max(...results.hostile.map((h) => h.ms)), 10_000, (v) => v.toFixed(0));
 target('scaling: lists grow linearly', listGrowth, 1.6, (v) => v.toFixed(2));
 target('scaling: table cells grow linearly', tableGrowth, 1.6, (v) => v.toFixed(2));
 if (!smoke) {

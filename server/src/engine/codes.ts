@@ -25,6 +25,7 @@ export const CODES = {
   'config-invalid': { severity: 'error', title: { zh: '配置无效', en: 'Invalid configuration' } },
   'file-too-large': { severity: 'error', title: { zh: '文件过大', en: 'File too large' } },
   'privacy-not-addressed': { severity: 'warning', title: { zh: '未说明隐私保护', en: 'Privacy not addressed' } },
+  'section-skipped': { severity: 'warning', title: { zh: '章节未检查', en: 'Section not checked' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;
 
 export type Code = keyof typeof CODES;

@@ -24,6 +24,7 @@ import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
+import { MAX_NESTING } from './parse';
 import type { ParsePool } from './pool';
 
 export interface Diagnostic {
@@ -451,6 +452,20 @@ export class Engine {
           if (!state.model) return undefined;
         } else {
           state.model = this.modelOf(a);
+          for (const sk of state.model.skipped) {
+            state.findings.push({
+              code: 'section-skipped',
+              range: state.model.lines.lineRange(sk.line),
+              message:
+                sk.skipped.reason === 'nesting'
+                  ? {
+                      zh: `本节的块引用/列表嵌套达 ${sk.skipped.depth} 层（上限 ${MAX_NESTING} 层），未解析也未检查；请减少嵌套层级`,
+                      en: `This section nests block quotes or lists ${sk.skipped.depth} levels deep (limit ${MAX_NESTING}); it was not parsed or checked — reduce the nesting`,
+                    }
+                  : { zh: `本节无法解析（${sk.skipped.message}），未检查`, en: `This section could not be parsed (${sk.skipped.message}); it was not checked` },
+              data: { reason: sk.skipped.reason },
+            });
+          }
           const key = idsKey(config);
           if (a.ids?.key !== key) a.ids = { key, ids: extractIds(state.model, config) };
           state.ids = a.ids.ids;

@@ -69,6 +69,8 @@ export interface DocModel {
   placeholders: Placeholder[];
   suppressions: Suppression[];
   chunks: { hash: string; facts: ChunkFacts; base: number }[];
+  /** Sections that were not parsed (too deeply nested, or the parser failed). */
+  skipped: { line: number; skipped: NonNullable<ChunkFacts['skipped']> }[];
 }
 
 /**
@@ -155,6 +157,7 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
     placeholders: [],
     suppressions: [],
     chunks: [],
+    skipped: [],
   };
   const pos = (offset: number) => lines.positionAt(offset);
 
@@ -163,6 +166,7 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
     const { hash, facts } = opts.whole ? { hash: hashString(chunkText), facts: analyzeChunkFull(chunkText) } : cache.get(chunkText);
     const base = chunk.start;
     model.chunks.push({ hash, facts, base });
+    if (facts.skipped) model.skipped.push({ line: chunk.startLine, skipped: facts.skipped });
     // Segment i of the chunk → global heading index.
     const segHeading: number[] = [];
     for (const seg of facts.segments) {
@@ -372,9 +376,12 @@ export function buildOutlineModel(text: string, scanned: ScanResult): DocModel |
   if (/^ {1,3}#{1,6}(?:[ \t]|$)/m.test(text)) return undefined;
   if (/\S[^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?$/m.test(text.slice(scanned.chunks[0]?.start ?? 0))) return undefined;
   const { lines } = scanned;
-  const model: DocModel = { text, lines, scan: scanned, headings: [], preamble: [], tables: [], listItems: [], starts: [], runs: [], placeholders: [], suppressions: [], chunks: [] };
-  for (const chunk of scanned.chunks) {
-    const first = lines.lineText(chunk.startLine);
+  const model: DocModel = { text, lines, scan: scanned, headings: [], preamble: [], tables: [], listItems: [], starts: [], runs: [], placeholders: [], suppressions: [], chunks: [], skipped: [] };
+  const hl = scanned.headingLines;
+  for (let k = 0; k < hl.length; k++) {
+    const line = hl[k];
+    const next = k + 1 < hl.length ? hl[k + 1] : lines.lineCount;
+    const first = lines.lineText(line);
     const m = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(first);
     if (!m) continue;
     const title = (m[2] ?? '').trim();
@@ -385,8 +392,8 @@ export function buildOutlineModel(text: string, scanned: ScanResult): DocModel |
       depth: m[1].length,
       text: title,
       key: titleKey(title),
-      line: chunk.startLine,
-      range: lines.lineRange(chunk.startLine),
+      line,
+      range: lines.lineRange(line),
       parent: -1,
       children: [],
       blocks: [],
@@ -395,7 +402,7 @@ export function buildOutlineModel(text: string, scanned: ScanResult): DocModel |
     });
     // A body that may start with a negative answer might cover the children: say so, so that no
     // child is reported missing before the full parse decides.
-    for (let l = chunk.startLine + 1; l < chunk.endLine; l++) {
+    for (let l = line + 1; l < next; l++) {
       const t = lines.lineText(l).replace(/^[\s>*_\-+~`]+/, '');
       if (!t) continue;
       if (/^(?:不适用|无|n\/a|none|not\s+applicable)/i.test(t) || /^[<[!|\\]/.test(t)) {

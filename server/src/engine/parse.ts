@@ -108,6 +108,8 @@ export interface Segment {
 }
 
 export interface ChunkFacts {
+  /** Set when the chunk was not parsed (too deeply nested, or the parser failed). */
+  skipped?: { reason: 'nesting'; depth: number } | { reason: 'error'; message: string };
   segments: Segment[];
   tables: TableFact[];
   /** Segment index for each table. */
@@ -177,7 +179,60 @@ function parseFast(text: string): Root {
  * blocks before it — so the rest of the chunk is parsed by remark in one call with only the GFM
  * parts it can use. Identical to analyzeChunkFull (test/unit/parse-identity.test.ts).
  */
-export function analyzeChunk(text: string): ChunkFacts {
+export function analyzeChunk(text: string, maxNesting = MAX_NESTING): ChunkFacts {
+  const depth = nestingDepth(text);
+  if (depth > maxNesting) return skippedFacts(text, { reason: 'nesting', depth });
+  try {
+    return analyzeChunkChecked(text);
+  } catch (e) {
+    return skippedFacts(text, { reason: 'error', message: String((e as Error)?.message ?? e) });
+  }
+}
+
+/** Container nesting beyond which a section is not parsed (micromark slows quadratically). */
+export const MAX_NESTING = 100;
+
+/** The deepest line of nested containers: block quotes, and list levels by indentation. */
+export function nestingDepth(text: string): number {
+  let max = 0;
+  const re = /^([ \t]*(?:>[ \t]*)*)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const prefix = m[1];
+    let quotes = 0;
+    let spaces = 0;
+    for (const ch of prefix) {
+      if (ch === '>') quotes++;
+      else spaces += ch === '\t' ? 4 : 1;
+    }
+    const d = quotes + Math.floor(spaces / 2);
+    if (d > max) max = d;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return max;
+}
+
+/**
+ * A section that was not parsed: its heading (from the line) keeps the outline right, a body
+ * block keeps it from reading as empty, and `skipped` says why (a diagnostic reports it).
+ */
+function skippedFacts(text: string, skipped: NonNullable<ChunkFacts['skipped']>): ChunkFacts {
+  const facts = emptyFacts();
+  facts.skipped = skipped;
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  const m = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/.exec(first);
+  const empty: TextRun = { text: '', pieces: [], start: 0 };
+  if (m) {
+    const title = (m[2] ?? '').trim();
+    const at = m[2] ? first.indexOf(m[2]) : first.length;
+    const run: TextRun = title ? { text: title, pieces: [{ text: title, at: 0, start: at, end: at + title.length, exact: true }], start: 0 } : { text: '', pieces: [], start: 0 };
+    facts.segments.push({ heading: { depth: m[1].length, run, start: 0, end: first.length }, blocks: [{ kind: 'other', start: first.length, end: text.length, body: true, run: empty }] });
+  } else facts.segments[0].blocks.push({ kind: 'other', start: 0, end: text.length, body: true, run: empty });
+  return facts;
+}
+
+function analyzeChunkChecked(text: string): ChunkFacts {
   const tables = splitSimpleTables(text).filter((p) => p.kind === 'table');
   if (!tables.length) return factsFromTree(parseFast(text), text);
   let masked = '';
@@ -340,9 +395,17 @@ function listItems(list: List, text: string, facts: ChunkFacts, segment: number)
   }
 }
 
+/** Pre-order walk without recursion: deeply nested input must not exhaust the stack. */
 function visit(node: Nodes, enter: (n: Nodes) => boolean): void {
-  if (!enter(node)) return;
-  if ('children' in node) for (const c of node.children as Nodes[]) visit(c, enter);
+  const stack: Nodes[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!enter(n)) continue;
+    if ('children' in n) {
+      const children = n.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
 }
 
 function hasImage(node: Nodes): boolean {
@@ -388,15 +451,22 @@ export function runOf(node: Nodes, text: string): TextRun {
     pieces.push({ text: value, at: out.length, start, end, exact });
     out += value;
   };
-  const walk = (n: Nodes): void => {
+  // Iterative (deep nesting must not exhaust the stack); a string item is a separator to emit.
+  const stack: (Nodes | string)[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') {
+      out += n;
+      continue;
+    }
     switch (n.type) {
       case 'text':
       case 'inlineCode':
         add(n.value, n.position?.start.offset ?? 0, n.position?.end.offset ?? 0);
-        return;
+        break;
       case 'break':
         out += '\n';
-        return;
+        break;
       case 'code':
       case 'html':
       case 'yaml':
@@ -404,18 +474,18 @@ export function runOf(node: Nodes, text: string): TextRun {
       case 'footnoteDefinition':
       case 'image':
       case 'imageReference':
-        return;
+        break;
       default:
         if ('children' in n) {
           const block = isBlock(n);
-          (n.children as Nodes[]).forEach((c, i) => {
-            if (i > 0 && block && isBlock(c as Nodes)) out += '\n';
-            walk(c as Nodes);
-          });
+          const children = n.children as Nodes[];
+          for (let i = children.length - 1; i >= 0; i--) {
+            stack.push(children[i]);
+            if (i > 0 && block && isBlock(children[i])) stack.push('\n');
+          }
         }
     }
-  };
-  walk(node);
+  }
   return { text: out, pieces, start: node.position?.start.offset ?? 0 };
 }
 

@@ -277,6 +277,17 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     bad: `${GOOD_T}\n## 附录 测试记录\n\n${'测试用例 TC 执行记录：全部通过，未发现异常。\n'.repeat(60)}`,
     good: GOOD_T,
   },
+  'section-skipped': {
+    what: {
+      zh: `某一节没有被解析和检查：块引用或列表嵌套超过 100 层（解析器在这种输入上会变得极慢），或解析器在这一节出错。该节的标题仍参与章节匹配，正文视为非空。`,
+      en: 'A section was not parsed or checked: its block quotes or lists nest more than 100 levels deep (the parser slows down badly on such input), or the parser failed on it. Its heading still counts for section matching; its body counts as not empty.',
+    },
+    why: { zh: '检查器必须在任何输入下保持响应、从不崩溃，同时不能悄悄略过内容：跳过的内容必须明确告知。', en: 'The checker must stay responsive and never crash on any input, and must never skip content silently.' },
+    fix: { zh: '减少嵌套层级（真实的申报资料不会嵌套到这个深度，通常是粘贴错误）。', en: 'Reduce the nesting (a real dossier never nests this deep; it is usually a paste accident).' },
+    choices: { zh: '上限为 100 层（块引用层数加上列表缩进的一半）。', en: 'The limit is 100 levels (block quote markers plus half the list indentation).' },
+    bad: `${GOOD_T}\n${'>'.repeat(150)} 误粘贴的内容\n`,
+    good: GOOD_T,
+  },
   'privacy-not-addressed': {
     what: { zh: 'data.types 声明了健康数据，但网络安全描述文档从未提及隐私（隐私、个人信息、个人数据、患者信息保护、privacy、personal data、personal information）。', en: 'data.types declares health data but the cybersecurity description never mentions privacy (隐私, 个人信息, 个人数据, 患者信息保护, privacy, personal data, personal information).' },
     why: { zh: '三(一)：对于健康数据，注册申请人应当遵循患者隐私保护的相关规定。', en: '三(一): for health data the applicant follows the rules on patient privacy.' },

@@ -32,6 +32,8 @@ export interface ScanResult {
   /** The first line after the frontmatter (0 without frontmatter). */
   bodyStartLine: number;
   chunks: Chunk[];
+  /** Lines that are certainly ATX headings (column 0, outside fences and HTML blocks). */
+  headingLines: number[];
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -92,7 +94,8 @@ export function scan(text: string, lines = new LineIndex(text)): ScanResult {
     html = htmlBlockStart(t);
   }
   if (chunkStart < n || chunks.length === 0) chunks.push(makeChunk(lines, chunkStart, n));
-  return { lines, frontmatter, bodyStartLine, chunks: mergeSmall(chunks, lines) };
+  const headingLines = chunks.filter((c) => ATX.test(lines.lineText(c.startLine))).map((c) => c.startLine);
+  return { lines, frontmatter, bodyStartLine, chunks: mergeSmall(chunks, lines), headingLines };
 }
 
 /** Sub-sections (### and deeper) join the chunk before them while it stays small. */

@@ -1,0 +1,1 @@
+export const HOSTILE: Record<string, () => string>;

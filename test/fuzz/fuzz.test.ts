@@ -1,0 +1,141 @@
+// Seeded fuzzing of the engine, the CLI and the server (a fixed seed in `npm test`, about a
+// minute; `npm run fuzz` runs long with FUZZ_RUNS / FUZZ_SEED). Invariants: no exception escapes;
+// every diagnostic range lies inside the document; the same input gives the same diagnostics;
+// the CLI exits 0, 1 or 2 with valid JSON; the server keeps serving.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Engine, type FileReport } from '../../server/src/engine/engine';
+import { ChunkCache } from '../../server/src/engine/model';
+import { LineIndex } from '../../server/src/engine/text';
+import { memHost, ROOT } from '../helpers';
+import { fixture } from '../fixtures';
+import { document, HOSTILE, mutated } from './arbitraries';
+import { startServer, type TestClient } from '../protocol/client';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+const CLI = path.join(__dirname, '..', '..', 'bin', 'cyberdossier.js');
+export const stats: Record<string, { cases: number; failures: number }> = {};
+const count = (target: string) => (stats[target] ??= { cases: 0, failures: 0 }).cases++;
+
+function checkText(text: string, chunkCache = new ChunkCache()): FileReport[] {
+  const host = memHost({ 'doc.md': text, '.cyberdossierrc.yaml': "dossierGlobs: ['**/*.md']\n" });
+  return new Engine({ host, chunkCache }).check({ files: [path.join(ROOT, 'doc.md')] }).reports;
+}
+
+function assertInside(text: string, reports: FileReport[]): void {
+  const lines = new LineIndex(text);
+  for (const r of reports) {
+    if (!r.path.endsWith('doc.md')) continue;
+    for (const d of r.diagnostics) {
+      const { start, end } = d.range;
+      expect(start.line, `${d.code} start line`).toBeLessThan(lines.lineCount);
+      expect(end.line, `${d.code} end line`).toBeLessThan(lines.lineCount);
+      expect(start.character, `${d.code} start char`).toBeLessThanOrEqual(lines.lineEnd(start.line) - lines.starts[start.line]);
+      expect(end.character, `${d.code} end char`).toBeLessThanOrEqual(lines.lineEnd(end.line) - lines.starts[end.line]);
+      expect(start.line < end.line || (start.line === end.line && start.character <= end.character), `${d.code} ordered`).toBe(true);
+      expect(typeof d.message.zh === 'string' && typeof d.message.en === 'string').toBe(true);
+    }
+  }
+}
+
+const render = (reports: FileReport[]) => JSON.stringify(reports.map((r) => r.diagnostics.map((d) => [d.code, d.range, d.severity, d.data])));
+
+describe('engine', () => {
+  test('generated documents', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        count('engine: generated');
+        const a = checkText(text);
+        assertInside(text, a);
+        expect(render(checkText(text))).toBe(render(a)); // deterministic, also with a fresh cache
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+  test.each(['nmpa-2017/description-full.md', 'nmpa-2017/patch-description.md', 'nmpa-2017/technical-requirements.md'])('mutations of %s', (name) => {
+    const cache = new ChunkCache(); // shared across cases: stale cache entries must never leak
+    fc.assert(
+      fc.property(mutated(fixture(name)), (text) => {
+        count('engine: mutated fixtures');
+        const a = checkText(text, cache);
+        assertInside(text, a);
+        expect(render(a)).toBe(render(checkText(text)));
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+  test.each(Object.keys(HOSTILE))('hostile input: %s — a clear result, no exception', (name) => {
+    count('engine: hostile inputs');
+    const text = HOSTILE[name]();
+    const reports = checkText(text);
+    assertInside(text, reports);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
+  });
+  test('a 20 MB file is refused with file-too-large; deep nesting is section-skipped', () => {
+    expect(checkText(HOSTILE['a 20 MB file']())[0].diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
+    expect(checkText(HOSTILE['nested blockquotes']())[0].diagnostics.map((d) => d.code)).toContain('section-skipped');
+    expect(checkText(HOSTILE['nested lists']())[0].diagnostics.map((d) => d.code)).toContain('section-skipped');
+  });
+});
+
+describe('CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-fuzz-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  test('exits 0, 1 or 2 with valid JSON whose ranges lie inside the files', () => {
+    const samples = fc.sample(document, { seed: SEED, numRuns: Math.max(12, Math.ceil(RUNS / 6)) });
+    samples.forEach((text, i) => fs.writeFileSync(path.join(dir, `f${i}.md`), text));
+    Object.entries(HOSTILE).forEach(([, make], i) => fs.writeFileSync(path.join(dir, `h${i}.md`), make()));
+    fs.writeFileSync(path.join(dir, '.cyberdossierrc.yaml'), "dossierGlobs: ['*.md']\n");
+    const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    stats['CLI'] = { cases: samples.length + Object.keys(HOSTILE).length, failures: 0 };
+    expect([0, 1, 2]).toContain(r.status);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const json = JSON.parse(r.stdout);
+    for (const f of json.files) {
+      const text = fs.readFileSync(path.join(dir, f.path), 'utf8');
+      const lines = new LineIndex(text);
+      for (const d of f.diagnostics) expect(d.range.end.line).toBeLessThan(lines.lineCount);
+    }
+  });
+});
+
+describe('server', () => {
+  let client: TestClient;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-fuzz-lsp-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    client = await startServer({ root: dir, settings: { dossierGlobs: ['**/*.md'] } });
+  });
+  afterAll(async () => {
+    await client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  test('generated documents and edits: diagnostics inside the text, the server keeps serving', async () => {
+    const samples = fc.sample(document, { seed: SEED + 1, numRuns: Math.max(10, Math.ceil(RUNS / 8)) });
+    for (const [i, text] of samples.entries()) {
+      count('server: generated + edited');
+      const file = path.join(dir, `s${i}.md`);
+      const uri = await client.open(file, text);
+      const first = await client.diagnostics(uri, (p) => p.version === 1);
+      const lines = new LineIndex(text);
+      for (const d of first.diagnostics) expect(d.range.end.line).toBeLessThan(lines.lineCount);
+      const edited = text.slice(0, text.length >> 1) + '\n# 测试\n\u0000' + text.slice(text.length >> 1);
+      client.change(uri, 2, edited);
+      await client.diagnostics(uri, (p) => p.version === 2);
+    }
+    const h = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: `file://${dir}/s0.md` }, position: { line: 0, character: 0 } });
+    expect(h === null || typeof h === 'object').toBe(true);
+  });
+});
