@@ -30,6 +30,11 @@ interface Options {
 }
 
 const USAGE = `Usage: cyberdossier check [PATH ...] [options]
+       cyberdossier report [PATH] --format html|md|csv [--output FILE]
+       cyberdossier import FILE.docx [--kind KIND] [--out FILE.md]
+       cyberdossier export FILE.md|FOLDER --to docx [--output FILE.docx]
+       cyberdossier sbom import FILE [--format md|json]
+       (each command takes --help)
 
 Checks NMPA cybersecurity dossier files (Markdown with YAML frontmatter).
 Folders are walked for *.md; each folder holding a dossier.yaml is checked as one dossier.
@@ -121,7 +126,27 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   return o;
 }
 
+/** Subcommands other than `check`, each in its own module (loaded on demand). */
+export interface Subcommand {
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  report: async () => (await import('./report')).report,
+  import: async () => (await import('./word')).importCommand,
+  export: async () => (await import('./word')).exportCommand,
+  sbom: async () => (await import('./sbom')).sbom,
+};
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
+  const sub = SUBCOMMANDS[argv[0] ?? ''];
+  if (sub) {
+    try {
+      return await (await sub()).run(argv.slice(1), io);
+    } catch (e) {
+      io.stderr(`cyberdossier: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      return 2;
+    }
+  }
   let opts: Options | 'help' | 'version';
   try {
     opts = parseArgs(argv);
