@@ -29,8 +29,17 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { root: string; capabilities?: ClientCapabilities; initializationOptions?: unknown; settings?: unknown; locale?: string }): Promise<TestClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(opts: {
+  root: string;
+  capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
+  settings?: unknown;
+  locale?: string;
+  /** Extra Node options (e.g. a --require preload) and environment for the server process. */
+  execArgv?: string[];
+  env?: Record<string, string>;
+}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
@@ -85,9 +94,14 @@ export async function startServer(opts: { root: string; capabilities?: ClientCap
       void conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
     async close() {
+      const exited = proc.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => proc.once('exit', () => resolve()));
       try {
         await conn.sendRequest('shutdown');
         await conn.sendNotification('exit');
+        // The server exits on `exit`; a kill is only the fallback for a hung one.
+        const timer = setTimeout(() => proc.kill(), 5000);
+        await exited;
+        clearTimeout(timer);
       } catch {
         /* already gone */
       }

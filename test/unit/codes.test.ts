@@ -79,7 +79,8 @@ describe('frontmatter-invalid', () => {
   test('custom tags are refused; __proto__ and constructor are plain (unknown) keys', () => {
     const t = doc(`document: technical-requirements\nsubmission: !!js/function "() => 1"\n__proto__: { polluted: true }\nconstructor: x\n${FACTS.replace('submission: initial-registration\n', '')}`);
     const out = diag(t, { message: 'en' });
-    expect(out).toContain('Unresolved tag');
+    expect(out).toContain('Custom YAML tag !!js/function is not allowed');
+    expect(out).not.toContain('Unresolved tag');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const t2 = doc(`document: technical-requirements\n__proto__: { polluted: true }\nconstructor: x\n${FACTS}`);
     expect(diag(t2, { message: 'en' })).toMatchInlineSnapshot(`

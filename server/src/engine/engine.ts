@@ -67,6 +67,28 @@ export interface EngineOptions {
   chunkCache?: ChunkCache;
   /** 'whole': parse each document at once with the full processor (tests compare the two). */
   parse?: 'incremental' | 'whole';
+  /**
+   * Called when a rule family throws. The failure is contained: that family's findings for the
+   * pass are dropped, every other family still runs. Adapters report it (output channel, stderr).
+   */
+  onInternalError?: (failure: InternalFailure) => void;
+  /** Rule families made to throw (fault-injection tests of the containment; never set in use). */
+  faults?: readonly string[];
+}
+
+/** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
+export function faultsFromEnv(env: Record<string, string | undefined> = process.env): string[] | undefined {
+  const v = env.CYBERDOSSIER_FAULTS;
+  return v ? v.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+}
+
+export interface InternalFailure {
+  /** The rule family that threw (frontmatter, scope, document-kind, structure, content, …). */
+  rule: string;
+  /** The file or dossier it was checking. */
+  path: string;
+  message: string;
+  stack?: string;
 }
 
 interface Analysis {
@@ -118,13 +140,36 @@ export class Engine {
     this.rcCache.clear();
   }
 
-  /** Keeps at most `max` analyses of files that are not in `keep` (memory for closed files). */
+  /**
+   * Releases what only closed files need: the states of dossiers none of whose files is in
+   * `keep` (the open documents), and all but `max` analyses of closed files. Without this, every
+   * file ever opened would keep its whole model for the life of the editor session.
+   */
   trim(keep: Set<string>, max = 200): void {
+    const live = new Set<string>();
+    for (const f of keep) {
+      const key = this.dossierOfFile.get(f);
+      if (key) live.add(key);
+    }
+    for (const key of [...this.states.keys()]) if (!live.has(key)) this.states.delete(key);
+    for (const [f, key] of [...this.dossierOfFile]) if (!this.states.has(key)) this.dossierOfFile.delete(f);
     if (this.analyses.size <= max) return;
     for (const p of this.analyses.keys()) {
       if (this.analyses.size <= max) break;
       if (!keep.has(p)) this.analyses.delete(p);
     }
+  }
+
+  /** Sizes of the caches (server info, soak tests): all must stay bounded in a long session. */
+  stats(): { analyses: number; states: number; files: number; lookups: number; chunks: number; chunkChars: number } {
+    return {
+      analyses: this.analyses.size,
+      states: this.states.size,
+      files: this.dossierOfFile.size,
+      lookups: this.yamlLookup.size + this.rcLookup.size + this.memberLookup.size + this.rcCache.size,
+      chunks: this.chunks.size,
+      chunkChars: this.chunks.characters,
+    };
   }
 
   dossierYamlFor(file: string): string | undefined {
@@ -314,6 +359,18 @@ export class Engine {
     return texts;
   }
 
+  /** Characters of chunk analyses no cached document uses that may stay (undo, retyping). */
+  static readonly CHUNK_SLACK = 128 * 1024;
+  private sweepAbove = Engine.CHUNK_SLACK;
+  /** Drops dead chunk analyses once the cache has grown by the slack since the last sweep. */
+  private sweepChunks(): void {
+    if (this.chunks.characters <= this.sweepAbove) return;
+    const live = new Set<string>();
+    for (const a of this.analyses.values()) for (const c of a.model?.chunks ?? []) live.add(c.hash);
+    this.chunks.sweep(live, Engine.CHUNK_SLACK);
+    this.sweepAbove = this.chunks.characters + Engine.CHUNK_SLACK;
+  }
+
   check(req: CheckRequest): CheckResult {
     const { errors, explicit, folderDossiers, dossiers } = this.plan(req);
     const reports = new Map<string, FileReport>();
@@ -336,6 +393,7 @@ export class Engine {
       const { config } = this.configFor(rc);
       reports.set(rc, { path: rc, document: null, isDossierFile: false, diagnostics: finalize(findings, config, undefined, []) });
     }
+    this.sweepChunks();
     return { reports: [...reports.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
   }
 
@@ -354,6 +412,21 @@ export class Engine {
   }
 
   /** Checks one dossier: every member file is analysed, results come for all of them. */
+  /** Runs one rule family; a throw is reported and contained (requirements stay checkable). */
+  private contain(rule: string, where: string, fn: () => void): void {
+    const findingsBefore = this.containTargets?.map((f) => f.findings.length);
+    try {
+      if (this.options.faults?.includes(rule)) throw new Error(`injected fault in ${rule}`);
+      fn();
+    } catch (e) {
+      // Drop what the failed pass had already added, so no half-finished result is shown.
+      this.containTargets?.forEach((f, i) => (f.findings.length = findingsBefore![i]));
+      const err = e instanceof Error ? e : new Error(String(e));
+      this.options.onInternalError?.({ rule, path: where, message: err.message, stack: err.stack });
+    }
+  }
+  private containTargets: { findings: Finding[] }[] | undefined;
+
   checkDossier(
     members: string[],
     yamlPath: string | undefined,
@@ -442,11 +515,12 @@ export class Engine {
       state.facts = mergeFacts(state.validated, yamlValidated(ruleset));
       const doc = state.facts.values.document;
       state.kind = typeof doc === 'string' ? kindOf(ruleset, doc) : undefined;
-      checkFrontmatter(state, d, RULESET_IDS);
-      if (!state.skipBody) checkScope(state);
+      this.containTargets = [state];
+      this.contain('frontmatter', file, () => checkFrontmatter(state, d, RULESET_IDS));
+      if (!state.skipBody) this.contain('scope', file, () => checkScope(state));
       if (!state.kind) state.skipBody = true;
       if (!state.skipBody) {
-        checkDocumentKind(state);
+        this.contain('document-kind', file, () => checkDocumentKind(state));
         if (quick) {
           state.model = buildOutlineModel(a.text, a.scan);
           if (!state.model) return undefined;
@@ -511,17 +585,22 @@ export class Engine {
     for (const g of d.groups) {
       const cond = { facts: g.facts, tableRows };
       g.cond = cond;
-      checkStructure(g, cond);
+      const where = g.files[0].path;
+      this.containTargets = g.files;
+      this.contain('structure', where, () => checkStructure(g, cond));
       if (quick) continue;
-      checkContent(g, cond);
-      checkPlaceholders(g);
+      this.contain('content', where, () => checkContent(g, cond));
+      this.contain('placeholders', where, () => checkPlaceholders(g));
     }
+    const where = yamlPath ?? members[0] ?? '.';
+    this.containTargets = [...d.files, { findings: d.yamlFindings }];
     if (!quick) {
-      checkIds(d);
-      checkConsistency(d);
+      this.contain('ids', where, () => checkIds(d));
+      this.contain('consistency', where, () => checkConsistency(d));
     }
     const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
-    if (!quick) checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset);
+    if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset));
+    this.containTargets = undefined;
 
     const files: FileReport[] = d.files.map((f) => ({
       path: f.path,

@@ -97,7 +97,10 @@ export class ChunkCache {
       return { hash, facts: e.facts };
     }
     this.misses++;
-    const facts = analyzeChunk(text);
+    // Analyse a private copy: strings the facts keep (cells, headings, runs) are V8 slices of
+    // their input, and a slice of the document would keep that whole version of it alive for as
+    // long as the chunk stays cached — a leak of one document per edited chunk.
+    const facts = analyzeChunk(ownString(text));
     this.store(hash, facts, text.length);
     return { hash, facts };
   }
@@ -118,6 +121,22 @@ export class ChunkCache {
       this.chars -= v.size;
     }
   }
+  /**
+   * Evicts, oldest first, entries that no live document uses until those left unused hold at
+   * most `slack` characters: superseded versions of edited chunks are kept only as far as undo
+   * and retyping need them, so a long editing session does not fill the cache with dead text.
+   */
+  sweep(live: Set<string>, slack: number): void {
+    let unused = 0;
+    for (const [k, v] of this.map) if (!live.has(k)) unused += v.size;
+    for (const [k, v] of this.map) {
+      if (unused <= slack) break;
+      if (live.has(k)) continue;
+      this.map.delete(k);
+      this.chars -= v.size;
+      unused -= v.size;
+    }
+  }
   clear(): void {
     this.map.clear();
     this.chars = 0;
@@ -131,6 +150,14 @@ export class ChunkCache {
 }
 
 export const sharedChunkCache = new ChunkCache();
+
+/**
+ * A string that shares no storage with its parent: slicing a concatenation makes V8 flatten it
+ * into a fresh buffer of this length, which the slice then refers to (no external memory).
+ */
+export function ownString(s: string): string {
+  return (' ' + s).slice(1);
+}
 
 export interface BuildOptions {
   /** Parse the whole body at once with the full processor (the reference of the identity test). */

@@ -47,9 +47,7 @@ export function loadYaml(text: string, base: number, lines: LineIndex): YamlResu
     return { root: undefined, problems };
   }
   for (const e of doc.errors) problems.push({ message: e.message, range: at(e.pos[0], e.pos[1]) });
-  for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED') problems.push({ message: w.message, range: at(w.pos[0], w.pos[1]) });
-  }
+  // Unresolved tags (yaml's TAG_RESOLVE_FAILED warnings) are reported once, by the walk below.
   if (doc.errors.length > 0) return { root: undefined, problems };
 
   let budget = MAX_NODES;
@@ -83,7 +81,8 @@ export function loadYaml(text: string, base: number, lines: LineIndex): YamlResu
     const r = (node as YamlNode).range ?? [0, 0, 0];
     const tag = (node as YamlNode).tag;
     if (tag && !/^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/.test(tag)) {
-      problems.push({ message: `Custom YAML tag ${tag} is not allowed`, range: at(r[0], r[1]) });
+      const short = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({ message: `Custom YAML tag ${short} is not allowed: frontmatter and configuration are plain data`, range: at(r[0], r[1]) });
     }
     if (isMap(node)) {
       const entries: YEntry[] = [];

@@ -1,0 +1,152 @@
+// No network, no execution, no stray reads or writes (issue 5 §6). The CLI and the language server
+// run as real processes with test/security/guard.cjs preloaded: it refuses every socket, DNS
+// lookup, HTTP(S)/TLS request and child process, and records every file read, write and module
+// load. The engine runs inside both, so it is covered too.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { URI } from 'vscode-uri';
+import { startServer } from '../protocol/client';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'cyberdossier.js');
+const GUARD = path.join(__dirname, 'guard.cjs');
+const MARKER = 'cyberdossier-executed-marker';
+
+interface Record {
+  network: string[];
+  reads: string[];
+  writes: string[];
+  dirs: string[];
+  exec: string[];
+  modules: string[];
+}
+
+let ws: string;
+let tmp: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-guard-'));
+  ws = path.join(tmp, 'ws');
+  fs.mkdirSync(path.join(ws, '.git'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'examples', 'nmpa-2017'), ws, { recursive: true });
+  // Files a careless tool might read or run: none of them may be touched.
+  const marker = path.join(tmp, MARKER).replace(/\\/g, '/');
+  const js = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`;
+  fs.writeFileSync(path.join(ws, 'secrets.txt'), 'confidential');
+  fs.writeFileSync(path.join(ws, '.env'), 'TOKEN=secret');
+  fs.writeFileSync(path.join(ws, '.cyberdossierrc.js'), js);
+  fs.writeFileSync(path.join(ws, 'cyberdossier.config.js'), js);
+  fs.writeFileSync(path.join(ws, 'monitor', 'plugin.js'), js);
+  // Configuration is data: tags that other YAML loaders turn into code stay inert strings.
+  fs.writeFileSync(
+    path.join(ws, '.cyberdossierrc.yaml'),
+    `locale: en\nrules:\n  placeholder: warning\nplugins: !!js/function "function () { require('fs').writeFileSync('${marker}', 'ran') }"\nextends: ./cyberdossier.config.js\n`,
+  );
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function guarded(args: string[]): { code: number | null; stdout: string; stderr: string; record: Record } {
+  const out = path.join(tmp, `record-${Math.random().toString(36).slice(2)}.json`);
+  const r = spawnSync(process.execPath, ['--require', GUARD, CLI, ...args], {
+    cwd: ws,
+    encoding: 'utf8',
+    env: { ...process.env, CYBERDOSSIER_GUARD_OUT: out },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, record: JSON.parse(fs.readFileSync(out, 'utf8')) };
+}
+
+const inside = (dir: string) => (p: string) => path.resolve(p).startsWith(dir + path.sep);
+/** What the program may read: its own code, and the dossier's Markdown and configuration. */
+function assertReads(record: Record): void {
+  for (const p of record.reads) {
+    const abs = path.resolve(ws, p);
+    if (inside(ws)(abs)) expect(path.basename(abs), abs).toMatch(/\.(md|markdown)$|^dossier\.yaml$|^\.cyberdossierrc\.yaml$/);
+    else expect(abs === path.join(ROOT, 'package.json') || abs.startsWith(path.join(ROOT, 'bin')) || abs.startsWith(path.join(ROOT, 'server', 'out')), abs).toBe(true);
+  }
+  for (const m of record.modules) {
+    if (!path.isAbsolute(m)) continue; // built-in modules
+    expect(inside(ws)(m), m).toBe(false);
+    expect(m.startsWith(path.join(ROOT, 'bin')) || m.startsWith(path.join(ROOT, 'server', 'out')), m).toBe(true);
+  }
+}
+
+describe('the CLI', () => {
+  test('checks a dossier without a socket, a child process, a write or a read outside the dossier', () => {
+    const r = guarded(['check', '.', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(1); // the example with mistakes has errors
+    const report = JSON.parse(r.stdout);
+    // The executable-looking configuration is reported as invalid data, never run.
+    expect(JSON.stringify(report)).toContain('Custom YAML tag !!js/function is not allowed');
+    expect(r.record.network).toEqual([]);
+    expect(r.record.exec).toEqual([]);
+    expect(r.record.writes).toEqual([]);
+    assertReads(r.record);
+    const read = r.record.reads.map((p) => path.relative(ws, path.resolve(ws, p))).filter((p) => !p.startsWith('..'));
+    expect(read).toContain('monitor/dossier.yaml');
+    expect(read).toContain('.cyberdossierrc.yaml');
+    expect(fs.existsSync(path.join(tmp, MARKER))).toBe(false);
+  });
+  test('writes only the --output file the user asked for', () => {
+    const r = guarded(['check', 'monitor', '--format', 'sarif', '--output', 'reports/cd.sarif']);
+    expect(r.code, r.stderr).toBe(1); // the hostile .cyberdossierrc.yaml is config-invalid
+    expect(fs.readFileSync(path.join(ws, 'reports', 'cd.sarif'), 'utf8')).toContain('config-invalid');
+    expect(r.record.network).toEqual([]);
+    expect(r.record.exec).toEqual([]);
+    expect(r.record.writes.map((p) => path.relative(ws, path.resolve(ws, p)))).toEqual(['reports', 'reports/cd.sarif']);
+    assertReads(r.record);
+  });
+  test('the guard itself works: a refused connection is recorded', () => {
+    const out = path.join(tmp, 'probe.json');
+    const r = spawnSync(process.execPath, ['--require', GUARD, '-e', "try { require('https').get('https://example.com') } catch (e) { console.log(e.message) }"], {
+      encoding: 'utf8',
+      env: { ...process.env, CYBERDOSSIER_GUARD_OUT: out },
+    });
+    expect(r.stdout).toMatch(/refused/);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).network).toHaveLength(1);
+  });
+});
+
+describe('the language server', () => {
+  test('a whole editing session opens no socket besides its stdio channel, runs nothing and writes nothing', async () => {
+    const out = path.join(tmp, 'server-record.json');
+    const c = await startServer({ root: ws, execArgv: ['--require', GUARD], env: { CYBERDOSSIER_GUARD_OUT: out } });
+    const file = path.join(ws, 'monitor-with-mistakes', 'description.md');
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = await c.open(file, text);
+    const first = await c.diagnostics(uri);
+    expect(first.diagnostics.length).toBeGreaterThan(0);
+    c.change(uri, 2, `${text}\n## 5 网络安全能力\n\n待补充\n`);
+    await c.diagnostics(uri, (p) => p.version === 2);
+    const pos = { line: 0, character: 0 };
+    await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos });
+    await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos });
+    const diags = (await c.diagnostics(uri, (p) => p.version === 2)).diagnostics;
+    await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+    await c.conn.sendRequest('cyberdossier/checkWorkspace', {});
+    await c.conn.sendRequest('cyberdossier/serverInfo');
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(ws, 'secrets.txt')).toString(), type: 2 }] });
+    await c.conn.sendRequest('cyberdossier/serverInfo');
+    await c.close();
+    const record: Record = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(record.network).toEqual([]);
+    expect(record.exec).toEqual([]);
+    expect(record.writes).toEqual([]);
+    assertReads(record);
+    expect(record.reads.some((p) => p.endsWith('dossier.yaml'))).toBe(true);
+    expect(fs.existsSync(path.join(tmp, MARKER))).toBe(false);
+  });
+});
+
+describe('the manifest', () => {
+  test('declares untrusted workspaces supported (nothing of the workspace is executed) and no other network-facing contribution', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
+    // No setting may name a program to run or a URL to call.
+    const props = Object.keys(pkg.contributes.configuration.properties);
+    for (const p of props) expect(p).not.toMatch(/path|executable|command|url|endpoint|server\.(?!trace)/i);
+  });
+});
