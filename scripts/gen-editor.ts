@@ -142,6 +142,12 @@ export function rcSchema(): string {
       },
       dossierGlobs: { description: 'Markdown files treated as dossier files even without `document:`.', type: 'array', items: { type: 'string' } },
       maxFileSize: { description: 'Larger files get `file-too-large` (e.g. 10MB, 512KB, or bytes).', type: ['string', 'integer'], pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]?|[bB])?\\s*$', default: '10MB' },
+      export: {
+        description: 'Word export (`cyberdossier export --to docx`).',
+        type: 'object',
+        additionalProperties: false,
+        properties: { referenceDocx: { description: 'A .docx whose styles the export uses (path relative to this file).', type: 'string', pattern: '\\.[dD][oO][cC][xX]$' } },
+      },
     },
   });
 }

@@ -18,6 +18,7 @@ const steps = [
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'test', 'corpus', d.name, 'verify.mjs')))
     .map((d) => [`independent corpus ${d.name}`, node, [path.join('test', 'corpus', d.name, 'verify.mjs'), path.join(root, 'bin', 'cyberdossier.js')]]),
   ['bench smoke (50 KB)', node, ['bench/run.mjs', '--smoke']],
+  ['Word export rendered by LibreOffice', node, ['test/word/render.mjs']],
   ['end-to-end: Neovim, VS Code server + chromium, .vsix', node, ['test/e2e/run.mjs']],
 ];
 

@@ -12,10 +12,14 @@ import {
   type ClientCapabilities,
   type FeatureState,
   RevealOutputChannelOn,
+  CloseAction,
+  ErrorAction,
+  type ErrorHandler,
 } from 'vscode-languageclient/node';
 import {
   CheckWorkspaceRequest,
   type CheckWorkspaceResult,
+  CheckedNotification,
   KindsRequest,
   type KindInfo,
   SkeletonRequest,
@@ -23,6 +27,9 @@ import {
   StatusRequest,
 } from '../../server/src/shared/protocol';
 import type { DocumentStatus } from '../../server/src/features/status';
+import type { Checklist } from '../../server/src/features/checklist';
+import { registerChecklistView } from './checklist';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -44,7 +51,16 @@ class PushOnly implements StaticFeature {
   clear(): void {}
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+let checklist: ReturnType<typeof registerChecklistView> | undefined;
+
+/** What the extension exports (the end-to-end tests use it). */
+export interface Api {
+  client: () => LanguageClient | undefined;
+  checklists: () => Checklist[];
+  onDidChangeChecklist: vscode.Event<unknown>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   output = vscode.window.createOutputChannel('CyberDossier', { log: true });
   context.subscriptions.push(output);
   context.subscriptions.push(
@@ -76,8 +92,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
     }),
   );
+  checklist = registerChecklistView(context, () => client);
+  registerWordCommands(context, () => client);
   await startClient(context);
-  return { client: () => client };
+  return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -100,11 +118,41 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: { locale: vscode.env.language, selectRangeCommand: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: restartPolicy(),
   };
   client = new LanguageClient('cyberdossier', 'CyberDossier', serverOptions, clientOptions);
   client.registerFeature(new PushOnly());
   await client.start();
+  // After each check the checklist view follows (it asks for the dossier's checklist again).
+  client.onNotification(CheckedNotification, () => checklist?.refresh());
   void updateStatus();
+}
+
+/** A server that dies is restarted, at most MAX_RESTARTS times in RESTART_WINDOW_MS. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60_000;
+function restartPolicy(): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    // A message the server could not read or write: keep the connection, the next one may work.
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t(
+            'The CyberDossier server stopped {0} times in 3 minutes and will not be restarted. See the CyberDossier output, then run "CyberDossier: Restart server".',
+            MAX_RESTARTS + 1,
+          ),
+        };
+      }
+      restarts.push(now);
+      output.warn(`the language server stopped; restarting (${restarts.length} of ${MAX_RESTARTS} in 3 minutes)`);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -124,7 +172,9 @@ async function updateStatus(): Promise<void> {
     }
     const kind = s.kindName ? (zh() ? s.kindName.zh : s.kindName.en) : vscode.l10n.t('Unknown document kind');
     const rs = s.rulesetName ? (zh() ? s.rulesetName.zh : s.rulesetName.en) : '';
-    status.text = vscode.l10n.t('{0}: {1} of {2} required sections present', kind, s.present, s.required);
+    status.text = s.dossier
+      ? vscode.l10n.t('{0}: {1}/{2} · dossier {3}/{4}', kind, s.present, s.required, s.dossier.present, s.dossier.required)
+      : vscode.l10n.t('{0}: {1} of {2} required sections present', kind, s.present, s.required);
     status.detail = `${rs}${s.missing.length ? ` · ${vscode.l10n.t('missing: {0}', s.missing.join(', '))}` : ''}`;
     status.severity = s.errors ? vscode.LanguageStatusSeverity.Error : s.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   } catch (e) {

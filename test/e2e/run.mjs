@@ -1,8 +1,8 @@
 // End-to-end tests in real editors (../shared/guides/e2e.md): Neovim's LSP client; the VS Code
 // server (code-server 4.139.1 = VS Code 1.139.1) driven by Debian chromium, running the
-// extension-host test suite and photographing the Problems panel; and the packaged .vsix
-// installed into the VS Code server. Everything installs itself (test/e2e/setup.sh, cached
-// under .vscode-test/). Screenshots and logs go to build/e2e/.
+// extension-host test suite and photographing the Problems panel; the packaged .vsix installed
+// into the VS Code server; and the HTML report in chromium. Everything installs itself
+// (test/e2e/setup.sh, cached under .vscode-test/). Screenshots and logs go to build/e2e/.
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -122,6 +122,8 @@ function cliExpectations(ws) {
 const steps = [
   step('setup (idempotent, cached)', async () => sh('bash', [path.join(root, 'test', 'e2e', 'setup.sh')])),
   step('Neovim LSP client', async () => sh(process.execPath, ['--test', path.join(root, 'test', 'e2e', 'nvim.test.mjs')])),
+  // The HTML report in chromium, offline, photographed (build/e2e/report.png, report-en.png).
+  step('HTML report in chromium (no network, screenshot)', async () => sh(process.execPath, [path.join(root, 'test', 'e2e', 'report-screenshot.mjs')])),
   step('VS Code extension-host tests', async () => {
     const box = sandbox('host');
     const expectedFile = path.join(box.dir, 'expected.json');

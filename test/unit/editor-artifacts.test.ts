@@ -28,7 +28,11 @@ describe('manifest and localisation', () => {
     expect(Object.keys(nlsZh).sort()).toEqual(Object.keys(nls).sort());
   });
   test('every vscode.l10n.t string of the client has a Chinese translation', () => {
-    const src = read('client/src/extension.ts');
+    const src = fs
+      .readdirSync(path.join(ROOT, 'client', 'src'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => read(`client/src/${f}`))
+      .join('\n');
     const strings = [...src.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map((m) => m[1]);
     const zh = JSON.parse(read('l10n/bundle.l10n.zh-cn.json'));
     expect(strings.length).toBeGreaterThan(5);

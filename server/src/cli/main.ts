@@ -3,13 +3,16 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, type FileReport } from '../engine/engine';
+import { Engine, faultsFromEnv, type FileReport, type InternalFailure } from '../engine/engine';
 import { nodeHost } from '../engine/host';
 import { findRc } from '../engine/workspace';
 import { packageVersion } from '../engine/docs';
 import type { Locale } from '../engine/config';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
+import { loadBundle } from '../shared/lazy';
+
+type WordBundle = typeof import('../word/bundle');
 
 export interface CliIO {
   cwd: string;
@@ -132,8 +135,8 @@ export interface Subcommand {
 }
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   report: async () => (await import('./report')).report,
-  import: async () => (await import('./word')).importCommand,
-  export: async () => (await import('./word')).exportCommand,
+  import: async () => loadBundle<WordBundle>('word').importCommand,
+  export: async () => loadBundle<WordBundle>('word').exportCommand,
   sbom: async () => (await import('./sbom')).sbom,
 };
 
@@ -180,7 +183,13 @@ async function check(o: Options, io: CliIO): Promise<number> {
     io.stderr(`cyberdossier: configuration file not found: ${o.config}\n`);
     return 2;
   }
-  const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined });
+  const failures = new Map<string, InternalFailure>();
+  const engine = new Engine({
+    host: nodeHost,
+    configFile: o.config ? abs(o.config) : undefined,
+    onInternalError: (f) => failures.set(`${f.rule}\u0000${f.message}`, f),
+    faults: faultsFromEnv(),
+  });
   const paths = o.paths.length ? o.paths : ['.'];
   const files: string[] = [];
   const folders: string[] = [];
@@ -231,6 +240,11 @@ async function check(o: Options, io: CliIO): Promise<number> {
     }
   } else io.stdout(body);
 
+  // A rule that failed leaves the result incomplete: never let CI pass on it.
+  for (const f of failures.values()) {
+    io.stderr(`cyberdossier: internal error in the ${f.rule} rules (${rel(f.path)}): ${f.message}; its findings are missing from this report\n`);
+    status = 2;
+  }
   if (status === 2) return 2;
   if (summary.errors > 0) return 1;
   if (o.maxWarnings !== undefined && summary.warnings > o.maxWarnings) {

@@ -1,9 +1,200 @@
-// Placeholder until `cyberdossier report` lands.
+// `cyberdossier report`: the requirement checklist and traceability matrix of one dossier as a
+// self-contained HTML page, Markdown or CSV (issue 7). It reports; it does not judge: exit 0 when
+// the report was written whatever the findings, 2 on bad usage or an unreadable path.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine } from '../engine/engine';
+import { nodeHost } from '../engine/host';
+import { findRc } from '../engine/workspace';
+import { packageVersion } from '../engine/docs';
+import type { Locale } from '../engine/config';
+import { dossiersIn, resolveDossier } from '../features/checklist';
+import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
+import type { CsvTable } from '../report/csv';
 import type { CliIO, Subcommand } from './main';
 
+const USAGE = `Usage: cyberdossier report [PATH] [--format html|md|csv] [--output FILE] [options]
+
+Writes the requirement checklist of one dossier — every document its submission needs, each
+requirement with its status (present, not applicable + reason, missing, empty/placeholder, not
+required here + the fact that switched it off) and findings, "N of M required sections present"
+per document and for the dossier — and the traceability matrix (requirement → design → test →
+risk) with its gaps.
+
+PATH is a dossier folder (holding dossier.yaml) or any file of a dossier; default: the current
+folder. A folder holding several dossiers must be narrowed to one.
+
+Options:
+  --format html|md|csv     html: one self-contained page (inline CSS, no script, no external URL);
+                           md: Markdown tables; csv: one row per requirement (RFC 4180, UTF-8 with
+                           BOM, CRLF). Default: from the --output extension, else md.
+  --table checklist|trace  csv only: the checklist (default) or the traceability matrix
+  --output FILE            write to FILE instead of standard output
+  --locale zh-CN|en        language of the report (default: configuration, else zh-CN)
+  --config FILE            use this configuration instead of discovering .cyberdossierrc.yaml
+  -h, --help               show this help
+
+CSV columns (checklist): ID, title, clause, required (yes / no / recommended), one column per
+document (the requirement's status in its own document's column), note, findings, location.
+CSV columns (trace): requirement, design, test, risk, gaps, location.
+
+The generation time printed in the report is the current time, or SOURCE_DATE_EPOCH (seconds
+since 1970, UTC) when that environment variable is set (reproducible output).
+
+Exit status: 0 the report was written (findings do not change it), 2 bad usage, an unreadable
+path, no dossier at PATH, or a write failure.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  path?: string;
+  format?: ReportFormat;
+  table: CsvTable;
+  output?: string;
+  locale?: Locale;
+  config?: string;
+}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const o: Options = { table: 'checklist' };
+  const args = [...argv];
+  const value = (name: string): string => {
+    const v = args.shift();
+    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  while (args.length) {
+    let a = args.shift()!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = (name: string) => (inline !== undefined ? inline : value(name));
+    switch (a) {
+      case '--format': {
+        const f = take(a);
+        if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`--format must be html, md or csv, not ${f}`);
+        o.format = f as ReportFormat;
+        break;
+      }
+      case '--table': {
+        const t = take(a);
+        if (t !== 'checklist' && t !== 'trace') throw new UsageError(`--table must be checklist or trace, not ${t}`);
+        o.table = t;
+        break;
+      }
+      case '--output':
+        o.output = take(a);
+        break;
+      case '--config':
+        o.config = take(a);
+        break;
+      case '--locale': {
+        const l = take(a);
+        if (l === 'zh-CN' || l === 'zh-cn' || l === 'zh') o.locale = 'zh-CN';
+        else if (l === 'en' || l.startsWith('en-')) o.locale = 'en';
+        else throw new UsageError(`--locale must be zh-CN or en, not ${l}`);
+        break;
+      }
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--':
+        for (const p of args.splice(0)) addPath(o, p);
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
+        addPath(o, a);
+    }
+  }
+  if (o.table === 'trace' && o.format && o.format !== 'csv') throw new UsageError('--table applies to --format csv only');
+  return o;
+}
+
+function addPath(o: Options, p: string): void {
+  if (o.path !== undefined) throw new UsageError(`report takes one PATH (a dossier folder or file), not ${o.path} and ${p}`);
+  o.path = p;
+}
+
+function formatFromFile(file: string | undefined): ReportFormat | undefined {
+  const ext = file ? path.extname(file).toLowerCase() : '';
+  return ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' || ext === '.markdown' ? 'md' : ext === '.csv' ? 'csv' : undefined;
+}
+
 export const report: Subcommand = {
-  async run(_argv: string[], io: CliIO) {
-    io.stderr('cyberdossier: report is not available yet\n');
-    return 2;
+  async run(argv: string[], io: CliIO): Promise<number> {
+    let o: Options | 'help';
+    try {
+      o = parseArgs(argv);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.stderr(`cyberdossier report: ${e.message}\n\n${USAGE}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    if (o === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const abs = (p: string) => path.resolve(io.cwd, p);
+    if (o.config && !fs.existsSync(abs(o.config))) {
+      io.stderr(`cyberdossier report: configuration file not found: ${o.config}\n`);
+      return 2;
+    }
+    const target = abs(o.path ?? '.');
+    const shown = o.path ?? '.';
+    if (!nodeHost.exists(target) || (!nodeHost.isDirectory(target) && nodeHost.fileSize(target) === undefined)) {
+      io.stderr(`cyberdossier report: cannot read ${shown}\n`);
+      return 2;
+    }
+    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined });
+    // A folder above several dossiers: one of them by name, or a clear message.
+    let where = target;
+    if (nodeHost.isDirectory(target) && !resolveDossier(engine, target)) {
+      const found = dossiersIn(engine, target);
+      if (found.length !== 1) {
+        const rel = (p: string) => path.relative(io.cwd, p).split(path.sep).join('/') || '.';
+        io.stderr(
+          found.length
+            ? `cyberdossier report: ${shown} holds ${found.length} dossiers; name one: ${found.map((d) => rel(d.yamlPath ? d.root : d.members[0])).join(', ')}\n`
+            : `cyberdossier report: no dossier at ${shown} (no dossier.yaml and no file with document: in its frontmatter)\n`,
+        );
+        return 2;
+      }
+      where = found[0].yamlPath ? found[0].root : found[0].members[0];
+    }
+    const locale: Locale = o.locale ?? localeFromConfig(engine, where) ?? 'zh-CN';
+    const r = dossierReport(engine, where, locale, { fresh: true });
+    if (!r) {
+      io.stderr(`cyberdossier report: no dossier at ${shown}\n`);
+      return 2;
+    }
+    const format = o.format ?? formatFromFile(o.output) ?? 'md';
+    if (o.table === 'trace' && format !== 'csv') {
+      io.stderr(`cyberdossier report: --table applies to --format csv only\n`);
+      return 2;
+    }
+    const body = render(r, format, locale, { now: reportTime(), generator: `CyberDossier ${packageVersion()}`, table: o.table });
+    if (o.output) {
+      try {
+        fs.mkdirSync(path.dirname(abs(o.output)), { recursive: true });
+        fs.writeFileSync(abs(o.output), body);
+      } catch (e) {
+        io.stderr(`cyberdossier report: cannot write ${o.output}: ${(e as Error).message}\n`);
+        return 2;
+      }
+    } else io.stdout(body);
+    return 0;
   },
 };
+
+/** `locale` of the configuration that applies to the dossier (as `check` reads it). */
+function localeFromConfig(engine: Engine, where: string): Locale | undefined {
+  const rc = engine.options.configFile ?? findRc(nodeHost, where, nodeHost.isDirectory(where));
+  if (!rc) return undefined;
+  return engine.configFor(path.join(path.dirname(rc), '__any__.md')).config.locale;
+}

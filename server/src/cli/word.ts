@@ -1,15 +1,250 @@
-// Placeholder until `cyberdossier import` lands.
+// `cyberdossier import FILE.docx` and `cyberdossier export FILE.md|FOLDER --to docx`: thin
+// command-line adapters over server/src/word (the language server uses the same functions).
+// Exit status as cli.md: 0 ok, 1 findings (import) or refused (export), 2 usage or read/write
+// failure (an existing .md is never overwritten without --force).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine } from '../engine/engine';
+import { nodeHost } from '../engine/host';
+import type { Locale } from '../engine/config';
+import { exportToFile, importToFiles } from '../word/files';
+import { formatImportSummary } from '../word/report';
+import { WordError } from '../word/types';
+import { formatText } from './format';
 import type { CliIO, Subcommand } from './main';
 
-export const importCommand: Subcommand = {
-  async run(_argv: string[], io: CliIO) {
-    io.stderr('cyberdossier: import is not available yet\n');
+export const IMPORT_USAGE = `Usage: cyberdossier import FILE.docx [--kind KIND] [--out FILE.md] [--force]
+                           [--guideline ID] [--config FILE] [--locale zh-CN|en]
+
+Converts a Word document into dossier Markdown (GFM tables), then checks it. Writes, beside the
+.docx unless --out says otherwise:
+  FILE.md                  the Markdown with a frontmatter skeleton; inferred values are
+                           marked "# 待确认 / review"
+  FILE.assets/             the document's images
+  FILE.import-report.md    what Markdown could not keep as it was (comments, tracked changes,
+                           text boxes, merged cells, objects, …); also printed
+Heading numbers from Word's automatic numbering are kept as text.
+
+Options:
+  --kind KIND        document kind (e.g. cybersecurity-description or 网络安全描述文档);
+                     guessed from the headings when absent
+  --guideline ID     rule set (default: configuration, else nmpa-2017)
+  --out FILE.md      the Markdown file to write
+  --force            overwrite an existing Markdown file, report and images
+  --config FILE      use this configuration instead of discovering .cyberdossierrc.yaml
+  --locale zh-CN|en  language of the messages and the report (default: configuration, else zh-CN)
+  -h, --help         show this help
+
+Exit status: 0 written and no errors, 1 written but the check found errors,
+2 bad usage, an unreadable file, or an existing output without --force.`;
+
+export const EXPORT_USAGE = `Usage: cyberdossier export FILE.md|FOLDER --to docx [--output FILE.docx] [--force]
+                           [--config FILE] [--locale zh-CN|en]
+
+Renders a dossier file, or every dossier file of a folder (in the rule set's order of document
+kinds when the folder holds dossier.yaml, then by path; a new page for each), into one Word
+document: a cover table of the product facts, a table of contents, Word heading styles, tables,
+images (only from inside the dossier folder), footnotes; A4, 宋体 body, 黑体 headings. The styles
+of export.referenceDocx in .cyberdossierrc.yaml replace the built-in ones when set.
+The dossier is checked first: when it has errors nothing is written, unless --force.
+
+Options:
+  --to docx           output format (docx, the default)
+  --output FILE.docx  where to write (default: FILE.docx beside a file, FOLDER/FOLDER.docx)
+  --force             write even when the dossier has errors (with a warning)
+  --config FILE       use this configuration instead of discovering .cyberdossierrc.yaml
+  --locale zh-CN|en   language of the messages (default: configuration, else zh-CN)
+  -h, --help          show this help
+
+Exit status: 0 written, 1 refused because the dossier has errors,
+2 bad usage, an unreadable path, or a write failure.`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  values: Map<string, string>;
+  flags: Set<string>;
+  help: boolean;
+}
+
+function parse(argv: string[], valued: string[], flags: string[], aliases: Record<string, string> = {}): Parsed {
+  const p: Parsed = { positional: [], values: new Map(), flags: new Set(), help: false };
+  const args = [...argv];
+  while (args.length) {
+    let a = args.shift()!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    a = aliases[a] ?? a;
+    if (a === '-h' || a === '--help') p.help = true;
+    else if (a === '--') p.positional.push(...args.splice(0));
+    else if (valued.includes(a)) {
+      const v = inline ?? args.shift();
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${a} needs a value`);
+      p.values.set(a, v);
+    } else if (flags.includes(a)) p.flags.add(a);
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
+    else p.positional.push(a);
+  }
+  return p;
+}
+
+function parseLocale(v: string | undefined): Locale | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'zh-CN' || v === 'zh-cn' || v === 'zh') return 'zh-CN';
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  throw new UsageError(`--locale must be zh-CN or en, not ${v}`);
+}
+
+const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+function setup(io: CliIO, p: Parsed, target: string): { engine: Engine; locale: Locale } | number {
+  const config = p.values.get('--config');
+  if (config && !fs.existsSync(path.resolve(io.cwd, config))) {
+    io.stderr(`cyberdossier: configuration file not found: ${config}\n`);
     return 2;
+  }
+  const engine = new Engine({ host: nodeHost, configFile: config ? path.resolve(io.cwd, config) : undefined });
+  const probe = nodeHost.isDirectory(target) ? path.join(target, '__any__.md') : target;
+  const locale = parseLocale(p.values.get('--locale')) ?? engine.configFor(probe).config.locale ?? 'zh-CN';
+  return { engine, locale };
+}
+
+function fail(io: CliIO, e: unknown, locale: Locale): number {
+  if (e instanceof WordError) {
+    io.stderr(`cyberdossier: ${locale === 'en' ? e.localized.en : e.localized.zh}\n`);
+    return 2;
+  }
+  throw e;
+}
+
+export const importCommand: Subcommand = {
+  async run(argv: string[], io: CliIO) {
+    let p: Parsed;
+    try {
+      p = parse(argv, ['--kind', '--out', '--guideline', '--config', '--locale'], ['--force'], { '--output': '--out', '-o': '--out' });
+      parseLocale(p.values.get('--locale'));
+      if (p.help) {
+        io.stdout(`${IMPORT_USAGE}\n`);
+        return 0;
+      }
+      if (p.positional.length !== 1) throw new UsageError(p.positional.length ? 'import takes one .docx file' : 'missing FILE.docx');
+      if (!/\.docx$/i.test(p.positional[0])) throw new UsageError(`not a .docx file: ${p.positional[0]}`);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.stderr(`cyberdossier: ${e.message}\n\n${IMPORT_USAGE}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    const docx = path.resolve(io.cwd, p.positional[0]);
+    const out = p.values.get('--out');
+    const s = setup(io, p, out ? path.resolve(io.cwd, out) : docx.replace(/\.docx$/i, '.md'));
+    if (typeof s === 'number') return s;
+    const { engine, locale } = s;
+    if (!fs.existsSync(docx)) {
+      io.stderr(`cyberdossier: ${t(locale, '找不到文件', 'file not found')}: ${p.positional[0]}\n`);
+      return 2;
+    }
+    const rel = (f: string) => path.relative(io.cwd, f).split(path.sep).join('/') || '.';
+    try {
+      const start = performance.now();
+      const r = await importToFiles(engine, docx, {
+        out: out ? path.resolve(io.cwd, out) : undefined,
+        kind: p.values.get('--kind'),
+        guideline: p.values.get('--guideline'),
+        force: p.flags.has('--force'),
+        locale,
+      });
+      const ms = Math.round(performance.now() - start);
+      const images = r.result.images.length;
+      io.stdout(
+        t(
+          locale,
+          `已写入 ${rel(r.markdownPath)}${images ? `，图片 ${images} 张（${rel(path.dirname(r.markdownPath))}/${r.result.images[0].path.split('/')[0]}/）` : ''}，导入报告 ${rel(r.reportPath)}（${ms} ms）\n`,
+          `Wrote ${rel(r.markdownPath)}${images ? `, ${images} image(s) in ${rel(path.dirname(r.markdownPath))}/${r.result.images[0].path.split('/')[0]}/` : ''}, import report ${rel(r.reportPath)} (${ms} ms)\n`,
+        ),
+      );
+      io.stdout(formatImportSummary(r.result.report, locale));
+      io.stdout(`\n${t(locale, '检查结果：', 'Check of the imported file:')}\n`);
+      io.stdout(formatText(r.check.reports, rel, locale, false));
+      return r.check.errors > 0 ? 1 : 0;
+    } catch (e) {
+      return fail(io, e, locale);
+    }
   },
 };
+
 export const exportCommand: Subcommand = {
-  async run(_argv: string[], io: CliIO) {
-    io.stderr('cyberdossier: export is not available yet\n');
-    return 2;
+  async run(argv: string[], io: CliIO) {
+    let p: Parsed;
+    try {
+      p = parse(argv, ['--to', '--output', '--config', '--locale'], ['--force'], { '-o': '--output', '--out': '--output' });
+      parseLocale(p.values.get('--locale'));
+      if (p.help) {
+        io.stdout(`${EXPORT_USAGE}\n`);
+        return 0;
+      }
+      const to = p.values.get('--to') ?? 'docx';
+      if (to !== 'docx') throw new UsageError(`--to must be docx, not ${to}`);
+      if (p.positional.length !== 1) throw new UsageError(p.positional.length ? 'export takes one file or folder' : 'missing FILE.md or FOLDER');
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.stderr(`cyberdossier: ${e.message}\n\n${EXPORT_USAGE}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    const target = path.resolve(io.cwd, p.positional[0]);
+    const s = setup(io, p, target);
+    if (typeof s === 'number') return s;
+    const { engine, locale } = s;
+    const rel = (f: string) => path.relative(io.cwd, f).split(path.sep).join('/') || '.';
+    const output = p.values.get('--output');
+    try {
+      const start = performance.now();
+      const r = await exportToFile(engine, target, { output: output ? path.resolve(io.cwd, output) : undefined, force: p.flags.has('--force') });
+      const errs = r.check.firstErrors
+        .map(({ path: f, diagnostic: dg }) => `  ${rel(f)}:${dg.range.start.line + 1}:${dg.range.start.character + 1}  ${locale === 'en' ? dg.message.en : dg.message.zh}  [${dg.code}${typeof dg.data.requirement === 'string' ? ` ${dg.data.requirement}` : ''}]\n`)
+        .join('');
+      const more = r.check.errors > r.check.firstErrors.length ? t(locale, `  ……另有 ${r.check.errors - r.check.firstErrors.length} 个错误\n`, `  … and ${r.check.errors - r.check.firstErrors.length} more\n`) : '';
+      if (r.refused) {
+        io.stderr(
+          t(
+            locale,
+            `cyberdossier: 未导出：档案有 ${r.check.errors} 个错误（运行 cyberdossier check 查看全部；使用 --force 仍然导出）。前几个错误：\n`,
+            `cyberdossier: not exported: the dossier has ${r.check.errors} error(s) (run cyberdossier check to see them all; --force exports anyway). The first:\n`,
+          ) + errs + more,
+        );
+        return 1;
+      }
+      if (r.check.errors > 0) {
+        io.stderr(
+          t(
+            locale,
+            `cyberdossier: 警告：档案有 ${r.check.errors} 个错误，因 --force 仍然导出。导出的 Word 文档不完整，不能直接用于注册申报！\n`,
+            `cyberdossier: WARNING: the dossier has ${r.check.errors} error(s); exported anyway because of --force. The Word document is NOT ready for submission!\n`,
+          ) + errs + more,
+        );
+      }
+      for (const w of r.warnings) io.stderr(`cyberdossier: ${rel(w.path)}${w.line ? `:${w.line}` : ''}: ${locale === 'en' ? w.message.en : w.message.zh}\n`);
+      for (const f of r.skipped) io.stderr(t(locale, `cyberdossier: 跳过（不是档案文件）：${rel(f)}\n`, `cyberdossier: skipped (not a dossier file): ${rel(f)}\n`));
+      const ms = Math.round(performance.now() - start);
+      io.stdout(
+        t(
+          locale,
+          `已导出 ${r.files.length} 个文件到 ${rel(r.outPath)}（${ms} ms）：${r.files.map(rel).join('、')}\n`,
+          `Exported ${r.files.length} file(s) to ${rel(r.outPath)} (${ms} ms): ${r.files.map(rel).join(', ')}\n`,
+        ),
+      );
+      return 0;
+    } catch (e) {
+      return fail(io, e, locale);
+    }
   },
 };

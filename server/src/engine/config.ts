@@ -2,6 +2,7 @@
 // (../../../shared/spec/config.md). Everything is data; nothing in it is executed. A bad key
 // becomes a `config-invalid` finding on that key and the rest of the file still applies.
 
+import * as path from 'node:path';
 import { isCode, ALL_CODES, type Finding } from './codes';
 import { loadYaml, type YNode } from './facts/yaml';
 import { DEFAULT_IDS } from './rulesets/common';
@@ -13,7 +14,8 @@ export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
 export type IdKind = (typeof IDS_KINDS)[number];
 export type Locale = 'zh-CN' | 'en';
 const SEVERITIES: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize'] as const;
+const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize', 'export'] as const;
+const EXPORT_KEYS = ['referenceDocx'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /** The raw, user-facing configuration (rc file or editor settings). */
@@ -25,6 +27,8 @@ export interface ConfigInput {
   ids?: Partial<Record<IdKind, string[]>>;
   dossierGlobs?: string[];
   maxFileSize?: string | number;
+  /** Word export: `referenceDocx` is a .docx whose styles the export uses (relative to the rc file). */
+  export?: { referenceDocx?: string };
 }
 
 export interface Config {
@@ -40,6 +44,8 @@ export interface Config {
   maxFileSize: number;
   /** The rc file that supplied this configuration, if any. */
   file?: string;
+  /** Word export settings; `referenceDocx` is absolute when its base folder is known. */
+  export?: { referenceDocx?: string };
 }
 
 export interface ConfigLoad {
@@ -214,6 +220,27 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
         else input.maxFileSize = v;
         break;
       }
+      case 'export': {
+        if (n.kind !== 'map') {
+          bad(n.range, cfgMsg('export 应为映射（referenceDocx）', 'export must be a mapping (referenceDocx)'), { key: 'export' });
+          break;
+        }
+        input.export = {};
+        for (const k of n.entries) {
+          if (k.key !== 'referenceDocx') {
+            const guess = didYouMean(k.key, EXPORT_KEYS);
+            bad(
+              k.keyRange,
+              cfgMsg(`export 下的未知键 ${k.key}（允许：${EXPORT_KEYS.join(', ')}）`, `Unknown key export.${k.key} (allowed: ${EXPORT_KEYS.join(', ')})`),
+              { key: `export.${k.key}`, suggestion: guess },
+            );
+            continue;
+          }
+          if (k.node.kind === 'scalar' && typeof k.node.value === 'string' && /\.docx$/i.test(k.node.value.trim())) input.export.referenceDocx = k.node.value.trim();
+          else bad(k.node.range, cfgMsg('export.referenceDocx 应为 .docx 文件的路径', 'export.referenceDocx must be the path of a .docx file'), { key: 'export.referenceDocx' });
+        }
+        break;
+      }
       default: {
         const guess = didYouMean(e.key, KEYS);
         bad(
@@ -254,6 +281,12 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
   }
   const size = pick('maxFileSize');
   if (size !== undefined) c.maxFileSize = parseSize(size) ?? DEFAULT_MAX_FILE_SIZE;
+  // A relative reference document is relative to the file (or settings folder) that names it.
+  const ref = rc?.export?.referenceDocx ?? settings?.export?.referenceDocx;
+  if (ref !== undefined) {
+    const baseDir = rc?.export?.referenceDocx !== undefined ? rcDir : settingsBase;
+    c.export = { referenceDocx: baseDir && !path.isAbsolute(ref) ? path.resolve(baseDir, ref) : ref };
+  }
   return c;
 }
 

@@ -1,12 +1,15 @@
 // What the editor features read: the engine's last state of a document's dossier (model, facts,
 // requirement matches, IDs). Features answer from this cached state and never wait for a check.
 
-import type { Engine } from '../engine/engine';
+import type { Engine, FileReport } from '../engine/engine';
+import type { FindingData } from '../engine/codes';
 import type { DocGroup, DossierState, FileState } from '../engine/rules/context';
 import { evaluate } from '../engine/facts/facts';
-import { refKey } from '../engine/match';
-import type { Requirement } from '../engine/rulesets/types';
-import { subtreeHasBody, type Heading } from '../engine/model';
+import { parentId, refKey, type HeadingRef } from '../engine/match';
+import type { Localized, Requirement } from '../engine/rulesets/types';
+import { descendants, subtreeHasBody, type DocModel, type Heading } from '../engine/model';
+import type { Range } from '../engine/text';
+import { becauseText, explainCondition, type Explanation } from './explain';
 
 export interface DocView {
   state: DossierState;
@@ -14,13 +17,15 @@ export interface DocView {
   group?: DocGroup;
   /** Index of the file inside its document group. */
   fileIndex: number;
+  /** The dossier's last reports (final diagnostics: severities and suppressions applied). */
+  reports?: FileReport[];
 }
 
 export function viewOf(engine: Engine, path: string): DocView | undefined {
   const s = engine.stateOf(path);
   if (!s?.file) return undefined;
   const group = s.state.groups.find((g) => g.files.includes(s.file!));
-  return { state: s.state, file: s.file, group, fileIndex: group ? group.files.indexOf(s.file) : -1 };
+  return { state: s.state, file: s.file, group, fileIndex: group ? group.files.indexOf(s.file) : -1, reports: s.reports };
 }
 
 /** The requirement a heading of this file was matched to. */
@@ -54,28 +59,168 @@ export function headingAtLine(view: DocView, line: number): Heading | undefined 
 
 export type RequirementStatus = 'present' | 'not-applicable' | 'missing' | 'empty' | 'not-required';
 
-/** Status of each requirement of a document: the language status item and the checklist use it. */
-export function requirementStatuses(group: DocGroup): { requirement: Requirement; status: RequirementStatus; required: boolean }[] {
-  const out: { requirement: Requirement; status: RequirementStatus; required: boolean }[] = [];
+/** What the status logic reads of a diagnostic: final diagnostics, or raw findings. */
+export interface DiagnosticLike {
+  code: string;
+  range: Range;
+  data: FindingData;
+}
+
+export interface RequirementState {
+  requirement: Requirement;
+  status: RequirementStatus;
+  /** Counts in "M": the condition holds, it is not recommended-only, not switched off. */
+  required: boolean;
+  /** Recommended only (its absence is a hint): shown, never counted. */
+  recommended: boolean;
+  /** Counts in "N": present, or not applicable with a reason. */
+  satisfied: boolean;
+  /** Its heading, when found where it belongs. */
+  ref?: HeadingRef;
+  /** not-applicable: the reason's first sentence ('' for a bare 不适用) and the answering ancestor. */
+  notApplicable?: { reason: string; coveredBy?: string };
+  /** empty: nothing at all, or placeholders only (the placeholders found). */
+  empty?: { kind: 'no-content' | 'placeholder'; placeholders: string[] };
+  /** not-required: what switched it off. */
+  off?: { kind: 'condition' | 'unknown' | 'changes-only' | 'suppressed' | 'parent'; explanation?: Explanation; parent?: string };
+  /** A conditional requirement that holds: the facts that switched it on. */
+  because?: Localized;
+  /** missing: a heading for it sits elsewhere (not under its parent). */
+  misplaced?: HeadingRef;
+  /** missing, statement kinds: the elements not found (data.item of the findings). */
+  missingItems?: string[];
+  /** missing: the nearest missing ancestor (its quick fix inserts this one too). */
+  missingAncestor?: string;
+}
+
+/**
+ * Status of each requirement of a document, in catalogue order: the language status item and
+ * the checklist read it. `diagnostics` gives a file's final diagnostics (so suppressions and
+ * severity settings count); without it the raw findings are used.
+ */
+export function requirementStatuses(group: DocGroup, diagnostics?: (file: FileState) => DiagnosticLike[] | undefined): RequirementState[] {
+  const diagsOf = (f: FileState): DiagnosticLike[] => diagnostics?.(f) ?? f.findings;
+  const all = group.files.flatMap((f) => diagsOf(f));
   const changesOnly = group.submission?.changesOnly?.includes(group.kind.id) ?? false;
-  const covered = new Set<string>();
+  const cond = group.cond ?? { facts: group.facts };
+  const byId = new Map<string, RequirementState>();
+  const out: RequirementState[] = [];
   for (const r of group.kind.requirements) {
-    const inheritsCover = [...covered].some((c) => r.id.startsWith(`${c}.`));
-    const cond = r.condition && group.cond ? evaluate(r.condition, group.cond).value === true : !r.condition;
-    const required = cond && !changesOnly && r.missingSeverity !== 'hint';
-    const ref = group.match.found.get(r.id);
-    let status: RequirementStatus;
-    if (r.wholeDocument) status = 'present';
-    else if (inheritsCover) status = 'not-applicable';
-    else if (!ref) status = required ? 'missing' : 'not-required';
-    else {
-      const h = group.files[ref.file].model!.headings[ref.heading];
-      if (h.notApplicable) {
-        status = 'not-applicable';
-        covered.add(r.id);
-      } else status = subtreeHasBody(group.files[ref.file].model!, h.index) ? 'present' : 'empty';
+    const parent = parentId(r.id);
+    const up = parent ? byId.get(parent) : undefined;
+    const s: RequirementState = { requirement: r, status: 'present', required: false, recommended: r.missingSeverity === 'hint', satisfied: false };
+    // Whether it is required here: the document's role, the parent, the condition.
+    let needed = true;
+    if (changesOnly) {
+      needed = false;
+      s.off = { kind: 'changes-only' };
+    } else if (up && !up.required && (up.off?.kind === 'condition' || up.off?.kind === 'unknown' || up.off?.kind === 'parent')) {
+      needed = false;
+      s.off = { kind: 'parent', parent: up.requirement.id, explanation: up.off.explanation };
+    } else if (r.condition) {
+      const v = evaluate(r.condition, cond).value;
+      if (v === true) s.because = becauseText(r.condition, cond);
+      else {
+        needed = false;
+        s.off = { kind: v === undefined ? 'unknown' : 'condition', explanation: explainCondition(r.condition, cond) };
+      }
     }
-    out.push({ requirement: r, status, required });
+    s.required = needed && !s.recommended;
+
+    const ref = group.match.found.get(r.id);
+    if (r.wholeDocument) {
+      const items = all.filter((d) => d.code === 'missing-section' && d.data.requirement === r.id).map((d) => String(d.data.item ?? ''));
+      if (items.length) {
+        s.status = 'missing';
+        s.missingItems = items.filter(Boolean);
+      }
+    } else if (up?.status === 'not-applicable') {
+      s.status = 'not-applicable';
+      s.notApplicable = { reason: up.notApplicable!.reason, coveredBy: up.notApplicable!.coveredBy ?? up.requirement.id };
+      if (ref) s.ref = ref;
+    } else if (ref) {
+      s.ref = ref;
+      const file = group.files[ref.file];
+      const model = file.model!;
+      const h = model.headings[ref.heading];
+      if (h.notApplicable) {
+        s.status = 'not-applicable';
+        s.notApplicable = { reason: h.notApplicable.reasonChars < 6 ? '' : reasonSentence(h.notApplicable.reason) };
+      } else if (!subtreeHasBody(model, h.index)) {
+        s.status = 'empty';
+        s.empty = { kind: 'no-content', placeholders: [] };
+      } else {
+        const ph = placeholderOnly(model, h.index, diagsOf(file));
+        if (ph) {
+          s.status = 'empty';
+          s.empty = { kind: 'placeholder', placeholders: ph };
+        }
+      }
+    } else if (needed || s.recommended) {
+      s.status = 'missing';
+      const misplaced = group.match.misplaced.get(r.id);
+      if (misplaced) s.misplaced = misplaced;
+      if (up?.status === 'missing') s.missingAncestor = up.missingAncestor ?? up.requirement.id;
+      // Required but never reported: switched off by configuration or a suppression comment.
+      const reportedAs = s.missingAncestor ?? r.id;
+      if (group.files.length && s.required && !all.some((d) => d.code === 'missing-section' && d.data.requirement === reportedAs)) {
+        s.status = 'not-required';
+        s.required = false;
+        s.off = { kind: 'suppressed' };
+      }
+    } else s.status = 'not-required';
+    s.satisfied = s.status === 'present' || (s.status === 'not-applicable' && s.notApplicable!.reason !== '');
+    byId.set(r.id, s);
+    out.push(s);
   }
   return out;
+}
+
+/** The first sentence of a not-applicable reason, without the leading “，理由：”. */
+export function reasonSentence(raw: string): string {
+  let s = raw.replace(/^[\s\p{P}\p{S}]+/u, '');
+  s = s.replace(/^(?:理由|原因|说明|reason|because)\s*[:：,，]?\s*/iu, '');
+  const m = /^[\s\S]*?(?:[。！？!?]|\.(?=\s|$)|(?=\n)|$)/u.exec(s);
+  let first = (m ? m[0] : s).replace(/\s+/g, ' ').trim();
+  if ([...first].length > 200) first = `${[...first].slice(0, 199).join('')}…`;
+  return first;
+}
+
+/**
+ * Placeholders only: every body unit of the section (a block, or a row of a table) holds a
+ * placeholder finding. Returns the placeholders, or undefined when some unit has real content.
+ */
+function placeholderOnly(model: DocModel, heading: number, diags: DiagnosticLike[]): string[] | undefined {
+  const h = model.headings[heading];
+  const phs = diags.filter((d) => d.code === 'placeholder' && d.range.start.line >= h.line && d.range.start.line < h.end);
+  if (!phs.length) return undefined;
+  const lines = new Set(phs.map((d) => d.range.start.line));
+  const heads = [heading, ...descendants(model, heading)];
+  const inSection = new Set(heads);
+  const units: [number, number][] = [];
+  for (const i of heads) {
+    for (const b of model.headings[i].blocks) {
+      if (!b.item.body || b.item.kind === 'table') continue;
+      units.push([model.lines.positionAt(b.base + b.item.start).line, model.lines.positionAt(b.base + Math.max(b.item.start, b.item.end - 1)).line]);
+    }
+  }
+  for (const t of model.tables) {
+    if (!inSection.has(t.heading)) continue;
+    const rows = t.fact.rows.length ? t.fact.rows : [];
+    for (const row of rows) {
+      const l = model.lines.positionAt(t.base + row.start).line;
+      units.push([l, l]);
+    }
+    if (!rows.length) {
+      const l = model.lines.positionAt(t.base + t.fact.start).line;
+      units.push([l, l]);
+    }
+  }
+  if (!units.length) return undefined;
+  const hit = ([a, b]: [number, number]) => {
+    for (let l = a; l <= b; l++) if (lines.has(l)) return true;
+    return false;
+  };
+  if (!units.every(hit)) return undefined;
+  return [...new Set(phs.map((d) => String(d.data.text ?? '')))].filter(Boolean);
 }

@@ -19,10 +19,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { Engine, type FileReport, type Diagnostic } from '../engine/engine';
+import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure } from '../engine/engine';
 import { nodeHost, overlayHost } from '../engine/host';
 import type { ConfigInput } from '../engine/config';
-import { docsUrl } from '../engine/docs';
+import { docsUrl, packageVersion } from '../engine/docs';
 import { getRuleSet, RULESETS, kindOf } from '../engine/rulesets';
 import { skeleton } from '../engine/skeleton';
 import { codeActions } from '../features/codeActions';
@@ -31,6 +31,8 @@ import { hover } from '../features/hover';
 import { definition, references } from '../features/navigation';
 import { documentStatus } from '../features/status';
 import { viewOf } from '../features/view';
+import { registerChecklistRequests } from './checklist';
+import { registerWordRequests } from './word';
 import {
   CheckWorkspaceRequest,
   type CheckWorkspaceResult,
@@ -41,6 +43,8 @@ import {
   type SkeletonParams,
   StatusRequest,
   type StatusParams,
+  ServerInfoRequest,
+  type ServerInfo,
 } from '../shared/protocol';
 
 const SOURCE = 'cyberdossier';
@@ -77,12 +81,25 @@ export class DossierServer {
     this.engine = new Engine({
       host: overlayHost(nodeHost, this.overlay),
       settings: (file) => this.settingsFor(file),
+      onInternalError: (f) => this.ruleFailed(f),
+      faults: faultsFromEnv(),
     });
     this.register();
   }
 
   private log(message: string): void {
     this.connection.console.log(`[cyberdossier] ${message}`);
+  }
+
+  /** Rule failures already reported: each (rule, message) once per session, not per keystroke. */
+  private reportedFailures = new Set<string>();
+  private ruleFailed(f: InternalFailure): void {
+    const key = `${f.rule}\u0000${f.message}`;
+    if (this.reportedFailures.has(key)) return;
+    this.reportedFailures.add(key);
+    this.connection.console.error(
+      `[cyberdossier] internal error in the ${f.rule} rules while checking ${f.path}; their findings are left out until it is fixed (other rules still run). Please report this.\n${f.stack ?? f.message}`,
+    );
   }
 
   private error(where: string, e: unknown): void {
@@ -105,6 +122,14 @@ export class DossierServer {
   private register(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
+    registerChecklistRequests(c, {
+      engine: this.engine,
+      localeFor: (f) => this.localeFor(f),
+      pathOf: (u) => this.pathOf(u),
+      error: (w, e) => this.error(w, e),
+      ensureSettings: (u) => this.ensureSettings(u),
+    });
+    registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem() });
     c.onInitialized(
       this.safe('initialized', undefined, async () => {
         if (this.configurationCapability) await c.client.register(DidChangeConfigurationNotification.type, { section: 'cyberdossier' });
@@ -207,6 +232,16 @@ export class DossierServer {
           errors: last.filter((d) => d.severity === DiagnosticSeverity.Error).length,
           warnings: last.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
         });
+      }),
+    );
+    c.onRequest(
+      ServerInfoRequest,
+      this.safe('server info', null, (p?: { gc?: boolean }): ServerInfo => {
+        // Only a server started with --expose-gc (the soak's diagnosis mode) can collect on request.
+        const gc = (globalThis as { gc?: () => void }).gc;
+        if (p?.gc && gc) gc();
+        const m = process.memoryUsage();
+        return { version: packageVersion(), pid: process.pid, rssBytes: m.rss, heapUsedBytes: m.heapUsed, documents: this.documents.all().length, caches: this.engine.stats() };
       }),
     );
     c.onRequest(

@@ -48,3 +48,102 @@ export interface CheckedParams {
   version: number;
   complete: boolean;
 }
+
+/** Version, process id and memory of the server (diagnostics, soak tests, restart tests). */
+export const ServerInfoRequest = 'cyberdossier/serverInfo';
+export interface ServerInfo {
+  version: string;
+  pid: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  documents: number;
+  /** Entries held by the engine's caches. */
+  caches: { analyses: number; states: number; files: number; lookups: number; chunks: number; chunkChars: number };
+}
+
+/**
+ * The requirement checklist of the dossier holding a file, or of a dossier folder (issue 7):
+ * a `Checklist` (server/src/features/checklist.ts), or null when the URI is in no dossier.
+ */
+export const ChecklistRequest = 'cyberdossier/checklist';
+export interface ChecklistParams {
+  uri: string;
+}
+
+/** The checklists of every dossier at or below a folder (the workspace view): `Checklist[]`. */
+export const ChecklistsRequest = 'cyberdossier/checklists';
+export interface ChecklistsParams {
+  uri: string;
+}
+
+/** The submission report of a dossier (file or folder URI), rendered by the server. */
+export const ReportRequest = 'cyberdossier/report';
+export interface ReportParams {
+  uri: string;
+  format: 'html' | 'md' | 'csv';
+  locale?: 'zh-CN' | 'en';
+  /** csv only: the checklist (default) or the traceability matrix. */
+  table?: 'checklist' | 'trace';
+}
+export interface ReportResult {
+  text: string;
+  /** A suggested file name, e.g. `monitor-report.html`. */
+  fileName: string;
+}
+
+/**
+ * Import a Word document (issue 8): writes the Markdown file, its images (`<name>.assets/`) and
+ * the import report (`<name>.import-report.md`) beside it, then checks the Markdown. Fails (a
+ * response error with a readable message) when the .docx cannot be read, or when an output exists
+ * and `force` is not set.
+ */
+export const ImportDocxRequest = 'cyberdossier/importDocx';
+export interface ImportDocxParams {
+  /** The .docx. */
+  uri: string;
+  /** The Markdown file to write; default: the .docx with .md. */
+  outUri?: string;
+  /** Document kind id or zh name; guessed from the headings when absent. */
+  kind?: string;
+  /** Overwrite existing outputs (the client asked the user, e.g. through a save dialog). */
+  force?: boolean;
+}
+export interface ImportDocxResult {
+  markdownUri: string;
+  reportUri: string;
+  /** The report as written (Markdown, in the file's locale). */
+  reportMarkdown: string;
+  /** The report as data (server/src/word/types.ts ImportReport). */
+  report: import('../word/types').ImportReport;
+  /** The document kind written to `document:`, and whether it was guessed. */
+  kind: string;
+  guessed: boolean;
+  /** Findings of the check of the written file. */
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Export a dossier file or folder to Word. When the dossier has errors and `force` is not set,
+ * nothing is written: `written` is false and `errors` / `firstErrors` say why.
+ */
+export const ExportDocxRequest = 'cyberdossier/exportDocx';
+export interface ExportDocxParams {
+  /** A Markdown file or a folder. */
+  uri: string;
+  /** The .docx to write. */
+  outUri: string;
+  force?: boolean;
+}
+export interface ExportDocxResult {
+  written: boolean;
+  outUri: string;
+  errors: number;
+  warnings: number;
+  /** The first errors, one line each: `path:line:col  message  [code REQ]`. */
+  firstErrors: string[];
+  /** Warnings of the export itself (images not embedded, skipped files), one line each. */
+  messages: string[];
+  /** The Markdown files exported, in order. */
+  files: string[];
+}

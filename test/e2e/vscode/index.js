@@ -39,6 +39,28 @@ function waitForDiagnostics(uri, check, ms = 60000) {
   });
 }
 
+/** Resolves when `check()` returns a truthy value, re-checking whenever `event` fires. */
+function waitForEvent(event, check, what, ms = 60000) {
+  return new Promise((resolve, reject) => {
+    let sub;
+    const timer = setTimeout(() => {
+      sub && sub.dispose();
+      reject(new Error(`timeout waiting for ${what}`));
+    }, ms);
+    const tryNow = () => {
+      const v = check();
+      if (v) {
+        clearTimeout(timer);
+        sub && sub.dispose();
+        resolve(v);
+      }
+      return v;
+    };
+    sub = event(() => void tryNow());
+    tryNow();
+  });
+}
+
 const codeOf = (d) => (typeof d.code === 'object' ? d.code.value : d.code);
 const render = (ds) => ds.map((d) => `${d.range.start.line} ${['error', 'warning', 'info', 'hint'][d.severity]} ${codeOf(d)}`).sort();
 
@@ -124,10 +146,33 @@ exports.run = async function run() {
     assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'syntaxes', 'cyberdossier.injection.tmLanguage.json').fsPath));
   });
 
-  // Leave the Problems panel open for the launcher's screenshot.
+  const api = vscode.extensions.all.find((e) => e.packageJSON.name === 'cyberdossier').exports;
+  const ifu = vscode.Uri.joinPath(ws, 'monitor-with-mistakes', 'instructions-for-use.md');
+  await test('the checklist view shows the missing requirement of the example with mistakes, and its fix adds it', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ifu));
+    await vscode.commands.executeCommand('cyberdossier.checklist.focus');
+    const missingI5 = () => {
+      for (const c of api.checklists())
+        for (const d of c.documents)
+          for (const r of d.requirements) if (r.id === 'I5' && r.status === 'missing' && r.quickFix) return { c, d, r };
+      return undefined;
+    };
+    const found = await waitForEvent(api.onDidChangeChecklist, missingI5, 'I5 missing in the checklist');
+    assert.strictEqual(found.d.kind, 'instructions-for-use');
+    assert.ok(found.c.counts.present < found.c.counts.required, JSON.stringify(found.c.counts));
+    // Statuses other than missing are there too (the example answers some sections 不适用).
+    const statuses = new Set(found.c.documents.flatMap((d) => d.requirements.map((r) => r.status)));
+    assert.ok(statuses.has('present') && statuses.has('missing'), [...statuses].join(','));
+    await vscode.commands.executeCommand('cyberdossier.checklist.fix', found.r);
+    await waitForDiagnostics(ifu, (ds) => !ds.some((d) => codeOf(d) === 'missing-section' && d.message.includes('I5')));
+    await waitForEvent(api.onDidChangeChecklist, () => !missingI5(), 'I5 no longer missing in the checklist');
+  });
+
+  // Leave the Problems panel and the checklist view open for the launcher's screenshot.
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const again = await vscode.workspace.openTextDocument(desc);
   await vscode.window.showTextDocument(again);
+  await vscode.commands.executeCommand('cyberdossier.checklist.focus');
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await waitForDiagnostics(again.uri, (ds) => ds.length > 0);
   // Hand over to the launcher for the screenshot, and wait until it has taken it.
@@ -136,6 +181,23 @@ exports.run = async function run() {
     const t0 = Date.now();
     while (!fs.existsSync(process.env.E2E_SHOT_FILE) && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 100));
   }
+
+  // Last, because it kills the server: the client restarts it and checking goes on.
+  await test('a server that dies is restarted by the client (up to its cap) and checks again', async () => {
+    const client = api.client();
+    const before = await client.sendRequest('cyberdossier/serverInfo');
+    // The state is Running (2) now: wait for it to leave and come back.
+    const stopped = waitForEvent(client.onDidChangeState, () => client.state !== 2, 'the server to stop');
+    process.kill(before.pid, 'SIGKILL');
+    await stopped;
+    await waitForEvent(client.onDidChangeState, () => client.state === 2, 'the restarted server');
+    const after = await client.sendRequest('cyberdossier/serverInfo');
+    assert.notStrictEqual(after.pid, before.pid);
+    const doc = await vscode.workspace.openTextDocument(desc);
+    const ed = await vscode.window.showTextDocument(doc);
+    await ed.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n## 9 重启后新增\n\n待补充\n'));
+    await waitForDiagnostics(desc, (ds) => ds.some((d) => codeOf(d) === 'placeholder' && d.range.start.line >= doc.lineCount - 3));
+  });
 
   const failed = results.filter((r) => r.startsWith('not ok')).length;
   const summary = `${results.length - failed} passed, ${failed} failed`;

@@ -1,0 +1,342 @@
+// The requirement checklist view (Explorer: `cyberdossier.checklist`) and the "Export dossier
+// report…" command (issue 7). The view shows the dossier of the active file — or, when the
+// active file is in no dossier, every dossier of the workspace — as documents → requirements,
+// each with its status, reason or switched-off fact, and findings; it is fed by the server's
+// `cyberdossier/checklist` request (so other editors can build the same view) and refreshed when
+// the server says a document was checked (`refresh()`) and when the active editor changes.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Checklist, ChecklistDocument, ChecklistItem, RequirementStatus } from '../../server/src/features/checklist';
+import { ChecklistRequest, ChecklistsRequest, ReportRequest, type ReportParams, type ReportResult } from '../../server/src/shared/protocol';
+
+export const VIEW_ID = 'cyberdossier.checklist';
+const zh = () => /^zh/i.test(vscode.env.language);
+const pick = (l: { zh: string; en: string }) => (zh() ? l.zh : l.en);
+
+type Node =
+  | { type: 'dossier'; checklist: Checklist }
+  | { type: 'document'; checklist: Checklist; doc: ChecklistDocument }
+  | { type: 'requirement'; checklist: Checklist; doc: ChecklistDocument; item: ChecklistItem };
+
+const ICON: Record<RequirementStatus, [string, string]> = {
+  present: ['pass', 'testing.iconPassed'],
+  'not-applicable': ['circle-slash', 'descriptionForeground'],
+  missing: ['error', 'list.errorForeground'],
+  empty: ['circle-large-outline', 'list.warningForeground'],
+  'not-required': ['dash', 'disabledForeground'],
+};
+
+function statusLabel(s: RequirementStatus): string {
+  switch (s) {
+    case 'present':
+      return vscode.l10n.t('present');
+    case 'not-applicable':
+      return vscode.l10n.t('not applicable');
+    case 'missing':
+      return vscode.l10n.t('missing');
+    case 'empty':
+      return vscode.l10n.t('empty or placeholder');
+    case 'not-required':
+      return vscode.l10n.t('not required here');
+  }
+}
+
+function range(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+class ChecklistProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: Checklist[] = [];
+  /** The dossier file the view follows (the last active one). */
+  private target: vscode.Uri | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  view?: vscode.TreeView<Node>;
+
+  constructor(private readonly getClient: () => LanguageClient | undefined) {}
+
+  follow(uri: vscode.Uri | undefined): void {
+    if (uri && uri.scheme !== 'file') return; // the Output panel, a diff…: keep what is shown
+    this.target = uri;
+    this.schedule(0);
+  }
+
+  /** Fetch again soon (several checked notifications in a row make one request). */
+  schedule(delay = 150): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.fetch(), delay);
+  }
+
+  private async fetch(): Promise<void> {
+    const client = this.getClient();
+    if (!client) return;
+    const gen = ++this.generation;
+    let roots: Checklist[] = [];
+    try {
+      const own = this.target && /\.(md|markdown|ya?ml)$/i.test(this.target.path) ? ((await client.sendRequest(ChecklistRequest, { uri: this.target.toString() })) as Checklist | null) : null;
+      if (own) roots = [own];
+      else
+        for (const f of vscode.workspace.workspaceFolders ?? []) roots.push(...((await client.sendRequest(ChecklistsRequest, { uri: f.uri.toString() })) as Checklist[]));
+    } catch {
+      return; // the server is restarting: keep the last view
+    }
+    if (gen !== this.generation) return; // a newer fetch is under way
+    this.roots = roots;
+    this.updateTitle();
+    this.changed.fire(undefined);
+  }
+
+  private updateTitle(): void {
+    if (!this.view) return;
+    const present = this.roots.reduce((n, c) => n + c.counts.present, 0);
+    const required = this.roots.reduce((n, c) => n + c.counts.required, 0);
+    const missing = this.roots.reduce((n, c) => n + c.counts.byStatus.missing + c.documents.filter((d) => d.status === 'missing').length, 0);
+    this.view.description = this.roots.length
+      ? this.roots.length === 1
+        ? vscode.l10n.t('{0} · {1}/{2}', this.roots[0].name, present, required)
+        : vscode.l10n.t('{0} dossiers · {1}/{2}', this.roots.length, present, required)
+      : undefined;
+    this.view.badge = missing ? { value: missing, tooltip: vscode.l10n.t('{0} of {1} required sections present', present, required) } : undefined;
+  }
+
+  /** The checklists shown (tests and the export command read them). */
+  get checklists(): Checklist[] {
+    return this.roots;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      if (this.roots.length === 1) return this.roots[0].documents.map((doc) => ({ type: 'document', checklist: this.roots[0], doc }));
+      return this.roots.map((checklist) => ({ type: 'dossier', checklist }));
+    }
+    if (node.type === 'dossier') return node.checklist.documents.map((doc) => ({ type: 'document', checklist: node.checklist, doc }));
+    if (node.type === 'document') return node.doc.requirements.filter((r) => !r.parent).map((item) => ({ type: 'requirement', checklist: node.checklist, doc: node.doc, item }));
+    return node.doc.requirements.filter((r) => r.parent === node.item.id).map((item) => ({ type: 'requirement', checklist: node.checklist, doc: node.doc, item }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'dossier') {
+      const c = node.checklist;
+      const t = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Expanded);
+      t.id = `dossier|${c.root}`;
+      t.description = `${c.counts.present}/${c.counts.required}`;
+      t.tooltip = new vscode.MarkdownString(`**${c.name}**\n\n${c.submission.label ? pick(c.submission.label) : c.submission.problem ? pick(c.submission.problem) : ''}\n\n${pick(c.ruleset.guideline)}`);
+      t.iconPath = new vscode.ThemeIcon('folder-library');
+      t.resourceUri = vscode.Uri.parse(c.rootUri);
+      t.contextValue = 'dossier';
+      return t;
+    }
+    if (node.type === 'document') return documentItem(node.checklist, node.doc);
+    return requirementItem(node.checklist, node.doc, node.item);
+  }
+
+  getParent(node: Node): Node | undefined {
+    if (node.type === 'dossier') return undefined;
+    if (node.type === 'document') return this.roots.length === 1 ? undefined : { type: 'dossier', checklist: node.checklist };
+    const parent = node.item.parent ? node.doc.requirements.find((r) => r.id === node.item.parent) : undefined;
+    return parent ? { type: 'requirement', checklist: node.checklist, doc: node.doc, item: parent } : { type: 'document', checklist: node.checklist, doc: node.doc };
+  }
+}
+
+function documentItem(c: Checklist, d: ChecklistDocument): vscode.TreeItem {
+  const t = new vscode.TreeItem(pick(d.name), d.requirements.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  t.id = `doc|${c.root}|${d.kind}`;
+  const findings = d.counts.findings.total ? ` · ${vscode.l10n.t('{0} findings', d.counts.findings.total)}` : '';
+  t.description =
+    d.status === 'missing'
+      ? vscode.l10n.t('missing document')
+      : d.status === 'rejected'
+        ? vscode.l10n.t('not part of this submission')
+        : d.status === 'unchecked'
+          ? vscode.l10n.t('not checked')
+          : `${d.counts.present}/${d.counts.required}${findings}`;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${pick(d.name)}** · \`${d.kind}\` · ${d.clause}\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('{0} of {1} required sections present', d.counts.present, d.counts.required)}\n\n`);
+  if (d.note) md.appendText(`${pick(d.note)}\n\n`);
+  for (const f of d.files) md.appendMarkdown(`- \`${f.relPath}\`\n`);
+  t.tooltip = md;
+  t.iconPath = new vscode.ThemeIcon(
+    d.status === 'missing' || d.status === 'rejected' ? 'error' : d.status === 'unchecked' ? 'warning' : d.counts.present >= d.counts.required ? 'pass' : 'file',
+    new vscode.ThemeColor(d.status === 'missing' || d.status === 'rejected' ? 'list.errorForeground' : d.status === 'unchecked' ? 'list.warningForeground' : d.counts.present >= d.counts.required ? 'testing.iconPassed' : 'foreground'),
+  );
+  t.contextValue = `document.${d.status}`;
+  if (d.files[0]) {
+    t.resourceUri = vscode.Uri.parse(d.files[0].uri);
+    t.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [vscode.Uri.parse(d.files[0].uri)] };
+  } else if (d.create) {
+    t.command = {
+      title: vscode.l10n.t('Create the missing document'),
+      command: 'cyberdossier.newDocument',
+      arguments: [{ kind: d.create.kind, uri: vscode.Uri.joinPath(vscode.Uri.parse(d.create.folderUri), d.create.fileName).toString() }],
+    };
+  }
+  return t;
+}
+
+function requirementItem(c: Checklist, d: ChecklistDocument, r: ChecklistItem): vscode.TreeItem {
+  const hasChildren = d.requirements.some((x) => x.parent === r.id);
+  const t = new vscode.TreeItem(`${r.id} ${pick(r.title)}`, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  t.id = `req|${c.root}|${d.kind}|${r.id}`;
+  const [icon, color] = ICON[r.status];
+  t.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  const note = r.note ? pick(r.note) : '';
+  const findings = r.findings.total ? vscode.l10n.t('{0} findings', r.findings.total) : '';
+  t.description = [r.status === 'present' ? '' : statusLabel(r.status), note, findings].filter(Boolean).join(' · ');
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${r.id}** ${pick(r.title)} · ${vscode.l10n.t('clause {0}', r.clause)}\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('Status: {0}', statusLabel(r.status))}${r.required ? '' : r.recommended ? ` (${vscode.l10n.t('recommended')})` : ''}\n\n`);
+  if (note) md.appendText(`${note}\n\n`);
+  if (r.requiredBecause && r.status !== 'present') md.appendText(`${vscode.l10n.t('Required because {0}', pick(r.requiredBecause))}\n\n`);
+  if (findings) md.appendText(`${findings}\n\n`);
+  if (r.location) md.appendMarkdown(`\`${r.location.relPath}:${r.location.line + 1}\``);
+  t.tooltip = md;
+  t.contextValue = `requirement.${r.status}${r.quickFix ? '.fixable' : ''}`;
+  if (r.location) {
+    t.command = { title: vscode.l10n.t('Go to the section'), command: 'cyberdossier.checklist.open', arguments: [r.location.uri, r.location.range] };
+  } else if (r.quickFix) {
+    t.command = { title: vscode.l10n.t('Add the missing section'), command: 'cyberdossier.checklist.fix', arguments: [r] };
+  } else if (r.misplacedAt) {
+    t.command = { title: vscode.l10n.t('Go to the misplaced heading'), command: 'cyberdossier.checklist.open', arguments: [r.misplacedAt.uri, r.misplacedAt.range] };
+  }
+  return t;
+}
+
+let provider: ChecklistProvider | undefined;
+
+/** The server checked a document (cyberdossier/checked): fetch the checklist again. */
+export function refresh(): void {
+  provider?.schedule();
+}
+
+export function registerChecklistView(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+): { refresh: () => void; checklists: () => Checklist[]; onDidChange: vscode.Event<unknown> } {
+  provider = new ChecklistProvider(getClient);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  provider.view = view;
+  const p = provider;
+  context.subscriptions.push(
+    view,
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e) p.follow(e.document.uri);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => p.schedule()),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) p.schedule(0);
+    }),
+    vscode.commands.registerCommand('cyberdossier.checklist.refresh', () => p.schedule(0)),
+    vscode.commands.registerCommand('cyberdossier.checklist.open', async (uri: string, r: Parameters<typeof range>[0]) => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(r.start.line, 0, r.start.line, 0) });
+    }),
+    vscode.commands.registerCommand('cyberdossier.checklist.fix', (arg: ChecklistItem | { item?: ChecklistItem }) => applyQuickFix('item' in arg && arg.item ? arg.item : (arg as ChecklistItem))),
+    vscode.commands.registerCommand('cyberdossier.exportReport', (arg?: vscode.Uri | Node) => exportReport(getClient, arg, p)),
+  );
+  p.follow(vscode.window.activeTextEditor?.document.uri);
+  return { refresh: () => p.schedule(), checklists: () => p.checklists, onDidChange: p.onDidChangeTreeData };
+}
+
+/** Opens the anchor of a missing section and applies the quick fix of its diagnostic. */
+async function applyQuickFix(item: ChecklistItem): Promise<boolean> {
+  const qf = item.quickFix;
+  if (!qf) return false;
+  const uri = vscode.Uri.parse(qf.uri);
+  const at = range(qf.diagnostic.range);
+  const requirement = String(qf.diagnostic.data.requirement ?? item.id);
+  const idInMessage = new RegExp(`[（(]${requirement.replace(/\./g, '\\.')}[)）]`);
+  const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' && d.code ? String(d.code.value) : String(d.code ?? ''));
+  // The diagnostic's data does not survive the trip through the command: match it by code,
+  // line and the requirement ID its message names.
+  const matches = (d: vscode.Diagnostic) => codeOf(d) === qf.diagnostic.code && d.range.start.line === at.start.line && idInMessage.test(d.message);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at.start, at.start) });
+  // A file that was not open gets its diagnostics a moment after it opens: the quick fix needs them.
+  await diagnosticOn(uri, matches, 5000);
+  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, at, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const candidates = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string').filter((a) => a.diagnostics?.some(matches));
+  const chosen = candidates.find((a) => a.isPreferred) ?? candidates[0];
+  if (!chosen) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No quick fix for {0} here; the document may have changed.', `${item.id} ${pick(item.title)}`));
+    return false;
+  }
+  if (chosen.edit) await vscode.workspace.applyEdit(chosen.edit);
+  if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...(chosen.command.arguments ?? []));
+  return true;
+}
+
+/** Resolves when the file has a diagnostic that `matches` (or after `ms`). */
+function diagnosticOn(uri: vscode.Uri, matches: (d: vscode.Diagnostic) => boolean, ms: number): Promise<void> {
+  if (vscode.languages.getDiagnostics(uri).some(matches)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).some(matches)) done();
+    });
+  });
+}
+
+type Format = { label: string; description: string; format: ReportParams['format']; table?: ReportParams['table']; ext: string; filter: string };
+
+/** Export dossier report…: format, file, request, write, offer to open. */
+async function exportReport(getClient: () => LanguageClient | undefined, arg: vscode.Uri | Node | undefined, p: ChecklistProvider): Promise<vscode.Uri | undefined> {
+  const client = getClient();
+  if (!client) return undefined;
+  // Which dossier: the one clicked in the view, the given resource, the active file, the one shown.
+  let uri: string | undefined;
+  if (arg instanceof vscode.Uri) uri = arg.toString();
+  else if (arg && 'checklist' in arg) uri = arg.checklist.dossierYaml?.uri ?? arg.checklist.documents.flatMap((d) => d.files)[0]?.uri ?? arg.checklist.rootUri;
+  else if (vscode.window.activeTextEditor?.document.uri.scheme === 'file') uri = vscode.window.activeTextEditor.document.uri.toString();
+  if (!uri && p.checklists.length) {
+    const shown = p.checklists;
+    const c =
+      shown.length === 1
+        ? shown[0]
+        : (await vscode.window.showQuickPick(
+            shown.map((x) => ({ label: x.name, description: vscode.workspace.asRelativePath(vscode.Uri.parse(x.rootUri)), x })),
+            { placeHolder: vscode.l10n.t('Which dossier?') },
+          ))?.x;
+    if (!c) return undefined;
+    uri = c.dossierYaml?.uri ?? c.documents.flatMap((d) => d.files)[0]?.uri ?? c.rootUri;
+  }
+  if (!uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a dossier file first.'));
+    return undefined;
+  }
+  const formats: Format[] = [
+    { label: vscode.l10n.t('HTML page'), description: vscode.l10n.t('self-contained, opens without network'), format: 'html', ext: 'html', filter: 'HTML' },
+    { label: vscode.l10n.t('Markdown'), description: vscode.l10n.t('tables per document and the traceability matrix'), format: 'md', ext: 'md', filter: 'Markdown' },
+    { label: vscode.l10n.t('CSV: checklist'), description: vscode.l10n.t('requirements × documents, for spreadsheets'), format: 'csv', table: 'checklist', ext: 'csv', filter: 'CSV' },
+    { label: vscode.l10n.t('CSV: traceability matrix'), description: vscode.l10n.t('requirement → design → test → risk'), format: 'csv', table: 'trace', ext: 'csv', filter: 'CSV' },
+  ];
+  const pickFormat = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Report format') });
+  if (!pickFormat) return undefined;
+  const result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CyberDossier: writing the report') }, () =>
+    client.sendRequest(ReportRequest, { uri, format: pickFormat.format, table: pickFormat.table, locale: zh() ? 'zh-CN' : 'en' } satisfies ReportParams),
+  )) as ReportResult | null;
+  if (!result) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This file is in no dossier: no report.'));
+    return undefined;
+  }
+  const base = vscode.Uri.parse(uri);
+  const folder = /\.(md|markdown|ya?ml)$/i.test(base.path) ? vscode.Uri.joinPath(base, '..') : base;
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, result.fileName), filters: { [pickFormat.filter]: [pickFormat.ext] }, saveLabel: vscode.l10n.t('Export') });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));
+  const open = vscode.l10n.t('Open');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Report written to {0}', vscode.workspace.asRelativePath(target)), open);
+  if (choice === open) {
+    if (pickFormat.format === 'html') await vscode.env.openExternal(target);
+    else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  }
+  return target;
+}

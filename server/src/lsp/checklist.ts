@@ -1,0 +1,91 @@
+// The checklist and report requests of the language server (issue 7), answered from the
+// engine's cached state of the one dossier asked about (checked alone when the cache is stale;
+// never the whole workspace per request). Like every handler of the server, a failure is logged
+// and answered with null, never thrown to the client.
+
+import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { Engine } from '../engine/engine';
+import type { Locale } from '../engine/config';
+import { packageVersion } from '../engine/docs';
+import { checklist, checklists, type Checklist } from '../features/checklist';
+import { dossierReport, render, reportFileName, REPORT_FORMATS } from '../report';
+import {
+  ChecklistRequest,
+  type ChecklistParams,
+  ChecklistsRequest,
+  type ChecklistsParams,
+  ReportRequest,
+  type ReportParams,
+  type ReportResult,
+} from '../shared/protocol';
+
+export interface ChecklistDeps {
+  engine: Engine;
+  /** The message language of a file (the server's rc → setting → editor resolution). */
+  localeFor(file: string): Locale;
+  /** URI → path (default: file URIs to their fsPath). */
+  pathOf?(uri: string): string;
+  /** Where failures are logged (default: the connection's console). */
+  error?(where: string, e: unknown): void;
+  /** Loads the editor settings of a resource before the engine reads them (the server's ensureSettings). */
+  ensureSettings?(uri: string): Promise<void>;
+}
+
+export function registerChecklistRequests(connection: Connection, deps: ChecklistDeps): void {
+  const pathOf =
+    deps.pathOf ??
+    ((uri: string) => {
+      try {
+        const u = URI.parse(uri);
+        return u.scheme === 'file' ? u.fsPath : uri;
+      } catch {
+        return uri;
+      }
+    });
+  const toUri = (file: string) => URI.file(file).toString();
+  const fail = (where: string, e: unknown) => {
+    if (deps.error) deps.error(where, e);
+    else connection.console.error(`[cyberdossier] ${where}: ${(e as Error)?.stack ?? String(e)}`);
+  };
+
+  connection.onRequest(ChecklistRequest, async (p: ChecklistParams): Promise<Checklist | null> => {
+    try {
+      if (!p?.uri) return null;
+      await deps.ensureSettings?.(p.uri);
+      const file = pathOf(p.uri);
+      return checklist(deps.engine, file, deps.localeFor(file), { toUri }) ?? null;
+    } catch (e) {
+      fail('checklist', e);
+      return null;
+    }
+  });
+
+  connection.onRequest(ChecklistsRequest, async (p: ChecklistsParams): Promise<Checklist[]> => {
+    try {
+      if (!p?.uri) return [];
+      await deps.ensureSettings?.(p.uri);
+      const folder = pathOf(p.uri);
+      return checklists(deps.engine, folder, deps.localeFor(folder), { toUri });
+    } catch (e) {
+      fail('checklists', e);
+      return [];
+    }
+  });
+
+  connection.onRequest(ReportRequest, async (p: ReportParams): Promise<ReportResult | null> => {
+    try {
+      if (!p?.uri || !REPORT_FORMATS.includes(p.format)) return null;
+      await deps.ensureSettings?.(p.uri);
+      const file = pathOf(p.uri);
+      const locale: Locale = p.locale === 'en' || p.locale === 'zh-CN' ? p.locale : deps.localeFor(file);
+      const r = dossierReport(deps.engine, file, locale, { toUri });
+      if (!r) return null;
+      const table = p.format === 'csv' && p.table === 'trace' ? 'trace' : 'checklist';
+      return { text: render(r, p.format, locale, { now: new Date(), generator: `CyberDossier ${packageVersion()}`, table }), fileName: reportFileName(r, p.format, table) };
+    } catch (e) {
+      fail('report', e);
+      return null;
+    }
+  });
+}
