@@ -81,12 +81,16 @@ function leadingId(text: string, patterns: { kind: IdKind; re: RegExp }[]): numb
   return undefined;
 }
 
-const chunkCache = new Map<string, ChunkIds>();
+// Keyed by the chunk's facts, so an entry lives exactly as long as the chunk cache keeps that
+// chunk (a map by hash grew with every edited version of every chunk).
+const chunkCache = new WeakMap<ChunkFacts, Map<string, ChunkIds>>();
 
 /** A chunk's IDs, computed once per (content, patterns); positions relative to its first line. */
 function chunkIds(facts: ChunkFacts, hash: string, config: Config, text: string, base: number, lines: DocModel['lines'], lineBase: number): ChunkIds {
-  const key = `${hash}\u0003${idsKey(config)}`;
-  const cached = chunkCache.get(key);
+  const key = idsKey(config);
+  let perConfig = chunkCache.get(facts);
+  if (!perConfig) chunkCache.set(facts, (perConfig = new Map()));
+  const cached = perConfig.get(key);
   if (cached) return cached;
   const patterns = compileIds(config);
   const defs = new Set<number>();
@@ -114,8 +118,7 @@ function chunkIds(facts: ChunkFacts, hash: string, config: Config, text: string,
       result.items.push({ id: m.id, kind: m.kind, run, range: { start: rel(span.start), end: rel(span.end) }, definition: defs.has(span.start) });
     }
   });
-  chunkCache.set(key, result);
-  if (chunkCache.size > 20_000) chunkCache.delete(chunkCache.keys().next().value as string);
+  perConfig.set(key, result);
   return result;
 }
 
