@@ -78,6 +78,15 @@ describe('engine', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
   });
+  // Counterexamples found by long runs (`npm run fuzz`), kept as fixed cases.
+  test.each([
+    // FUZZ_SEED=777: a YAML error at the \r of a CRLF line gave a range ending inside the line break.
+    ['crlf yaml error at the line break', '---\r\ndocument: \r\n&\r\n  - \r\n\r\n---\r\n'],
+  ])('found by fuzzing: %s', (_name, text) => {
+    const reports = checkText(text);
+    assertInside(text, reports);
+    expect(reports[0].diagnostics.length).toBeGreaterThan(0);
+  });
   test('a 20 MB file is refused with file-too-large; deep nesting is section-skipped', () => {
     expect(checkText(HOSTILE['a 20 MB file']())[0].diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
     expect(checkText(HOSTILE['nested blockquotes']())[0].diagnostics.map((d) => d.code)).toContain('section-skipped');

@@ -58,7 +58,9 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    // An offset inside a line break (the \r of \r\n, say) is the end of its line: positions
+    // never point into the line terminator.
+    return { line: lo, character: Math.min(offset, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   offsetAt(pos: Position): number {
