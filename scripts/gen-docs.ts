@@ -79,10 +79,15 @@ function describeCondition(c: Condition | undefined): string {
   if (!c || 'always' in c) return 'always';
   if ('all' in c) return c.all.map(describeCondition).join(' and ');
   if ('any' in c) return `(${c.any.map(describeCondition).join(' or ')})`;
-  if ('not' in c) return `not ${describeCondition(c.not)}`;
+  if ('not' in c) return 'all' in c.not ? `not (${describeCondition(c.not)})` : `not ${describeCondition(c.not)}`;
   if ('tableHasRows' in c) return `${c.tableHasRows.join('/')} lists an item`;
   if ('tableListsNone' in c) return `${c.tableListsNone.join('/')} lists nothing`;
-  if ('ordinal' in c) return `${c.ordinal.facts[0]} ${c.ordinal.atLeast ? `≥ ${c.ordinal.atLeast}` : c.ordinal.equals ? `= ${c.ordinal.equals}` : `< ${c.ordinal.below}`}`;
+  if ('ordinal' in c) {
+    const o = c.ordinal;
+    const subject = o.facts.length > 1 ? `the first set of ${o.facts.map((f) => `\`${f}\``).join(', ')}` : `\`${o.facts[0]}\``;
+    return `${subject} ${o.atLeast ? `≥ ${o.atLeast}` : o.equals ? `= ${o.equals}` : `< ${o.below}`}`;
+  }
+  if ('compare' in c) return `\`${c.compare.left}\` ${c.compare.op === 'lt' ? 'lower' : 'higher'} than \`${c.compare.right}\``;
   if ('equals' in c) return `\`${c.fact}: ${c.equals}\``;
   if ('in' in c) return `\`${c.fact}\` in ${c.in.join(', ')}`;
   if ('present' in c) return `\`${c.fact}\` present`;

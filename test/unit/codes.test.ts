@@ -91,7 +91,7 @@ describe('frontmatter-invalid', () => {
   });
   test('an unknown document kind lists the kinds of the rule set', () => {
     const t = doc(`document: cybersecurity-research-report\n${FACTS}`);
-    expect(diag(t, { message: 'en' })).toMatchInlineSnapshot(`"doc.md:2 error frontmatter-invalid — document: "cybersecurity-research-report" is not one of cybersecurity-description | patch-description | authenticity-statement | technical-requirements | instructions-for-use"`);
+    expect(diag(t, { message: 'en' })).toMatchInlineSnapshot(`"doc.md:2 error frontmatter-invalid — document: "cybersecurity-research-report" is not one of cybersecurity-description | patch-description | authenticity-statement | technical-requirements | instructions-for-use ("cybersecurity-research-report" is valid only under guideline: nmpa-2022; set guideline: nmpa-2022)"`);
   });
 });
 

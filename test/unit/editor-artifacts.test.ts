@@ -68,7 +68,9 @@ describe('snippets', () => {
     (rsId, kindId, lang) => {
       const rs = RULESETS.find((r) => r.id === rsId)!;
       const kind = rs.kinds.find((k) => k.id === kindId)!;
-      const facts = 'submission: initial-registration\nupdates: [none]\nproduct: { name: 监护仪, class: II }\ndata: { types: [device] }\ninterfaces: { network: { wired: true, dedicated_wireless: true, protocols: [{ name: HL7, kind: standard }] } }\n';
+      // The 2022 report kinds require the software safety level; every level-dependent section is in the skeleton.
+      const level = rs.id === 'nmpa-2017' ? '' : 'software: { safety_level: major }\n';
+      const facts = `submission: initial-registration\nupdates: [none]\nproduct: { name: 监护仪, class: II }\n${level}data: { types: [device] }\ninterfaces: { network: { wired: true, dedicated_wireless: true, protocols: [{ name: HL7, kind: standard }] } }\n`;
       const text = skeleton(rs, kind, lang).replace('---\n\n', `${kindId === 'authenticity-statement' ? facts.replace('initial-registration', 'change') : facts.replace('updates: [none]\n', '')}---\n\n`);
       const out = diag(text, { data: [] }).split('\n').filter(Boolean);
       const codes = new Set(out.map((l) => l.split(' ')[2]));

@@ -26,6 +26,10 @@ export const CODES = {
   'file-too-large': { severity: 'error', title: { zh: '文件过大', en: 'File too large' } },
   'privacy-not-addressed': { severity: 'warning', title: { zh: '未说明隐私保护', en: 'Privacy not addressed' } },
   'section-skipped': { severity: 'warning', title: { zh: '章节未检查', en: 'Section not checked' } },
+  // nmpa-2022 (requirements-nmpa-2022.md §14)
+  'missing-diagram': { severity: 'warning', title: { zh: '缺少图示', en: 'Diagram missing' } },
+  'vulnerability-assessment-incomplete': { severity: 'error', title: { zh: '漏洞评估不完整', en: 'Vulnerability assessment incomplete' } },
+  'version-rule-incomplete': { severity: 'warning', title: { zh: '软件版本命名规则不完整', en: 'Version naming rule incomplete' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;
 
 export type Code = keyof typeof CODES;

@@ -288,6 +288,42 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     bad: `${GOOD_T}\n${'>'.repeat(150)} 误粘贴的内容\n`,
     good: GOOD_T,
   },
+  'missing-diagram': {
+    what: {
+      zh: '（nmpa-2022）指导原则要求以图示给出的章节没有图：网络环境和数据流图（R1.2.1、O1.2.1），网络安全更新、网络安全事件应急响应、远程维护与升级的流程图（R2.5.1–R2.5.3 及 O 镜像）。',
+      en: '(nmpa-2022) A section the guideline asks to be given as a diagram has none: the network environment and data-flow diagrams (R1.2.1, O1.2.1) and the flow charts of cybersecurity updates, incident response and remote maintenance (R2.5.1–R2.5.3 and the O mirrors).',
+    },
+    why: { zh: '六（一）1（2）要求提供网络环境和数据流图；六（一）2（5）要求以流程图形式提供并依据图示描述相关活动。', en: '六（一）1（2） asks for network environment and data-flow diagrams; 六（一）2（5） asks for flow charts with the activities described after them.' },
+    fix: { zh: '插入图片（![…](图.png) 或 <img>）、mermaid / plantuml / dot 代码块，或引用编号的图（“见图 3”“附件 2 中的图 1”）。应急响应也可改为写明所附的网络安全事件应急响应预案。', en: 'Insert an image (![…](fig.png) or <img>), a mermaid / plantuml / dot block, or refer to a numbered figure (“see Figure 3”, “Figure 1 of Annex 2”). For incident response, naming the attached incident response plan also satisfies it.' },
+    choices: {
+      zh: 'Markdown 没有“流程图”对象，因此图示按以下形式识别：Markdown 或 HTML 图片；语言为 mermaid、plantuml、puml、dot、graphviz 的代码块；对编号图的引用（图 3、见图、如图、Figure 3、Fig. 3）；同一句中提到附件与图。识别是启发式的，所以默认级别为警告。章节不适用、为空或缺失时不报告（缺失由 missing-section 报告）。',
+      en: 'Markdown has no flow-chart object, so a diagram is: a Markdown or HTML image; a fenced block in mermaid, plantuml, puml, dot or graphviz; a reference to a numbered figure (图 3, 见图, 如图, Figure 3, Fig. 3); an attachment and a figure named in one sentence. Detection is heuristic, hence a warning. Sections answered not applicable, empty or missing are not reported (missing-section covers those).',
+    },
+    bad: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 2 实现过程\n\n## 2.5 维护计划\n\n### 2.5.1 网络安全更新\n\n更新由研发部评估后发布，用户在设备端确认安装。\n`,
+    good: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 2 实现过程\n\n## 2.5 维护计划\n\n### 2.5.1 网络安全更新\n\n\`\`\`mermaid\nflowchart LR\n  评估 --> 验证 --> 发布 --> 用户确认安装\n\`\`\`\n\n更新由研发部评估后发布，用户在设备端确认安装。\n`,
+  },
+  'vulnerability-assessment-incomplete': {
+    what: {
+      zh: '（nmpa-2022）漏洞评估（R3 / F3 / U7 / O3 / Q3）没有按 CVSS 漏洞等级列明已知漏洞总数和已知剩余漏洞数（没有数量表，或某一等级没有数量）；或在安全性级别为中等、严重且已知剩余漏洞数大于 0 时，没有列明已知剩余漏洞的内容、对产品的影响及综合剩余风险。data.item 说明缺少的是什么（counts、level、residual-list）。',
+      en: '(nmpa-2022) The vulnerability assessment (R3 / F3 / U7 / O3 / Q3) lacks the counts of known and residual vulnerabilities per CVSS level (no count table, or a level without a count), or — at level moderate or major with residual vulnerabilities — the list of them with their impact and overall residual risk. data.item says what is missing (counts, level, residual-list).',
+    },
+    why: { zh: '六（一）3 与表1、表2：按现行有效的 CVSS 漏洞等级明确已知漏洞总数和已知剩余漏洞数；中等、严重级别还需列明已知剩余漏洞的内容、对产品的影响及综合剩余风险。', en: '六（一）3 with 表1 / 表2: give known and residual vulnerability counts per CVSS level; at moderate and major also list the residual vulnerabilities with impact and overall residual risk.' },
+    fix: { zh: '添加数量表（等级 × 已知漏洞数 / 已知剩余漏洞数，没有漏洞写 0），需要时添加剩余漏洞表（漏洞、对产品的影响、综合剩余风险）。', en: 'Add a count table (levels × known / residual counts, 0 where there are none) and, where required, the residual vulnerability table (vulnerability, impact, overall residual risk).' },
+    choices: {
+      zh: 'CVSS 等级取 v3.1 / v4.0 的定性等级：严重（超危）、高（高危）、中（中危）、低（低危）；“无”可列出但不要求。数量表可横排（等级为列）或竖排（等级为行）。数量表只要出现在漏洞评估的任何子章节中即可。剩余漏洞表的行数与剩余漏洞总数不一致、剩余数大于已知数、合计不等于各等级之和，报告为 inconsistent-fact；空白或非整数的数量报告为 incomplete-row。',
+      en: 'CVSS levels are the v3.1 / v4.0 qualitative ones: Critical (严重 / 超危), High, Medium, Low; None may be listed but is not required. The count table may run across (levels as columns) or down (levels as rows), anywhere in the assessment’s subtree. A residual table whose rows differ from the residual total, a residual count above the known one, or a total that is not the sum is inconsistent-fact; an empty or non-integer count is incomplete-row.',
+    },
+    bad: `---\ndocument: cybersecurity-patch-update-report\nguideline: nmpa-2022\nsubmission: change\nupdates: [minor]\nupdate_content: [patch]\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.1.0 }\nsoftware: { safety_level: minor }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 7 漏洞评估\n\n本次补丁更新后已使用漏洞扫描工具进行了检查，未发现高风险漏洞。\n`,
+    good: `---\ndocument: cybersecurity-patch-update-report\nguideline: nmpa-2022\nsubmission: change\nupdates: [minor]\nupdate_content: [patch]\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.1.0 }\nsoftware: { safety_level: minor }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 7 漏洞评估\n\n| 漏洞等级（CVSS v3.1） | 已知漏洞数 | 已知剩余漏洞数 |\n| --- | --- | --- |\n| 严重 | 0 | 0 |\n| 高 | 2 | 0 |\n| 中 | 3 | 1 |\n| 低 | 4 | 2 |\n`,
+  },
+  'version-rule-incomplete': {
+    what: { zh: '（nmpa-2022）产品技术要求的软件版本命名规则（N1.1）没有涵盖网络安全更新，或没有区分重大和轻微网络安全更新。', en: '(nmpa-2022) The software version naming rule of the technical requirements (N1.1) does not cover cybersecurity updates, or does not tell major from minor ones.' },
+    why: { zh: '七（三）与二（八）1：软件版本命名规则应涵盖网络安全更新情况，区分重大网络安全更新和轻微网络安全更新。', en: '七（三） and 二（八）1: the version naming rule covers cybersecurity updates and distinguishes major from minor ones.' },
+    fix: { zh: '在命名规则中写明哪一位标识重大网络安全更新、哪一位标识轻微网络安全更新。', en: 'State which part of the version marks a major and which a minor cybersecurity update.' },
+    choices: { zh: '检查 N1.1 整个子树中是否同时出现“网络安全”（或 cybersecurity / security）、“重大”（major）与“轻微”（minor）；data.missing 列出未写到的项。', en: 'N1.1’s whole subtree must say 网络安全 (or cybersecurity / security), 重大 (major) and 轻微 (minor); data.missing lists what is not stated.' },
+    bad: `---\ndocument: technical-requirements\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 1 产品型号/规格及其划分说明\n\n## 1.1 软件版本命名规则\n\n软件完整版本格式为 V X.Y.Z.B，X 为重大软件更新，Y 为轻微软件更新，Z 为纠正性更新，B 为构建号。\n`,
+    good: `---\ndocument: technical-requirements\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 1 产品型号/规格及其划分说明\n\n## 1.1 软件版本命名规则\n\n软件完整版本格式为 V X.Y.Z.B：X 为重大软件更新（含重大网络安全更新），Y 为轻微软件更新（含轻微网络安全更新），Z 为纠正性更新，B 为构建号。\n`,
+  },
   'privacy-not-addressed': {
     what: { zh: 'data.types 声明了健康数据，但网络安全描述文档从未提及隐私（隐私、个人信息、个人数据、患者信息保护、privacy、personal data、personal information）。', en: 'data.types declares health data but the cybersecurity description never mentions privacy (隐私, 个人信息, 个人数据, 患者信息保护, privacy, personal data, personal information).' },
     why: { zh: '三(一)：对于健康数据，注册申请人应当遵循患者隐私保护的相关规定。', en: '三(一): for health data the applicant follows the rules on patient privacy.' },

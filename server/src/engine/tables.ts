@@ -10,10 +10,17 @@ import { normalize } from './text';
 export function columnMap(header: CellFact[], roles: string[], dict: Record<string, string[]>): Map<string, number> {
   const keys = header.map((c) => normalize(c.run.text));
   const out = new Map<string, number>();
+  const claimed = new Set<number>();
   for (const role of roles) {
     const words = (dict[role] ?? []).map(normalize);
-    const i = keys.findIndex((k) => words.some((w) => w && k.includes(w)));
-    if (i >= 0) out.set(role, i);
+    const fits = keys.flatMap((k, i) => (words.some((w) => w && k.includes(w)) ? [i] : []));
+    // A cell another role already took is used only when nothing else fits ("Intended users"
+    // contains "intended use": the purpose column is the next one).
+    const i = fits.find((x) => !claimed.has(x)) ?? fits[0];
+    if (i !== undefined) {
+      out.set(role, i);
+      claimed.add(i);
+    }
   }
   return out;
 }

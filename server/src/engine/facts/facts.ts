@@ -145,7 +145,9 @@ export function evaluate(c: Condition, ctx: ConditionContext): Verdict {
   if ('tableListsNone' in c) {
     const r = ctx.tableRows?.(c.tableListsNone);
     if (r === 'unknown') return U;
-    return r === undefined ? U : r ? F : T([{ table: c.tableListsNone[0] }]);
+    // No such section in the dossier: it lists nothing only where it says so (an IFU checked
+    // alone cannot tell), so the requirements it would switch off stay on.
+    return r === undefined ? F : r ? F : T([{ table: c.tableListsNone[0] }]);
   }
   if ('ordinal' in c) {
     const o = c.ordinal;
@@ -168,6 +170,17 @@ export function evaluate(c: Condition, ctx: ConditionContext): Verdict {
     if (o.below !== undefined) ok &&= i < o.order.indexOf(o.below);
     if (o.equals !== undefined) ok &&= value === o.equals;
     return ok ? T([{ fact: used, value }]) : F;
+  }
+  if ('compare' in c) {
+    const { left, right, order, op } = c.compare;
+    const a = getFact(facts, left);
+    const b = getFact(facts, right);
+    if (a.status === 'invalid' || b.status === 'invalid') return U;
+    if (a.status === 'absent' || b.status === 'absent') return F;
+    const i = order.indexOf(String(a.value));
+    const j = order.indexOf(String(b.value));
+    if (i < 0 || j < 0) return U;
+    return (op === 'lt' ? i < j : i > j) ? T([{ fact: left, value: show(a.value) }, { fact: right, value: show(b.value) }]) : F;
   }
   const s = getFact(facts, c.fact);
   if ('absent' in c) {

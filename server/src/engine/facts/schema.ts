@@ -114,7 +114,9 @@ export function validate(root: YNode, schema: JsonSchema, opts: ValidateOptions 
       if (c !== undefined) return c;
       out.invalid.add(path);
       const candidates = [...s.enum.map(String), ...Object.keys(s['x-aliases'] ?? {})];
-      const guess = raw !== undefined && raw !== null ? didYouMean(String(raw), candidates) : undefined;
+      // A value the rule set renamed (2017 `health` → 2022 `sensitive-medical`) suggests its successor.
+      const replaced = raw !== undefined && raw !== null ? (s['x-replaced'] as Record<string, string> | undefined)?.[String(raw)] : undefined;
+      const guess = replaced ?? (raw !== undefined && raw !== null ? didYouMean(String(raw), candidates) : undefined);
       const canonical = guess !== undefined ? String(canonicalEnum(s, guess) ?? guess) : undefined;
       const other = node.kind === 'scalar' ? elsewhere(path, undefined, raw) : undefined;
       const allowed = s.enum.map(String).join(' | ');

@@ -3,15 +3,18 @@
 // elements, placeholders and document-level mentions (privacy).
 
 import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
+import type { Code } from '../codes';
 import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, subtreeText, type DocModel, type TableModel } from '../model';
-import { refKey, type HeadingRef } from '../match';
+import { parentId, refKey, type HeadingRef } from '../match';
 import { COLUMN_LABELS, NO_WORDS, isPlaceholderText } from '../rulesets/common';
-import type { Check, Requirement, RuleSet } from '../rulesets/types';
+import type { Capability, CapabilityTable, Check, Requirement, RuleSet } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isFullVersion, isProductRow } from '../tables';
-import { normalize, stripNumbering, type Range } from '../text';
+import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, headingOf, reqLabel, requirementById, type DocGroup, type FileState } from './context';
 import { answerOf } from './structure';
+import { checkDiagram, checkFactNamed, checkFactValuesNamed, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
+import { checkVulnerabilities } from './vulnerability';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
 
@@ -56,14 +59,24 @@ function answered(group: DocGroup, id: string): boolean {
 
 export function checkContent(group: DocGroup, cond: ConditionContext): void {
   for (const r of group.kind.requirements) {
-    const ref = group.match.found.get(r.id);
+    const own = group.match.found.get(r.id);
     for (const c of r.checks ?? []) {
       if (c.kind === 'statement') {
         checkStatement(group, r, c);
         continue;
       }
+      // Without its own heading, a check may run on the nearest present ancestor's subtree (an
+      // optional sub-section whose content the parent then holds) — if the requirement applies.
+      let ref = own;
+      let at = r.id;
+      if (!ref && c.orParent && (!r.condition || evaluate(r.condition, cond).value === true)) {
+        for (let p = parentId(r.id); p && !ref; p = parentId(p)) {
+          ref = group.match.found.get(p);
+          at = p;
+        }
+      }
       // An empty or not-applicable section gets its own finding, not a cascade of content ones.
-      if (!ref || !answered(group, r.id)) continue;
+      if (!ref || !answered(group, at)) continue;
       const h = headingOf(group, ref);
       if (!subtreeHasBody(h.file.model!, h.heading.index)) continue;
       switch (c.kind) {
@@ -77,22 +90,36 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
           checkTraceabilityTable(group, r, ref, c);
           break;
         case 'capabilities':
-          checkCapabilities(group, r, ref, c);
+          checkCapabilities(group, r, ref, c, cond);
           break;
         case 'lists-facts':
           checkListsFacts(group, r, ref, c);
+          break;
+        case 'fact-named':
+          checkFactNamed(group, r, ref, c, cond);
+          break;
+        case 'fact-values-named':
+          checkFactValuesNamed(group, r, ref, c);
+          break;
+        case 'mentions':
+          checkSectionMentions(group, r, ref, c, cond);
+          break;
+        case 'diagram':
+          checkDiagram(group, r, ref, c);
+          break;
+        case 'requires-words':
+          checkRequiresWords(group, r, ref, c);
+          break;
+        case 'vulnerability-assessment':
+          checkVulnerabilities(group, r, ref, c, cond);
           break;
       }
     }
   }
   for (const m of group.kind.mentions ?? []) {
     if (evaluate(m.when, cond).value !== true) continue;
-    const words = m.words.map((w) => w.toLowerCase());
     // Stops at the first mention: usually early in the document.
-    const mentioned = group.files.some((f) => f.model!.runs.some((r) => {
-      const t = r.item.run.text.toLowerCase();
-      return words.some((w) => t.includes(w));
-    }));
+    const mentioned = group.files.some((f) => f.model!.runs.some((r) => mentionsAny(r.item.run.text, m.words)));
     if (mentioned) continue;
     let target: FileState = group.files[0];
     let at: Range | undefined;
@@ -109,18 +136,16 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
       const pos = factPosition(target.facts, m.fact);
       at = pos?.origin === 'file' ? pos.value : bodyStartRange(target.model!);
     }
-    target.findings.push(
-      finding(
-        m.code as 'privacy-not-addressed',
-        at,
-        L(
-          `frontmatter 声明了健康数据（${m.fact}），但${group.kind.name.zh}从未提及隐私保护：三(一) 要求“对于健康数据，注册申请人应当遵循患者隐私保护的相关规定”，请说明如何保护患者隐私（个人信息）`,
-          `${m.fact} declares health data, but the ${group.kind.name.en} never addresses privacy: 三(一) requires that health data follow the rules on patient privacy; describe how personal information is protected`,
-        ),
-        { clause: '三(一)' },
-      ),
-    );
+    target.findings.push(finding(m.code as Code, at, m.message, m.requirement ? { requirement: m.requirement, clause: m.clause } : { clause: m.clause }));
   }
+}
+
+/** The tables of a section a listing check applies to. */
+export function listingTables(group: DocGroup, model: DocModel, heading: number, c: CheckOf<'listing-table'>): TableModel[] {
+  const dict = group.ruleset.columns;
+  return tablesIn(model, heading).filter(
+    (t) => hasRoles(t.fact, c.select, dict) && !(c.notSelect ?? []).some((role) => hasRoles(t.fact, [role], dict)) && !(c.unless === 'risk' && isRiskTable(group.ruleset, t)),
+  );
 }
 
 function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'listing-table'>): void {
@@ -128,12 +153,16 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
   const model = file.model!;
   const dict = group.ruleset.columns;
   const roles = [...new Set([...c.required, ...(c.version ? [c.version] : [])])];
-  for (const t of tablesIn(model, heading.index)) {
-    if (!hasRoles(t.fact, c.select, dict)) continue;
-    const cols = columnMap(t.fact.header, roles, dict);
+  const keyRole = c.rowKey ?? 'name';
+  for (const t of listingTables(group, model, heading.index, c)) {
+    const cols = columnMap(t.fact.header, [...new Set([...roles, keyRole])], dict);
     const headerRange = rowRange(model, t, t.fact.start);
+    const items = t.fact.rows.filter((row) => isProductRow(row, cols.get(keyRole)));
     for (const role of c.required) {
       if (cols.has(role)) continue;
+      // A role given in the cells of every row instead of its own column (one 内容 column).
+      const words = c.inCells?.[role]?.map(normalize);
+      if (words && items.length && items.every((row) => row.cells.some((cell) => words.some((w) => normalize(cell.run.text).includes(w))))) continue;
       file.findings.push(
         finding(
           'missing-column',
@@ -147,8 +176,7 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
         ),
       );
     }
-    for (const row of t.fact.rows) {
-      if (!isProductRow(row, cols.get('name'))) continue;
+    for (const row of items) {
       const empty = c.required.filter((role) => cols.has(role) && !cellText(row, cols.get(role)));
       if (empty.length) {
         file.findings.push(
@@ -170,7 +198,7 @@ function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: Check
         // A template's placeholder is reported as a placeholder, not also as a version.
         if (!isFullVersion(v) && !isPlaceholderText(v)) {
           const rng = cell ? offsetRange(model, t.base + cell.start, t.base + cell.end) : rowRange(model, t, row.start);
-          const name = cellText(row, cols.get('name'));
+          const name = cellText(row, cols.get(keyRole));
           file.findings.push(
             finding(
               'version-not-full',
@@ -244,17 +272,19 @@ export function traceabilityTables(group: DocGroup): { file: FileState; table: T
 function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'traceability'>): void {
   const { file } = headingOf(group, ref);
   const model = file.model!;
+  const all = { zh: c.required.map((x) => label(x).zh).join('、'), en: c.required.map((x) => label(x).en).join(', ') };
   for (const { table: t } of traceabilityTables(group).filter((x) => x.requirement === r)) {
-    const cols = columnMap(t.fact.header, c.required, group.ruleset.columns);
+    // Several columns may share a role (概要设计 and 详细设计): a row needs one filled cell per role.
+    const groups = columnGroups(t.fact.header, c.required, group.ruleset.columns);
     for (const role of c.required) {
-      if (cols.has(role)) continue;
+      if (groups.get(role)?.length) continue;
       file.findings.push(
         finding(
           'missing-column',
           rowRange(model, t, t.fact.start),
           L(
-            `追溯表缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求追溯网络安全需求规范、设计规范、测试、风险管理的关系`,
-            `The traceability table lacks a “${label(role).en}” column: guideline ${r.clause} relates requirements, design, tests and risk management`,
+            `追溯表缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${all.zh}之间的对应关系`,
+            `The traceability table lacks a “${label(role).en}” column: guideline ${r.clause} relates ${all.en}`,
           ),
           { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
         ),
@@ -262,7 +292,7 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef
     }
     for (const row of t.fact.rows) {
       if (!row.cells.some((x) => x.run.text.trim())) continue;
-      const empty = c.required.filter((role) => cols.has(role) && !cellText(row, cols.get(role)));
+      const empty = c.required.filter((role) => groups.get(role)?.length && groups.get(role)!.every((i) => !cellText(row, i)));
       if (!empty.length) continue;
       file.findings.push(
         finding(
@@ -279,7 +309,7 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef
   }
 }
 
-function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'capabilities'>): void {
+function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'capabilities'>, cond: ConditionContext): void {
   const { file, heading } = headingOf(group, ref);
   const model = file.model!;
   const caps = group.ruleset.capabilities[c.set] ?? [];
@@ -314,20 +344,146 @@ function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: 
           `${reqLabel(r).en} does not address the capability ${cap.code} (${cap.en}): state whether it applies and how, or why not (${r.clause})`,
         ),
         { requirement: r.id, clause: r.clause, capability: cap.code, name: { zh: cap.zh, en: cap.en }, insert },
+        c.severity,
       ),
     );
   }
+  if (c.table) checkCapabilityTables(group, r, ref, c, c.table, caps, cond);
+}
+
+/** The capability table's answers (applicable with how, or not applicable with why). */
+function checkCapabilityTables(
+  group: DocGroup,
+  r: Requirement,
+  ref: HeadingRef,
+  c: CheckOf<'capabilities'>,
+  spec: CapabilityTable,
+  caps: Capability[],
+  cond: ConditionContext,
+): void {
+  const { file, heading } = headingOf(group, ref);
+  const model = file.model!;
+  const dict = group.ruleset.columns;
+  const yes = spec.yes.map(normalize);
+  const no = spec.no.map(normalize);
+  const answer = (cell: string): 'yes' | 'no' | undefined => {
+    const n = normalize(cell);
+    if (!n) return undefined;
+    // Longest first: 不适用 before 适用, "not applicable" before "applicable".
+    const hit = [...no.map((w) => ['no', w] as const), ...yes.map((w) => ['yes', w] as const)].sort((a, b) => b[1].length - a[1].length).find(([, w]) => n === w || n.startsWith(w));
+    return hit?.[0];
+  };
+  const codeOf = (text: string): Capability | undefined =>
+    caps.find((cap) => new RegExp(`(?<![A-Za-z])${cap.code}(?![A-Za-z])`).test(text) || [cap.zh, cap.en, ...cap.synonyms].some((n) => normalize(stripNumbering(text.trim())).startsWith(normalize(n))));
+  const mustApply = (c.mustApply ?? []).filter((m) => evaluate(m.when, cond).value === true);
+  for (const t of tablesIn(model, heading.index)) {
+    const header = columnMap(t.fact.header, spec.select, dict);
+    if (!header.size) continue;
+    const groups = columnGroups(t.fact.header, [spec.applicability, ...spec.implementation, ...spec.reason, ...spec.shared], dict);
+    const cols = (roles: string[]) => roles.flatMap((role) => groups.get(role) ?? []);
+    const applicability = groups.get(spec.applicability)?.[0];
+    const how = cols([...spec.implementation, ...spec.shared]);
+    const why = cols([...spec.reason, ...spec.shared]);
+    const headerRange = rowRange(model, t, t.fact.start);
+    if (applicability === undefined) {
+      file.findings.push(
+        finding(
+          'missing-column',
+          headerRange,
+          L(
+            `${reqLabel(r).zh}的能力表缺少“${label(spec.applicability).zh}”列：应逐项说明是否适用（${r.clause}）`,
+            `The capability table of ${reqLabel(r).en} lacks an “${label(spec.applicability).en}” column: state for each capability whether it applies (${r.clause})`,
+          ),
+          { requirement: r.id, clause: r.clause, column: spec.applicability, label: label(spec.applicability), table: tableLines(model, t) },
+        ),
+      );
+    }
+    if (!how.length && !why.length) {
+      const role = spec.implementation[0] ?? spec.shared[0];
+      file.findings.push(
+        finding(
+          'missing-column',
+          headerRange,
+          L(
+            `${reqLabel(r).zh}的能力表缺少实现方式或理由的列（如“${label(role).zh}”）：适用的能力写明实现方式，不适用的写明理由（${r.clause}）`,
+            `The capability table of ${reqLabel(r).en} has no column for how each capability is implemented or why it does not apply (e.g. “${label(role).en}”) (${r.clause})`,
+          ),
+          { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
+        ),
+      );
+    }
+    if (applicability === undefined) continue;
+    for (const row of t.fact.rows) {
+      const a = answer(cellText(row, applicability));
+      const cap = codeOf(row.cells.map((x) => x.run.text).join(' | '));
+      if (a === 'yes' && how.length && how.every((i) => !cellText(row, i))) {
+        file.findings.push(
+          finding(
+            'incomplete-row',
+            rowRange(model, t, row.start),
+            L(
+              `能力${cap ? ` ${cap.code}（${cap.zh}）` : ''}标为适用，但未写明实现方式（${r.clause}）`,
+              `The capability${cap ? ` ${cap.code} (${cap.en})` : ''} is marked applicable but its implementation is not described (${r.clause})`,
+            ),
+            { requirement: r.id, clause: r.clause, columns: spec.implementation, ...(cap ? { capability: cap.code } : {}), table: tableLines(model, t) },
+          ),
+        );
+      }
+      if (a === 'no') {
+        const reason = why.map((i) => cellText(row, i)).join(' ');
+        if (countReasonChars(reason) < spec.minReason) {
+          file.findings.push(
+            finding(
+              'not-applicable-without-reason',
+              rowRange(model, t, row.start),
+              L(
+                `能力${cap ? ` ${cap.code}（${cap.zh}）` : ''}答复“不适用”但未说明理由：不适用的能力应详述理由（${r.clause}）`,
+                `The capability${cap ? ` ${cap.code} (${cap.en})` : ''} is answered “not applicable” without a reason: give the reason (${r.clause})`,
+              ),
+              { requirement: r.id, clause: r.clause, ...(cap ? { capability: cap.code } : {}), table: tableLines(model, t) },
+            ),
+          );
+        }
+        const must = cap && mustApply.find((m) => m.capability === cap.code);
+        if (must) file.findings.push(finding('inconsistent-fact', rowRange(model, t, row.start), must.message, { requirement: r.id, clause: r.clause, capability: cap.code }));
+      }
+    }
+  }
+  // A heading answered 不适用 for a capability that must apply.
+  if (mustApply.length) {
+    for (const d of descendants(model, heading.index)) {
+      const h = model.headings[d];
+      const cap = h.notApplicable && codeOf(h.text);
+      const must = cap && mustApply.find((m) => m.capability === cap.code);
+      if (must) file.findings.push(finding('inconsistent-fact', h.range, must.message, { requirement: r.id, clause: r.clause, capability: cap.code }));
+    }
+  }
+}
+
+/** Every column index filling each role (a header cell containing one of the role's words). */
+export function columnGroups(header: { run: { text: string } }[], roles: string[], dict: Record<string, string[]>): Map<string, number[]> {
+  const keys = header.map((c) => normalize(c.run.text));
+  const out = new Map<string, number[]>();
+  for (const role of roles) {
+    const words = (dict[role] ?? []).map(normalize).filter(Boolean);
+    out.set(
+      role,
+      keys.flatMap((k, i) => (words.some((w) => k.includes(w)) ? [i] : [])),
+    );
+  }
+  return out;
 }
 
 function checkListsFacts(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'lists-facts'>): void {
   const { file, heading } = headingOf(group, ref);
   const text = normalize(subtreeText(file.model!, heading.index));
   const facts = group.files[0].facts;
-  for (const { list, key } of c.facts) {
+  for (const { list, key, where } of c.facts) {
     const s = getFact(facts, list);
     if (s.status !== 'valid' || !Array.isArray(s.value)) continue;
     s.value.forEach((item: FactValue, i: number) => {
       if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+      if (where && item[where.key] !== where.equals) return;
       const name = item[key];
       if (name === undefined) return;
       const n = normalize(String(name));
@@ -340,8 +496,8 @@ function checkListsFacts(group: DocGroup, r: Requirement, ref: HeadingRef, c: Ch
           'inconsistent-fact',
           pos?.origin === 'file' ? pos.value : heading.range,
           L(
-            `frontmatter 中的“${String(name)}”（${list}）未在${reqLabel(r).zh}中列出：该章节应列出每个传输协议与存储格式（${r.clause}）`,
-            `“${String(name)}” (${list}) is declared in the frontmatter but not named in ${reqLabel(r).en}: that section must name every protocol and format (${r.clause})`,
+            `frontmatter 中的“${String(name)}”（${list}）未在${reqLabel(r).zh}中列出：该章节应列出${c.what?.zh ?? '每个传输协议与存储格式'}（${r.clause}）`,
+            `“${String(name)}” (${list}) is declared in the frontmatter but not named in ${reqLabel(r).en}: that section must name ${c.what?.en ?? 'every protocol and format'} (${r.clause})`,
           ),
           { requirement: r.id, clause: r.clause, fact: path, value: String(name) },
         ),
@@ -354,7 +510,7 @@ function checkStatement(group: DocGroup, r: Requirement, c: CheckOf<'statement'>
   const text = group.files.map((f) => bodyText(f.model!)).join('\n');
   const first = group.files[0];
   for (const el of c.elements) {
-    const ok = el.patterns.some((p) => new RegExp(p, 'iu').test(text));
+    const ok = el.table ? group.files.some((f) => f.model!.tables.length > 0) : el.patterns.some((p) => new RegExp(p, 'iu').test(text));
     if (ok) continue;
     first.findings.push(
       finding(

@@ -157,10 +157,10 @@ export function checkScope(f: FileState): void {
         'out-of-scope',
         r,
         L(
-          `本文件描述的是${rule.reason.zh}，不适用${f.ruleset.guideline.zh}（一、适用范围：第二类、第三类，具有网络连接或通过存储媒介交换数据的医疗器械）；正文未检查`,
-          `This file describes ${rule.reason.en}: ${f.ruleset.guideline.en} does not apply (一, scope: class II and III devices with a network connection or storage-media exchange); the body was not checked`,
+          `本文件描述的是${rule.reason.zh}，不适用${f.ruleset.guideline.zh}（${f.ruleset.scopeClause}、适用范围：${f.ruleset.scopeText.zh}）；正文未检查`,
+          `This file describes ${rule.reason.en}: ${f.ruleset.guideline.en} does not apply (${f.ruleset.scopeClause}, scope: ${f.ruleset.scopeText.en}); the body was not checked`,
         ),
-        { clause: '一' },
+        { clause: f.ruleset.scopeClause },
       ),
     );
     f.outOfScope = true;

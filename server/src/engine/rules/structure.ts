@@ -38,8 +38,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
         'not-applicable-without-reason',
         na.range,
         L(
-          `${reqLabel(r).zh}答复“不适用”但未说明理由：指导原则要求对不适用内容详述理由（前言），请在“不适用”后写明为何不适用于本产品`,
-          `${reqLabel(r).en} is answered “not applicable” without a reason: the guideline requires a detailed reason for every item that does not apply (preamble); state why it does not apply to this device`,
+          `${reqLabel(r).zh}答复“不适用”但未说明理由：指导原则要求对不适用内容详述理由（${group.ruleset.notApplicableClause.zh}），请在“不适用”后写明为何不适用于本产品`,
+          `${reqLabel(r).en} is answered “not applicable” without a reason: the guideline requires a detailed reason for every item that does not apply (${group.ruleset.notApplicableClause.en}); state why it does not apply to this device`,
         ),
         { requirement: r.id, clause: r.clause },
       );

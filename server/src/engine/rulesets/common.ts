@@ -37,6 +37,28 @@ export const COLUMN_LABELS: Record<string, { zh: string; en: string }> = {
   design: { zh: '设计', en: 'Design' },
   test: { zh: '测试', en: 'Test' },
   risk: { zh: '风险', en: 'Risk' },
+  // nmpa-2022 (requirements-nmpa-2022.md §4): data, interface, capability, traceability and
+  // vulnerability tables.
+  datatype: { zh: '数据类型', en: 'Data type' },
+  content: { zh: '具体内容', en: 'Content' },
+  function: { zh: '功能', en: 'Function' },
+  use: { zh: '用途', en: 'Use' },
+  interface: { zh: '接口', en: 'Interface' },
+  user: { zh: '预期用户', en: 'Users' },
+  scenario: { zh: '使用场景', en: 'Use scenarios' },
+  purpose: { zh: '预期用途', en: 'Intended use' },
+  technical: { zh: '技术特征', en: 'Technical characteristics' },
+  limits: { zh: '使用限制', en: 'Limitations' },
+  protection: { zh: '防护规则配置要求', en: 'Protection rule configuration' },
+  capability: { zh: '网络安全能力', en: 'Capability' },
+  applicable: { zh: '是否适用', en: 'Applicable' },
+  implementation: { zh: '实现方式', en: 'Implementation' },
+  reason: { zh: '不适用理由', en: 'Reason' },
+  explanation: { zh: '说明', en: 'Explanation' },
+  source: { zh: '源代码（软件单元）', en: 'Source code (software unit)' },
+  vulnerability: { zh: '漏洞', en: 'Vulnerability' },
+  impact: { zh: '对产品的影响', en: 'Impact on the device' },
+  tool: { zh: '工具或漏洞库', en: 'Tool or database' },
 };
 
 export const PRIVACY_WORDS = ['隐私', '个人信息', '个人数据', '患者信息保护', 'privacy', 'personal data', 'personal information'];

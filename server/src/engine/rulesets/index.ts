@@ -1,9 +1,10 @@
 // The registry of rule sets. Adding a guideline = adding a data module here.
 
 import { nmpa2017 } from './nmpa-2017';
+import { nmpa2022 } from './nmpa-2022';
 import type { DocumentKind, Requirement, RuleSet } from './types';
 
-export const RULESETS: RuleSet[] = [nmpa2017];
+export const RULESETS: RuleSet[] = [nmpa2017, nmpa2022];
 export const DEFAULT_RULESET = 'nmpa-2017';
 
 export function getRuleSet(id: string | undefined): RuleSet | undefined {

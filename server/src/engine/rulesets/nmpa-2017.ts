@@ -625,6 +625,11 @@ export const nmpa2017: RuleSet = {
           words: PRIVACY_WORDS,
           anchors: ['D1.1'],
           fact: 'data.types',
+          clause: '三(一)',
+          message: {
+            zh: 'frontmatter 声明了健康数据（data.types），但网络安全描述文档从未提及隐私保护：三(一) 要求“对于健康数据，注册申请人应当遵循患者隐私保护的相关规定”，请说明如何保护患者隐私（个人信息）',
+            en: 'data.types declares health data, but the cybersecurity description never addresses privacy: 三(一) requires that health data follow the rules on patient privacy; describe how personal information is protected',
+          },
         },
       ],
     },
@@ -666,6 +671,12 @@ export const nmpa2017: RuleSet = {
       requirements: instructions,
     },
   ],
+  scopeText: {
+    zh: '第二类、第三类，具有网络连接或通过存储媒介交换数据的医疗器械',
+    en: 'class II and III devices with a network connection or storage-media exchange',
+  },
+  scopeClause: '一',
+  notApplicableClause: { zh: '前言', en: 'preamble' },
   scope: [
     {
       when: { fact: 'product.class', equals: 'I' },

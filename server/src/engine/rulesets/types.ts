@@ -30,6 +30,8 @@ export type Condition =
   | { tableHasRows: string[] }
   /** One of these requirements exists in the dossier and lists nothing (no product row). */
   | { tableListsNone: string[] }
+  /** Two facts of one ordered enum, both valid, compared by position in `order` (left op right). */
+  | { compare: { left: string; right: string; order: string[]; op: 'lt' | 'gt' } }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -38,7 +40,11 @@ export type Condition =
 export type ColumnRole = string;
 
 export type Check =
-  /** A listing table (OTS, security software, patches): required columns, rows, versions. */
+  /**
+   * A listing table (OTS, security software, patches, data, interfaces, vulnerability tools):
+   * required columns, complete rows, full versions. A table is this section's table when its
+   * header fills every `select` role.
+   */
   | {
       kind: 'listing-table';
       /** Roles a header must have for the table to be this section's table. */
@@ -48,22 +54,115 @@ export type Check =
       version?: ColumnRole;
       /** missing-column severity override (e.g. a "should" table). */
       columnSeverity?: Severity;
+      /** Role whose cell names the row's item (a 无 / 不适用 there is not an item); default `name`. */
+      rowKey?: ColumnRole;
+      /**
+       * Roles that may be given without a column: the table passes when every item row names one
+       * of the role's words in some cell (one 内容 column holding 具体内容, 功能 and 用途).
+       */
+      inCells?: Record<ColumnRole, string[]>;
+      /** Only tables that are not risk tables (classification order). */
+      unless?: 'risk';
+      /** Tables whose header fills one of these roles belong to another check (an interface table is not a data table). */
+      notSelect?: ColumnRole[];
     }
   /** Risk tables: every residual risk acceptable. */
   | { kind: 'risk-tables' }
-  /** The traceability table: required groups, rows complete, IDs traced. */
+  /**
+   * The traceability table: a column group per required role (several columns may share a role,
+   * e.g. 概要设计 and 详细设计), rows complete (a non-empty cell in every group), IDs traced.
+   */
   | { kind: 'traceability'; select: ColumnRole[]; required: ColumnRole[] }
-  /** Each capability of a set addressed in the section. */
-  | { kind: 'capabilities'; set: string }
+  /** Each capability of a set addressed in the section; optionally a capability table's answers. */
+  | {
+      kind: 'capabilities';
+      set: string;
+      /** capability-unaddressed severity here (overrides the code's default). */
+      severity?: Severity;
+      table?: CapabilityTable;
+      /** Capabilities that cannot be answered 不适用 while a condition holds (inconsistent-fact). */
+      mustApply?: { capability: string; when: Condition; message: Localized }[];
+    }
   /** Each named protocol / format of the frontmatter mentioned in the section. */
-  | { kind: 'lists-facts'; facts: { list: string; key: string }[] }
+  | {
+      kind: 'lists-facts';
+      facts: { list: string; key: string; where?: { key: string; equals: string } }[];
+      /** What the section is for, in the message ("must name every standard protocol"). */
+      what?: Localized;
+    }
   /** The section (or whole body) states these elements (authenticity statement). */
-  | { kind: 'statement'; elements: StatementElement[] };
+  | { kind: 'statement'; elements: StatementElement[] }
+  /**
+   * The value of each fact (by its enum labels, values and aliases) is named on a line of the
+   * section that also holds one of `lineWords` (not after an unchecked box) — inconsistent-fact.
+   */
+  | { kind: 'fact-named'; facts: { fact: string; when?: Condition }[]; lineWords: string[]; what: Localized }
+  /**
+   * Every value of a list fact is named (by its labels) in the section, and a value named in the
+   * `column` of a listing table there must be declared — inconsistent-fact. Longer labels are
+   * matched first, so 非敏感医疗数据 never counts as 敏感医疗数据.
+   */
+  | { kind: 'fact-values-named'; fact: string; column?: { select: ColumnRole[]; role: ColumnRole } }
+  /** The section mentions one of the words when a condition holds (else `code` on its heading). */
+  | { kind: 'mentions'; when: Condition; words: string[]; code: string; message: Localized }
+  /** The section holds a diagram (image, diagram fence, figure reference) — missing-diagram. */
+  | { kind: 'diagram'; what: Localized; exempt?: { words: string[]; label: Localized } }
+  /** Each group has one of its words in the section (else `code`, with the unmet groups). */
+  | { kind: 'requires-words'; code: string; groups: { words: string[]; label: Localized }[]; message: Localized }
+  /** Vulnerability counts by severity level, the residual list and the tools (see VulnerabilityCheck). */
+  | VulnerabilityCheck;
+
+/**
+ * Where a check runs: the requirement's subtree; with `orParent`, the nearest present ancestor's
+ * subtree when the requirement's own heading is absent (a warning-level sub-section).
+ */
+export interface CheckScope {
+  orParent?: boolean;
+}
+
+export interface CapabilityTable {
+  /** Roles a header must fill to be a capability table (any one of them). */
+  select: ColumnRole[];
+  applicability: ColumnRole;
+  /** Columns for the 实现方式 of an applicable row. */
+  implementation: ColumnRole[];
+  /** Columns for the reason of a not-applicable row. */
+  reason: ColumnRole[];
+  /** Columns that serve either answer (说明). */
+  shared: ColumnRole[];
+  /** Cells meaning applicable / not applicable (normalised, whole cell or leading word). */
+  yes: string[];
+  no: string[];
+  /** A not-applicable reason shorter than this is not-applicable-without-reason. */
+  minReason: number;
+}
+
+export interface VulnerabilityCheck {
+  kind: 'vulnerability-assessment';
+  /** Severity levels that need a known and a residual count (0 allowed), each with its words. */
+  levels: { id: string; label: Localized; words: string[] }[];
+  /** Levels that may be listed but are not required (None). */
+  optionalLevels: { id: string; words: string[] }[];
+  /** Header / first-column words of the known and the residual counts, and of a total row. */
+  known: string[];
+  residual: string[];
+  /** Words that look like `residual` but are not (剩余风险). */
+  residualNot: string[];
+  total: string[];
+  /** The residual-vulnerability list: when it is required, its selecting and required roles. */
+  residualList: { when: Condition; select: ColumnRole[]; notSelect: string[]; impact: ColumnRole; risk: ColumnRole; acceptability: ColumnRole };
+  /** The tools / database table: when it is checked, how it is recognised, what it should have. */
+  tools: { when: Condition; select: ColumnRole[][]; required: ColumnRole[]; version: ColumnRole; columnSeverity: Severity };
+  /** What each missing item is called in data.item and messages. */
+  items: Record<'counts' | 'level' | 'residual-list', Localized>;
+}
 
 export interface StatementElement {
   item: string;
   /** Regular expressions (source text, matched case-insensitively against the plain body). */
   patterns: string[];
+  /** The element is a table (any GFM table in the body), not text. */
+  table?: boolean;
   label: Localized;
   /** Text the quick fix inserts; `{today}` becomes the current date (YYYY-MM-DD). */
   template: Localized;
@@ -85,7 +184,7 @@ export interface Requirement {
   content: Localized;
   /** Body inserted by the quick fix and snippets (placeholders the user must replace). */
   template: Localized;
-  checks?: Check[];
+  checks?: (Check & CheckScope)[];
   /** The whole document is this requirement (statement kinds): no heading is needed. */
   wholeDocument?: boolean;
 }
@@ -112,6 +211,11 @@ export interface MentionCheck {
   /** Requirement whose heading carries the finding; else the fact's value; else the body start. */
   anchors: string[];
   fact: string;
+  /** The message (what the guideline asks and why) and the clause it cites. */
+  message: Localized;
+  clause: string;
+  /** data.requirement of the finding (none when the whole document is meant). */
+  requirement?: string;
 }
 
 export interface SubmissionCase {
@@ -147,6 +251,9 @@ export interface ScopeRule {
   reason: Localized;
 }
 
+/** Per-kind, per-code severity overrides (capability-unaddressed is an error in R1.3). */
+export type KindSeverity = Partial<Record<string, Severity>>;
+
 export interface RuleSet {
   id: string;
   name: Localized;
@@ -154,6 +261,11 @@ export interface RuleSet {
   guideline: Localized;
   kinds: DocumentKind[];
   scope: ScopeRule[];
+  /** The guideline's scope in one phrase, for out-of-scope messages (一、适用范围). */
+  scopeText: Localized;
+  /** Clause data.clause carries for the scope and the not-applicable rule. */
+  scopeClause: string;
+  notApplicableClause: Localized;
   submission: SubmissionCase[];
   contradictions: Contradiction[];
   /** Keys required only when a condition holds (e.g. `updates` for a change). */

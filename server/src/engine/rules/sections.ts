@@ -1,0 +1,251 @@
+// Section content checks that read a section's text rather than its tables: facts named on a
+// line, list facts named by their labels, conditional mentions, diagrams, required words
+// (the rule set names where each applies). Every word, label and message comes from the rule set.
+
+import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
+import { schemaAt } from '../facts/schema';
+import { descendants, subtreeText, type DocModel } from '../model';
+import type { HeadingRef } from '../match';
+import type { Check, JsonSchema, Requirement } from '../rulesets/types';
+import { cellText, columnMap, hasRoles, isProductRow } from '../tables';
+import type { Code } from '../codes';
+import { L, finding, headingOf, reqLabel, type DocGroup } from './context';
+import { tableLines, tablesIn } from './content';
+
+type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
+
+/** The words that name each value of an enum: its id, its zh label and its aliases. */
+export function valueLabels(schema: JsonSchema | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!schema?.enum) return out;
+  for (const v of schema.enum) out.set(String(v), [String(v), String(v).replace(/-/g, ' ')]);
+  for (const [v, zh] of Object.entries(schema['x-enum-labels-zh'] ?? {})) out.get(v)?.push(zh);
+  for (const [alias, v] of Object.entries(schema['x-aliases'] ?? {})) out.get(String(v))?.push(alias);
+  return out;
+}
+
+function enumSchema(group: DocGroup, fact: string): JsonSchema | undefined {
+  const s = schemaAt(group.ruleset.schema, fact);
+  return s?.items && !s.enum ? (s.items as JsonSchema) : s;
+}
+
+/**
+ * Values named in a text, longest label first with matched spans masked, so that 非敏感医疗数据
+ * is never also read as 敏感医疗数据 (and "non-sensitive-medical" never as "sensitive-medical").
+ */
+export function valuesNamed(text: string, labels: Map<string, string[]>): Set<string> {
+  const all = [...labels].flatMap(([v, ls]) => ls.filter(Boolean).map((l) => ({ v, l: l.toLowerCase() }))).sort((a, b) => b.l.length - a.l.length);
+  let t = text.toLowerCase();
+  const found = new Set<string>();
+  for (const { v, l } of all) {
+    let i = t.indexOf(l);
+    while (i >= 0) {
+      // ASCII labels are whole words (`minor` is not read inside `minority`).
+      const ascii = /^[a-z0-9 -]+$/.test(l);
+      const before = t[i - 1];
+      const after = t[i + l.length];
+      const whole = !ascii || ((!before || !/[a-z0-9-]/.test(before)) && (!after || !/[a-z0-9-]/.test(after)));
+      if (whole) {
+        found.add(v);
+        t = `${t.slice(0, i)}${'\u0000'.repeat(l.length)}${t.slice(i + l.length)}`;
+      }
+      i = t.indexOf(l, i + l.length);
+    }
+  }
+  return found;
+}
+
+/** A line with the parts after an unchecked box (□ ☐ [ ]) removed: only checked or plain text counts. */
+function readableLine(line: string): string {
+  const parts = line.split(/(□|☐|\[\s\]|☑|☒|■|\[[xX]\]|✓|✔)/);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const box = parts[i];
+    const rest = parts[i + 1] ?? '';
+    if (/^(□|☐|\[\s\])$/.test(box)) continue;
+    out += rest;
+  }
+  return out;
+}
+
+function subtreeLines(model: DocModel, heading: number): string[] {
+  const h = model.headings[heading];
+  const out: string[] = [];
+  for (let l = h.line; l < h.end; l++) out.push(model.lines.lineText(l));
+  return out;
+}
+
+export function checkFactNamed(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'fact-named'>, cond: ConditionContext): void {
+  const { file, heading } = headingOf(group, ref);
+  const words = c.lineWords.map((w) => w.toLowerCase());
+  const lines = subtreeLines(file.model!, heading.index)
+    .filter((l) => words.some((w) => l.toLowerCase().includes(w)))
+    .map(readableLine)
+    .join('\n');
+  const facts = group.files[0].facts;
+  // Values the section may name: every stated fact of the check (an equal cybersecurity level too).
+  const allowed = new Set(c.facts.map(({ fact }) => getFact(facts, fact)).flatMap((v) => (v.status === 'valid' && typeof v.value === 'string' ? [v.value] : [])));
+  let reported = false;
+  for (const { fact, when } of c.facts) {
+    if (when && evaluate(when, cond).value !== true) continue;
+    const v = getFact(facts, fact);
+    if (v.status !== 'valid' || typeof v.value !== 'string') continue;
+    const labels = valueLabels(enumSchema(group, fact));
+    const named = valuesNamed(lines, labels);
+    const foreign = [...named].filter((x) => !allowed.has(x));
+    if (named.has(v.value) && (reported || !foreign.length)) continue;
+    reported = true;
+    if (named.has(v.value)) {
+      // Named, but next to a level the frontmatter does not state: the two disagree.
+      const other = foreign.map((x) => enumSchema(group, fact)?.['x-enum-labels-zh']?.[x] ?? x);
+      file.findings.push(
+        finding(
+          'inconsistent-fact',
+          heading.range,
+          L(
+            `${reqLabel(r).zh}在写明级别的行中写到了“${other.join('、')}”，与 frontmatter 的 ${c.facts.map((x) => x.fact).join(' / ')} 不一致（${r.clause}）`,
+            `${reqLabel(r).en} names the level “${foreign.join(', ')}” on a line about the level, which the frontmatter (${c.facts.map((x) => x.fact).join(' / ')}) does not state (${r.clause})`,
+          ),
+          { requirement: r.id, clause: r.clause, fact, value: v.value, named: foreign },
+        ),
+      );
+      continue;
+    }
+    const zh = enumSchema(group, fact)?.['x-enum-labels-zh']?.[v.value] ?? v.value;
+    const other = [...named].map((x) => enumSchema(group, fact)?.['x-enum-labels-zh']?.[x] ?? x);
+    const otherZh = other.length ? `（写的是“${other.join('、')}”）` : '';
+    const otherEn = other.length ? ` (it says “${other.join(', ')}”)` : '';
+    file.findings.push(
+      finding(
+        'inconsistent-fact',
+        heading.range,
+        L(
+          `frontmatter 的 ${fact} 为“${zh}”，但${reqLabel(r).zh}未在写明级别的行中写明${c.what.zh}“${zh}”${otherZh}（${r.clause}）`,
+          `${fact} is “${v.value}” in the frontmatter, but ${reqLabel(r).en} does not state ${c.what.en} “${v.value}” on a line about the level${otherEn} (${r.clause})`,
+        ),
+        { requirement: r.id, clause: r.clause, fact, value: v.value },
+      ),
+    );
+  }
+}
+
+export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'fact-values-named'>): void {
+  const { file, heading } = headingOf(group, ref);
+  const model = file.model!;
+  const facts = group.files[0].facts;
+  const v = getFact(facts, c.fact);
+  if (v.status !== 'valid' || !Array.isArray(v.value)) return;
+  const declared = new Set(v.value.map(String));
+  const schema = enumSchema(group, c.fact);
+  const labels = valueLabels(schema);
+  const zh = (x: string) => schema?.['x-enum-labels-zh']?.[x] ?? x;
+  const named = valuesNamed(subtreeText(model, heading.index), labels);
+  for (const d of declared) {
+    if (named.has(d) || !labels.has(d)) continue;
+    const pos = factPosition(facts, c.fact);
+    file.findings.push(
+      finding(
+        'inconsistent-fact',
+        heading.range,
+        L(
+          `frontmatter 的 ${c.fact} 声明了“${zh(d)}”，但${reqLabel(r).zh}没有写到它（${r.clause}）`,
+          `${c.fact} declares “${d}”, but ${reqLabel(r).en} never names it (${r.clause})`,
+        ),
+        { requirement: r.id, clause: r.clause, fact: c.fact, value: d, ...(pos?.origin === 'file' ? {} : {}) },
+      ),
+    );
+  }
+  if (!c.column) return;
+  const dict = group.ruleset.columns;
+  for (const t of tablesIn(model, heading.index)) {
+    if (!hasRoles(t.fact, c.column.select, dict)) continue;
+    const col = columnMap(t.fact.header, [c.column.role], dict).get(c.column.role);
+    if (col === undefined) continue;
+    for (const row of t.fact.rows) {
+      if (!isProductRow(row, col)) continue;
+      for (const x of valuesNamed(cellText(row, col), labels)) {
+        if (declared.has(x)) continue;
+        file.findings.push(
+          finding(
+            'inconsistent-fact',
+            model.lines.lineRange(model.lines.positionAt(t.base + row.start).line),
+            L(
+              `表格列出了“${zh(x)}”，但 frontmatter 的 ${c.fact} 没有声明它（${r.clause}）`,
+              `The table lists “${x}”, which ${c.fact} does not declare (${r.clause})`,
+            ),
+            { requirement: r.id, clause: r.clause, fact: c.fact, value: x, table: tableLines(model, t) },
+          ),
+        );
+      }
+    }
+  }
+}
+
+export function checkSectionMentions(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'mentions'>, cond: ConditionContext): void {
+  if (evaluate(c.when, cond).value !== true) return;
+  const { file, heading } = headingOf(group, ref);
+  const text = subtreeText(file.model!, heading.index);
+  if (mentionsAny(text, c.words)) return;
+  file.findings.push(finding(c.code as Code, heading.range, c.message, { requirement: r.id, clause: r.clause }));
+}
+
+/** Whether a text names one of the words: Latin words as whole words (OTS is not in "robots"). */
+export function mentionsAny(text: string, words: string[]): boolean {
+  const t = text.toLowerCase();
+  return words.some((w) => {
+    const l = w.toLowerCase();
+    if (!/^[a-z0-9]/.test(l)) return t.includes(l);
+    return new RegExp(`(?<![a-z0-9])${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(t);
+  });
+}
+
+/** Fence languages that draw diagrams. */
+const DIAGRAM_FENCES = /^(?:mermaid|plantuml|puml|dot|graphviz)$/i;
+/** A reference to a numbered figure, or to a figure in an attachment (one sentence). */
+const FIGURE_REFERENCE = /(?<![A-Za-z])(?:图\s*[0-9０-９]+(?:[-.－][0-9０-９]+)*|见图|如图|figure\s+\d+|fig\.\s*\d+)|附件[^。！？.!?\n]*图/iu;
+
+export function hasDiagram(model: DocModel, heading: number): boolean {
+  for (const h of [heading, ...descendants(model, heading)]) {
+    for (const b of model.headings[h].blocks) {
+      if (b.item.image) return true;
+      if (b.item.kind === 'code' && b.item.lang && DIAGRAM_FENCES.test(b.item.lang)) return true;
+    }
+  }
+  return FIGURE_REFERENCE.test(subtreeText(model, heading));
+}
+
+export function checkDiagram(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'diagram'>): void {
+  const { file, heading } = headingOf(group, ref);
+  const model = file.model!;
+  if (hasDiagram(model, heading.index)) return;
+  if (c.exempt) {
+    if (mentionsAny(subtreeText(model, heading.index), c.exempt.words)) return;
+  }
+  const instead = c.exempt ? { zh: `，或写明${c.exempt.label.zh}`, en: `, or name ${c.exempt.label.en}` } : { zh: '', en: '' };
+  file.findings.push(
+    finding(
+      'missing-diagram',
+      heading.range,
+      L(
+        `${reqLabel(r).zh}没有图示：指导原则 ${r.clause} 要求提供${c.what.zh}${instead.zh}。可插入图片、mermaid / plantuml / dot 代码块，或引用编号的图（如“见图 3”、附件中的图）`,
+        `${reqLabel(r).en} has no diagram: guideline ${r.clause} asks for ${c.what.en}${instead.en}. Insert an image, a mermaid / plantuml / dot block, or refer to a numbered figure (“see Figure 3”, a figure in an attachment)`,
+      ),
+      { requirement: r.id, clause: r.clause },
+    ),
+  );
+}
+
+export function checkRequiresWords(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'requires-words'>): void {
+  const { file, heading } = headingOf(group, ref);
+  const text = subtreeText(file.model!, heading.index);
+  const unmet = c.groups.filter((g) => !mentionsAny(text, g.words));
+  if (!unmet.length) return;
+  file.findings.push(
+    finding(
+      c.code as Code,
+      heading.range,
+      L(`${c.message.zh}（未写到：${unmet.map((g) => g.label.zh).join('、')}；${r.clause}）`, `${c.message.en} (not stated: ${unmet.map((g) => g.label.en).join(', ')}; ${r.clause})`),
+      { requirement: r.id, clause: r.clause, missing: unmet.map((g) => g.label.en) },
+    ),
+  );
+}
