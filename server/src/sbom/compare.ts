@@ -1,0 +1,200 @@
+// The dossier's 现成软件 table against the SBOM: components the table lacks, rows the SBOM does not
+// list, and versions that differ — one mismatch each, for the engine to report as
+// `inconsistent-fact`. A pure function over plain rows; linear in rows + components except for a
+// bounded fallback pass of containment matches.
+
+import type { TableFact } from '../engine/parse';
+import { COLUMNS, isPlaceholderText } from '../engine/rulesets/common';
+import type { Localized } from '../engine/rulesets/types';
+import { cellText, columnMap, isProductRow } from '../engine/tables';
+import { normalize } from '../engine/text';
+import { label } from './collect';
+import { tableOrder } from './render';
+import type { SbomComponent } from './types';
+import { parseCpe, parsePurl } from './vocab';
+
+/** A row of the dossier's OTS table (cell texts). */
+export interface OtsRow {
+  name: string;
+  version: string;
+  vendor: string;
+}
+
+export type OtsMismatch<R extends OtsRow = OtsRow> =
+  | { kind: 'missing-from-table'; component: SbomComponent; message: Localized }
+  | { kind: 'not-in-sbom'; row: R; index: number; message: Localized }
+  | { kind: 'version-differs'; row: R; index: number; component: SbomComponent; tableVersion: string; sbomVersion: string; message: Localized };
+
+export interface CompareOptions {
+  /** How the messages name the SBOM, e.g. its file name `bom.json`. */
+  sbomName?: string;
+}
+
+/** Pairs whose names only contain one another are looked for while rows × components stays below this. */
+const FUZZY_BUDGET = 2_000_000;
+
+/** Version text compared: NFKC, trimmed, lower case, a leading `v` / `version` / `版本` dropped. */
+export function normalizeVersion(v: string): string {
+  return v
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:version|ver\.?|版本)\s*[:：]?\s*/u, '')
+    .replace(/^v(?=\d)/, '')
+    .replace(/\s+/g, ' ');
+}
+
+const tokens = (v: string) => new Set(v.split(/[\s,;，；()（）[\]]+/u).filter(Boolean));
+
+/** Same version: equal after normalisation, or every token of one appears in the other (`10.0.19044.3086` ≡ `10.0.19044.3086 (21H2)`). */
+export function sameVersion(a: string, b: string): boolean {
+  const x = normalizeVersion(a);
+  const y = normalizeVersion(b);
+  if (x === y) return true;
+  if (!x || !y) return false;
+  const tx = tokens(x);
+  const ty = tokens(y);
+  const sub = (s: Set<string>, t: Set<string>) => [...s].every((k) => t.has(k));
+  return sub(tx, ty) || sub(ty, tx);
+}
+
+/** The names a component goes by: its name, the purl name (with namespace), the CPE product. */
+function aliases(c: SbomComponent): string[] {
+  const out = new Set<string>();
+  const add = (s: string | undefined) => {
+    const k = s ? normalize(s) : '';
+    if (k) out.add(k);
+  };
+  add(c.name);
+  if (c.purl) {
+    const p = parsePurl(c.purl);
+    add(p?.name);
+    if (p?.namespace) add(`${p.namespace}/${p.name}`);
+  }
+  if (c.cpe) add(parseCpe(c.cpe)?.product?.replace(/_/g, ' '));
+  return [...out];
+}
+
+export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components: readonly SbomComponent[], opts: CompareOptions = {}): OtsMismatch<R>[] {
+  const comps = tableOrder(components);
+  const names = comps.map(aliases);
+  const index = new Map<string, number[]>();
+  names.forEach((keys, i) => {
+    for (const k of keys) {
+      const list = index.get(k);
+      if (!list) index.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  const taken = new Uint8Array(comps.length);
+  const match = new Array<number>(rows.length).fill(-1);
+  const rowKeys = rows.map((r) => normalize(r.name));
+  const version = (i: number) => comps[i].version ?? '';
+
+  // 1. same name and same version; 2. same name.
+  for (const sameVer of [true, false]) {
+    rows.forEach((r, ri) => {
+      if (match[ri] >= 0 || !rowKeys[ri]) return;
+      const cands = index.get(rowKeys[ri]);
+      if (!cands) return;
+      const hit = cands.find((ci) => !taken[ci] && (!sameVer || (r.version.trim() && version(ci) && sameVersion(r.version, version(ci)))));
+      if (hit !== undefined) {
+        match[ri] = hit;
+        taken[hit] = 1;
+      }
+    });
+  }
+  // 3. one name contains the other (`Windows 10 IoT Enterprise LTSC` ≈ `… LTSC 2021`, `libcurl` ≈
+  // `curl`): only a unique candidate (or the unique one with the same version) is taken.
+  const open = rows.map((_, ri) => ri).filter((ri) => match[ri] < 0 && rowKeys[ri].length >= 2);
+  if (open.length && open.length * comps.length <= FUZZY_BUDGET) {
+    for (const ri of open) {
+      const rk = rowKeys[ri];
+      const cands: number[] = [];
+      for (let ci = 0; ci < comps.length; ci++) {
+        if (taken[ci]) continue;
+        if (names[ci].some((k) => k.length >= 2 && (k.includes(rk) || rk.includes(k)))) cands.push(ci);
+      }
+      let pickIdx: number | undefined = cands.length === 1 ? cands[0] : undefined;
+      if (cands.length > 1 && rows[ri].version.trim()) {
+        const same = cands.filter((ci) => version(ci) && sameVersion(rows[ri].version, version(ci)));
+        if (same.length === 1) pickIdx = same[0];
+      }
+      if (pickIdx !== undefined) {
+        match[ri] = pickIdx;
+        taken[pickIdx] = 1;
+      }
+    }
+  }
+
+  const where = opts.sbomName ? { zh: `（${opts.sbomName}）`, en: ` (${opts.sbomName})` } : { zh: '', en: '' };
+  const out: OtsMismatch<R>[] = [];
+  rows.forEach((row, index) => {
+    const ci = match[index];
+    const rowLabel = row.version.trim() ? `${row.name.trim()} ${row.version.trim()}` : row.name.trim();
+    if (ci < 0) {
+      out.push({
+        kind: 'not-in-sbom',
+        row,
+        index,
+        message: {
+          zh: `现成软件表格中的“${rowLabel}”不在 SBOM${where.zh} 中：补充到 SBOM，或从表格中删除`,
+          en: `“${rowLabel}” in the off-the-shelf software table is not in the SBOM${where.en}: add it to the SBOM or remove the row`,
+        },
+      });
+      return;
+    }
+    const c = comps[ci];
+    const tv = row.version.trim();
+    const sv = c.version ?? '';
+    // An empty or placeholder cell is already reported (incomplete-row, placeholder).
+    if (tv && sv && !isPlaceholderText(tv) && !sameVersion(tv, sv)) {
+      out.push({
+        kind: 'version-differs',
+        row,
+        index,
+        component: c,
+        tableVersion: tv,
+        sbomVersion: sv,
+        message: {
+          zh: `“${row.name.trim()}”的版本在现成软件表格中为“${tv}”，SBOM${where.zh} 中为“${sv}”`,
+          en: `The version of “${row.name.trim()}” is “${tv}” in the off-the-shelf software table but “${sv}” in the SBOM${where.en}`,
+        },
+      });
+    }
+  });
+  comps.forEach((c, ci) => {
+    if (taken[ci]) return;
+    out.push({
+      kind: 'missing-from-table',
+      component: c,
+      message: {
+        zh: `SBOM${where.zh} 列出的“${label(c)}”不在现成软件表格中`,
+        en: `“${label(c)}” is in the SBOM${where.en} but not in the off-the-shelf software table`,
+      },
+    });
+  });
+  return out;
+}
+
+/** A table row with its index in `TableFact.rows`. */
+export interface OtsTableRow extends OtsRow {
+  rowIndex: number;
+}
+
+/**
+ * The rows of a dossier OTS table (D1.6 and alike) as `compareOtsTable` takes them: name, version
+ * and vendor cells by the table's header words; answer rows (无 / 不适用) left out.
+ */
+export function rowsFromTable(t: TableFact, columns: Record<string, string[]> = COLUMNS): OtsTableRow[] {
+  const cols = columnMap(t.header, ['name', 'version', 'vendor'], columns);
+  if (!cols.has('name')) return [];
+  const out: OtsTableRow[] = [];
+  t.rows.forEach((row, rowIndex) => {
+    if (!isProductRow(row, cols.get('name'))) return;
+    const name = cellText(row, cols.get('name'));
+    if (!name) return;
+    out.push({ name, version: cellText(row, cols.get('version')), vendor: cellText(row, cols.get('vendor')), rowIndex });
+  });
+  return out;
+}

@@ -1,0 +1,88 @@
+// Reading an SBOM through the engine's Host, so the language server's overlay (an unsaved bom.json
+// open in the editor) is what gets compared. Results are cached by the host's version token: a
+// dossier re-checked on every keystroke does not re-parse a 50 MB SBOM.
+
+import * as path from 'node:path';
+import type { Host } from '../engine/host';
+import { MAX_SBOM_BYTES, parseSbom, tooLarge } from './parse';
+import { SbomError, type SbomDocument } from './types';
+
+export interface LoadOptions {
+  maxBytes?: number;
+  /** Refuse a file outside this folder (lexically; e.g. the workspace or the dossier's root). */
+  within?: string;
+}
+
+export type LoadResult = { ok: true; path: string; sbom: SbomDocument } | { ok: false; path: string; error: SbomError };
+
+const CACHE_SIZE = 8;
+const cache = new Map<string, { version: string; max: number; result: LoadResult }>();
+
+/** Clears the cache (tests). */
+export function clearSbomCache(): void {
+  cache.clear();
+}
+
+/**
+ * Reads and parses an SBOM. Never throws: a missing, unreadable, oversized or invalid file is an
+ * `ok: false` result with a localised error. The returned document is shared: do not modify it.
+ */
+export function loadSbom(file: string, host: Host, opts: LoadOptions = {}): LoadResult {
+  const max = opts.maxBytes ?? MAX_SBOM_BYTES;
+  if (opts.within && !isWithin(opts.within, file)) {
+    return {
+      ok: false,
+      path: file,
+      error: new SbomError('unreadable', { zh: `SBOM 不在允许的文件夹内：${file}`, en: `the SBOM is outside the allowed folder: ${file}` }),
+    };
+  }
+  const version = host.version(file);
+  const hit = version !== undefined ? cache.get(file) : undefined;
+  if (hit && hit.version === version && hit.max === max) {
+    cache.delete(file);
+    cache.set(file, hit);
+    return hit.result;
+  }
+  const result = read(file, host, max);
+  if (version !== undefined) {
+    cache.delete(file);
+    cache.set(file, { version, max, result });
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return result;
+}
+
+function read(file: string, host: Host, max: number): LoadResult {
+  const unreadable = () =>
+    ({ ok: false, path: file, error: new SbomError('unreadable', { zh: `无法读取 SBOM 文件：${file}`, en: `cannot read the SBOM file: ${file}` }) }) as const;
+  if (host.isDirectory(file)) return unreadable();
+  const size = host.fileSize(file);
+  if (size === undefined) return unreadable();
+  if (size > max) return { ok: false, path: file, error: tooLarge(size, max) };
+  const text = host.readFile(file);
+  if (text === undefined) return unreadable();
+  try {
+    return { ok: true, path: file, sbom: parseSbom(text, { maxBytes: max }) };
+  } catch (e) {
+    if (e instanceof SbomError) return { ok: false, path: file, error: e };
+    throw e;
+  }
+}
+
+/**
+ * The SBOM a configuration value names: a path relative to the file that names it (the
+ * `.cyberdossierrc.yaml` or `dossier.yaml`). A URL is refused: the checker never goes online.
+ */
+export function resolveSbomPath(namedIn: string, value: string): { path: string } | { error: SbomError } {
+  const v = value.trim();
+  if (!v) return { error: new SbomError('unreadable', { zh: 'sbom 的值为空', en: 'the sbom value is empty' }) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^file:\/\//i.test(v))
+    return { error: new SbomError('unreadable', { zh: `sbom 须为本地文件路径，不能是网址：${v}`, en: `sbom must be a local file path, not a URL: ${v}` }) };
+  const p = /^file:\/\//i.test(v) ? decodeURIComponent(v.replace(/^file:\/\/(?:localhost)?/i, '')) : v;
+  return { path: path.resolve(path.dirname(namedIn), p) };
+}
+
+function isWithin(root: string, file: string): boolean {
+  const rel = path.relative(path.resolve(root), path.resolve(file));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

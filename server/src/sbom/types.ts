@@ -1,0 +1,114 @@
+// The normalised SBOM: what a CycloneDX 1.4–1.6 or SPDX 2.3 JSON document says about the
+// off-the-shelf software (现成软件) of a device, as the dossier tables need it. Plain data (JSON
+// round-trips it); no vscode, no language server.
+
+import type { Localized } from '../engine/rulesets/types';
+
+export type SbomFormat = 'CycloneDX' | 'SPDX';
+
+/** The three kinds of OTS software of the 2017 guideline (四(二)1(6)): 应用软件、系统软件、支持软件. */
+export type CategoryId = 'application' | 'system' | 'support';
+
+/** The 类别 of a component: the guideline's kind, with the SBOM type in brackets. */
+export interface Category {
+  id: CategoryId;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Why a component is flagged: the dossier needs a full version (requirements.md §4, 完整版本) and
+ * a vendor (供应商) for every OTS component.
+ */
+export type ComponentFlag = 'version-missing' | 'version-not-full' | 'supplier-missing';
+export type PatchFlag = 'version-missing' | 'version-not-full' | 'date-missing';
+
+export interface SbomComponent {
+  name: string;
+  /** As the SBOM gives it; absent when it gives none (then flagged). */
+  version?: string;
+  /** `versionRange` (CycloneDX 1.6) is never a full version; `purl` when taken from the package URL. */
+  versionSource?: 'version' | 'versionRange' | 'purl';
+  /** 供应商. */
+  vendor?: string;
+  vendorSource?: 'supplier' | 'manufacturer' | 'publisher' | 'authors' | 'author' | 'originator';
+  /** 型号规格: a `cyberdossier:model` property, else the edition fields of the CPE; absent otherwise. */
+  model?: string;
+  modelSource?: 'property' | 'cpe';
+  /** CycloneDX `type`, or SPDX `primaryPackagePurpose` in lower case with `-`. */
+  type?: string;
+  category?: Category;
+  purl?: string;
+  cpe?: string;
+  /** SPDX identifiers, expressions or licence names. */
+  licenses: string[];
+  /** The component that contains it or depends on it (`name version`), when the SBOM says. */
+  parent?: string;
+  /** `bom-ref` (CycloneDX) or `SPDXID` (SPDX). */
+  ref?: string;
+  flags: ComponentFlag[];
+}
+
+/** One row of the 网络安全补丁 table (2022 R1.4; 2017 P1). */
+export interface SbomPatch {
+  /** 补丁名称: the issues it resolves (CVE-…), a KB number, a release-note title, a patch file. */
+  name: string;
+  /** 完整版本: the version of the software with the patch applied. */
+  version?: string;
+  /** 发布日期 (YYYY-MM-DD). */
+  date?: string;
+  /** The software the patch applies to (`name version`). */
+  appliesTo: string;
+  source: 'pedigree' | 'release-notes' | 'kb-component' | 'spdx-patch-applied';
+  /** IDs of the issues it resolves (CVE, vendor advisories). */
+  resolves: string[];
+  flags: PatchFlag[];
+}
+
+export type SkipReason = 'excluded-scope' | 'not-software' | 'build-only' | 'patch';
+
+/** Entries of the SBOM that are not OTS software of the device, and why. */
+export interface SkippedComponent {
+  name: string;
+  version?: string;
+  type?: string;
+  reason: SkipReason;
+}
+
+export interface SbomDocument {
+  format: SbomFormat;
+  /** `1.4`, `1.5`, `1.6` (CycloneDX) or `2.3` (SPDX). */
+  specVersion: string;
+  /** CycloneDX `serialNumber` or SPDX `documentNamespace`. */
+  id?: string;
+  /** What the SBOM describes (the device software itself): never listed as a component. */
+  subject?: { name: string; version?: string };
+  /** Flat, deduplicated (by purl, else name + version), in SBOM order. */
+  components: SbomComponent[];
+  patches: SbomPatch[];
+  skipped: SkippedComponent[];
+  /** How many entries were merged into an earlier one with the same purl or name + version. */
+  duplicates: number;
+}
+
+export type SbomErrorCode = 'unreadable' | 'too-large' | 'not-json' | 'not-sbom' | 'unsupported' | 'invalid' | 'too-many-components';
+
+/** A structural problem, located by a JSON path such as `components[3].version`. */
+export interface SbomIssue {
+  path: string;
+  message: Localized;
+}
+
+/** Why an SBOM cannot be imported; the message exists in zh-CN and en. */
+export class SbomError extends Error {
+  constructor(
+    readonly code: SbomErrorCode,
+    readonly localized: Localized,
+    readonly issues: SbomIssue[] = [],
+    /** Issues found in all (`issues` holds the first ones only). */
+    readonly issueCount = issues.length,
+  ) {
+    super(localized.en);
+    this.name = 'SbomError';
+  }
+}

@@ -1,0 +1,179 @@
+// What the importer knows about identifiers and types: component type → 类别, package URLs, CPE
+// names, dates, the flags. Pure functions.
+
+import { isFullVersion } from '../engine/tables';
+import type { Category, CategoryId, ComponentFlag, SbomComponent } from './types';
+
+const KIND: Record<CategoryId, { zh: string; en: string }> = {
+  application: { zh: '应用软件', en: 'Application software' },
+  system: { zh: '系统软件', en: 'System software' },
+  support: { zh: '支持软件', en: 'Support software' },
+};
+
+function category(id: CategoryId, zhDetail?: string, enDetail?: string): Category {
+  const k = KIND[id];
+  return zhDetail ? { id, zh: `${k.zh}（${zhDetail}）`, en: `${k.en} (${enDetail})` } : { id, zh: k.zh, en: k.en };
+}
+
+/**
+ * The 2017 guideline names three kinds of OTS software — 应用软件、系统软件、支持软件 (四(二)1(6)) —
+ * so every software type maps to one of them, with the SBOM's own type in brackets. Types that are
+ * not software (`device` hardware, `data`, `cryptographic-asset`) map to null: they are skipped.
+ * SPDX purposes without a clear kind (SOURCE, ARCHIVE, INSTALL, OTHER) get no category.
+ */
+const TYPES: Record<string, Category | null | undefined> = {
+  application: category('application'),
+  'operating-system': category('system', '操作系统', 'operating system'),
+  firmware: category('system', '固件', 'firmware'),
+  'device-driver': category('system', '设备驱动', 'device driver'),
+  container: category('system', '容器', 'container'),
+  platform: category('support', '运行平台', 'platform'),
+  framework: category('support', '框架', 'framework'),
+  library: category('support', '库', 'library'),
+  file: category('support', '文件', 'file'),
+  'machine-learning-model': category('support', '机器学习模型', 'machine-learning model'),
+  device: null,
+  data: null,
+  'cryptographic-asset': null,
+};
+
+/** The category of a type; null for a type that is not software; undefined when unknown. */
+export function categoryOf(type: string | undefined): Category | null | undefined {
+  if (!type) return undefined;
+  return TYPES[type];
+}
+
+/** A `cyberdossier:category` property: application / system / support, or the zh words. */
+export function categoryFromProperty(v: string, type: string | undefined): Category | undefined {
+  const t = v.normalize('NFKC').trim().toLowerCase();
+  const id: CategoryId | undefined = /^(?:application|应用软件|应用)$/.test(t) ? 'application' : /^(?:system|系统软件|系统)$/.test(t) ? 'system' : /^(?:support|支持软件|支持)$/.test(t) ? 'support' : undefined;
+  if (!id) return undefined;
+  const byType = categoryOf(type);
+  return byType && byType.id === id ? byType : category(id);
+}
+
+/** Rank of a category in the table (the guideline's order: 应用软件、系统软件、支持软件; unknown last). */
+export function categoryRank(c: Category | undefined): number {
+  return c ? ['application', 'system', 'support'].indexOf(c.id) : 3;
+}
+
+/** `pkg:type/namespace/name@version?qualifiers#subpath` → its parts (undefined when not a purl). */
+export function parsePurl(purl: string): { type: string; namespace?: string; name: string; version?: string } | undefined {
+  const m = /^pkg:\/*([A-Za-z.+-][A-Za-z0-9.+-]*)\/([^?#]+?)(?:@([^?#@]*))?(?:\?[^#]*)?(?:#.*)?$/.exec(purl.trim());
+  if (!m) return undefined;
+  const segs = m[2].split('/').filter(Boolean);
+  if (!segs.length) return undefined;
+  const dec = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const name = dec(segs.pop()!);
+  return { type: m[1].toLowerCase(), namespace: segs.length ? segs.map(dec).join('/') : undefined, name, version: m[3] ? dec(m[3]) : undefined };
+}
+
+/** The purl without qualifiers and subpath, lower-cased: the deduplication key. */
+export function purlKey(purl: string): string | undefined {
+  const p = parsePurl(purl);
+  if (!p) return undefined;
+  return nfkc(`pkg:${p.type}/${p.namespace ? `${p.namespace}/` : ''}${p.name}@${p.version ?? ''}`).toLowerCase();
+}
+
+/** Splits a CPE 2.3 formatted string or a CPE 2.2 URI into its attributes (unescaped). */
+export function parseCpe(cpe: string): Record<string, string> | undefined {
+  const c = cpe.trim();
+  const names23 = ['part', 'vendor', 'product', 'version', 'update', 'edition', 'language', 'sw_edition', 'target_sw', 'target_hw', 'other'];
+  if (/^cpe:2\.3:/i.test(c)) {
+    const fields: string[] = [];
+    let cur = '';
+    for (let i = 'cpe:2.3:'.length; i < c.length; i++) {
+      const ch = c[i];
+      if (ch === '\\' && i + 1 < c.length) {
+        cur += c[++i];
+      } else if (ch === ':') {
+        fields.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    fields.push(cur);
+    if (fields.length < 5) return undefined;
+    const out: Record<string, string> = {};
+    names23.forEach((n, i) => {
+      if (fields[i] !== undefined) out[n] = fields[i];
+    });
+    return out;
+  }
+  if (/^cpe:\//i.test(c)) {
+    const f = c.slice(5).split(':').map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+    const out: Record<string, string> = {};
+    ['part', 'vendor', 'product', 'version', 'update', 'edition', 'language'].forEach((n, i) => {
+      if (f[i] !== undefined) out[n] = f[i];
+    });
+    // A packed edition: ~edition~sw_edition~target_sw~target_hw~other
+    if (out.edition?.startsWith('~')) {
+      const [, ed, sw, tsw, thw, other] = out.edition.split('~');
+      Object.assign(out, { edition: ed ?? '', sw_edition: sw ?? '', target_sw: tsw ?? '', target_hw: thw ?? '', other: other ?? '' });
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * 型号规格 from a CPE: its edition, software edition, target software and target hardware
+ * (`*` and `-` mean any / not applicable and are left out), e.g. `x64`, `open source`.
+ */
+export function modelFromCpe(cpe: string): string | undefined {
+  const a = parseCpe(cpe);
+  if (!a) return undefined;
+  const parts = [a.edition, a.sw_edition, a.target_sw, a.target_hw]
+    .map((s) => (s ?? '').trim())
+    .filter((s) => s && s !== '*' && s !== '-' && s !== 'ANY' && s !== 'NA')
+    .map((s) => s.replace(/_/g, ' '));
+  return parts.length ? [...new Set(parts)].join(' ') : undefined;
+}
+
+/** `2024-01-30T08:00:00Z` → `2024-01-30`; undefined when it is no date. */
+export function dateOf(s: string | undefined): string | undefined {
+  const m = s ? /^\s*(\d{4}-\d{2}-\d{2})/.exec(s) : null;
+  return m ? m[1] : undefined;
+}
+
+/** Text of a field as a table cell: one line, spaces collapsed; undefined when blank or NOASSERTION. */
+export function clean(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (!t || /^(?:NOASSERTION|NONE)$/.test(t)) return undefined;
+  return t.length > 500 ? `${t.slice(0, 499)}…` : t;
+}
+
+/** Microsoft update packages listed as components (`KB5034441`): patches, not OTS software. */
+export const KB_NAME = /^KB\d{6,8}$/i;
+
+/** The flags of a component (in this order): no version / not a full version, no vendor. */
+export function componentFlags(c: Pick<SbomComponent, 'version' | 'versionSource' | 'vendor'>): ComponentFlag[] {
+  const f: ComponentFlag[] = [];
+  if (!c.version) f.push('version-missing');
+  else if (c.versionSource === 'versionRange' || !isFullVersion(c.version)) f.push('version-not-full');
+  if (!c.vendor) f.push('supplier-missing');
+  return f;
+}
+
+/** Names and versions compared: NFKC, case and spacing folded. */
+export function foldKey(s: string): string {
+  return nfkc(s).trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** NFKC, skipped for printable ASCII (which it leaves as it is): most SBOM text, and a hot path. */
+export function nfkc(s: string): string {
+  return PRINTABLE_ASCII.test(s) ? s : s.normalize('NFKC');
+}
