@@ -30,6 +30,8 @@ import type { DocumentStatus } from '../../server/src/features/status';
 import type { Checklist } from '../../server/src/features/checklist';
 import { registerChecklistView } from './checklist';
 import { registerWordCommands } from './word';
+import { registerSbomCommands } from './sbom';
+import { registerMigrationCommand } from './migrate';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -94,6 +96,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   );
   checklist = registerChecklistView(context, () => client);
   registerWordCommands(context, () => client);
+  registerSbomCommands(context, () => client);
+  registerMigrationCommand(context, () => client);
   await startClient(context);
   return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange };
 }
@@ -115,7 +119,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       configurationSection: 'cyberdossier',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,dossier.yaml,.cyberdossierrc.yaml}'),
     },
-    initializationOptions: { locale: vscode.env.language, selectRangeCommand: true },
+    initializationOptions: { locale: vscode.env.language, selectRangeCommand: true, migrateCommand: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: restartPolicy(),

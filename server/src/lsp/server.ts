@@ -33,6 +33,9 @@ import { documentStatus } from '../features/status';
 import { viewOf } from '../features/view';
 import { registerChecklistRequests } from './checklist';
 import { registerWordRequests } from './word';
+import { registerSbomRequests } from './sbom';
+import { registerMigration, resolveMigration } from './migrate';
+import { migrationActions, MIGRATE_KIND, MIGRATE_STEP_KIND, type MigrationCodeAction } from '../features/migrate';
 import {
   CheckWorkspaceRequest,
   type CheckWorkspaceResult,
@@ -63,6 +66,7 @@ export class DossierServer {
   private pull = false;
   private configurationCapability = false;
   private selectRange = false;
+  private migrateCommand = false;
   private workDoneProgress = false;
   private folders: string[] = [];
   private settings = new Map<string, ConfigInput>();
@@ -130,6 +134,17 @@ export class DossierServer {
       ensureSettings: (u) => this.ensureSettings(u),
     });
     registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem() });
+    registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale });
+    const migrationDeps = {
+      engine: this.engine,
+      localeFor: (f: string) => this.localeFor(f),
+      pathOf: (u: string) => this.pathOf(u),
+      error: (w: string, e: unknown) => this.error(w, e),
+      ensureSettings: (u: string) => this.ensureSettings(u),
+    };
+    registerMigration(c, migrationDeps);
+    const resolveMigrate = resolveMigration(migrationDeps);
+    c.onCodeActionResolve(this.safe('code action resolve', undefined as never, (a) => resolveMigrate(a as MigrationCodeAction) as never));
     c.onInitialized(
       this.safe('initialized', undefined, async () => {
         if (this.configurationCapability) await c.client.register(DidChangeConfigurationNotification.type, { section: 'cyberdossier' });
@@ -191,13 +206,29 @@ export class DossierServer {
       this.safe('code actions', [], (p) => {
         const doc = this.documents.get(p.textDocument.uri);
         if (!doc) return [];
-        return codeActions({
-          uri: doc.uri,
-          text: doc.getText(),
-          locale: this.localeFor(this.pathOf(doc.uri)),
-          diagnostics: p.context.diagnostics,
-          selectCommand: this.selectRange,
-        });
+        const file = this.pathOf(doc.uri);
+        const locale = this.localeFor(file);
+        const only = p.context.only;
+        const fixes = only?.length && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`))
+          ? []
+          : codeActions({ uri: doc.uri, text: doc.getText(), locale, diagnostics: p.context.diagnostics, selectCommand: this.selectRange });
+        let migration: MigrationCodeAction[] = [];
+        try {
+          migration = migrationActions(viewOf(this.engine, file), {
+            engine: this.engine,
+            uri: doc.uri,
+            range: p.range,
+            locale,
+            only,
+            diagnostics: p.context.diagnostics as MigrationCodeAction['diagnostics'],
+            toUri: (f) => URI.file(f).toString(),
+            command: this.migrateCommand,
+          });
+        } catch (e) {
+          // The migration offer is optional: its failure must not hide the quick fixes.
+          this.error('migration code actions', e);
+        }
+        return [...fixes, ...(migration as never[])];
       }),
     );
     c.onDefinition(
@@ -274,6 +305,7 @@ export class DossierServer {
     this.workDoneProgress = !!caps.window?.workDoneProgress;
     const opts = (p.initializationOptions ?? {}) as InitializationOptions;
     this.selectRange = !!opts.selectRangeCommand;
+    this.migrateCommand = !!opts.migrateCommand;
     const loc = opts.locale ?? p.locale ?? '';
     this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
     this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
@@ -284,7 +316,7 @@ export class DossierServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         ...(this.pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),

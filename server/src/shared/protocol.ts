@@ -38,6 +38,8 @@ export interface InitializationOptions {
   locale?: string;
   /** The client implements `cyberdossier.selectRange` (cursor on the first placeholder). */
   selectRangeCommand?: boolean;
+  /** The client implements `cyberdossier.migrateTo2022` (the migration code action runs it). */
+  migrateCommand?: boolean;
 }
 
 /** Sent after diagnostics of a document version were published: `complete` false for the quick
@@ -146,4 +148,57 @@ export interface ExportDocxResult {
   messages: string[];
   /** The Markdown files exported, in order. */
   files: string[];
+}
+
+/**
+ * An SBOM → the dossier's OTS table (issue 6 part 4): reads a CycloneDX 1.4–1.6 or SPDX 2.3 JSON
+ * file through the server's view of the files (an unsaved SBOM open in the editor counts) and
+ * returns the Markdown of the 现成软件 table (or the 网络安全补丁 table), the normalised components
+ * and those flagged (a version that is not full, no vendor). Fails (a response error with a
+ * readable, localised message) when the file cannot be read or is not a valid SBOM.
+ */
+export const SbomImportRequest = 'cyberdossier/sbomImport';
+export interface SbomImportParams {
+  /** The SBOM (.json). */
+  uri: string;
+  /** Language of the table and messages; default: the configuration of `targetUri`, else the editor's. */
+  locale?: 'zh-CN' | 'en';
+  /** The Markdown document the table goes into (its configuration decides the language). */
+  targetUri?: string;
+  /** Which table: `ots` (default) or `patches`. */
+  table?: 'ots' | 'patches';
+}
+/** `markdown`, `components`, `flagged` (each with a localised `message`), `patches`, `notes`, … */
+export type SbomImportResult = import('../sbom/render').SbomImportResult;
+
+/**
+ * *Migrate this dossier to NMPA 2022* (issue 6 part 3): the edits that migrate the dossier holding
+ * `uri` — or every dossier at or below a folder `uri` — to `guideline: nmpa-2022`: every file's
+ * frontmatter, headings, moves and new sections, and dossier.yaml, as one WorkspaceEdit (apply
+ * it with workspace/applyEdit, so it is undoable). Nothing is written by the server. `manual` and
+ * `summary` list what only the user can decide or write (requirements-nmpa-2022.md §13 "manual").
+ */
+export const MigrateRequest = 'cyberdossier/migrate';
+/** `all` (default) runs the four steps as one; a single step is computed on the current text. */
+export type MigrateStep = 'all' | 'frontmatter' | 'headings' | 'moves' | 'templates';
+export interface MigrateParams {
+  /** A dossier file, a dossier.yaml, or a folder. */
+  uri: string;
+  steps?: MigrateStep;
+  /** Language of inserted templates, titles and messages; default: the file's configuration. */
+  locale?: 'zh-CN' | 'en';
+}
+export interface MigrateResult {
+  /** A WorkspaceEdit (`changes` only: URI → TextEdit[], sorted, non-overlapping). */
+  edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
+  /** Dossiers planned, files changed, text edits in all. */
+  dossiers: number;
+  files: number;
+  edits: number;
+  /** A single step that waits for an earlier one (moves wait for headings; templates for all). */
+  blocked: MigrateStep[];
+  /** What the user must still decide or write, localised; `line` is 0-based. */
+  manual: { uri: string; line?: number; key: string; message: string }[];
+  /** `manual` (and headings the migration could not rewrite) as a Markdown document. */
+  summary: string;
 }
