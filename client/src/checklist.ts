@@ -258,7 +258,10 @@ async function applyQuickFix(item: ChecklistItem): Promise<boolean> {
   // A file that was not open gets its diagnostics a moment after it opens: the quick fix needs them.
   await diagnosticOn(uri, matches, 5000);
   const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, at, vscode.CodeActionKind.QuickFix.value)) ?? [];
-  const candidates = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string').filter((a) => a.diagnostics?.some(matches));
+  const codeActions = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+  // The command API drops the actions' diagnostics; our fixes name their requirement in the title.
+  let candidates = codeActions.filter((a) => a.diagnostics?.some(matches));
+  if (!candidates.length) candidates = codeActions.filter((a) => idInMessage.test(a.title));
   const chosen = candidates.find((a) => a.isPreferred) ?? candidates[0];
   if (!chosen) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No quick fix for {0} here; the document may have changed.', `${item.id} ${pick(item.title)}`));

@@ -163,7 +163,8 @@ exports.run = async function run() {
     // Statuses other than missing are there too (the example answers some sections 不适用).
     const statuses = new Set(found.c.documents.flatMap((d) => d.requirements.map((r) => r.status)));
     assert.ok(statuses.has('present') && statuses.has('missing'), [...statuses].join(','));
-    await vscode.commands.executeCommand('cyberdossier.checklist.fix', found.r);
+    const applied = await vscode.commands.executeCommand('cyberdossier.checklist.fix', found.r);
+    assert.ok(applied, 'the checklist fix reports it was not applied');
     await waitForDiagnostics(ifu, (ds) => !ds.some((d) => codeOf(d) === 'missing-section' && d.message.includes('I5')));
     await waitForEvent(api.onDidChangeChecklist, () => !missingI5(), 'I5 no longer missing in the checklist');
   });
