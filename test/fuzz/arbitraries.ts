@@ -4,9 +4,12 @@
 // ends, a BOM, mutations of the realistic fixtures.
 
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { nmpa2017 } from '../../server/src/engine/rulesets/nmpa-2017';
+import { nmpa2022 } from '../../server/src/engine/rulesets/nmpa-2022';
 
-const titles = nmpa2017.kinds.flatMap((k) => k.requirements.flatMap((r) => [r.title.zh, r.title.en, ...r.synonyms]));
+const titles = [...nmpa2017.kinds, ...nmpa2022.kinds].flatMap((k) => k.requirements.flatMap((r) => [r.title.zh, r.title.en, ...r.synonyms]));
 const numbering = ['', '1 ', '1.2 ', '4.2.1 ', '一、', '（一）', '(一) ', '（1）', '(1) ', '1）', '1、', '第一部分 ', 'Part 1 ', 'I. ', 'A. ', '§3 '];
 
 export const heading = fc
@@ -34,10 +37,10 @@ const prose = fc.oneof(
 const block = fc.oneof({ weight: 4, arbitrary: prose }, { weight: 3, arbitrary: heading }, { weight: 2, arbitrary: table }, fc.constantFrom('```', '~~~', '```mermaid\ngraph TD\n```', '---', '***', '<div>', '</div>', '<!--', '-->', '[x]: http://e.cn', '$$'));
 
 const yamlValue = fc.oneof(
-  fc.constantFrom('cybersecurity-description', 'patch-description', 'authenticity-statement', 'technical-requirements', 'instructions-for-use', '网络安全描述文档', 'bidirectonal', 'realtime', 'II', 'I', '3', '[health, device]', '[major]', '{ wired: true }', '"quoted"', "'single'", '&a x', '*a', '!!js/function "x"', '~', 'null', '[', '{', 'yes', '2024-01-01'),
+  fc.constantFrom('cybersecurity-description', 'patch-description', 'authenticity-statement', 'technical-requirements', 'instructions-for-use', '网络安全描述文档', 'cybersecurity-research-report', 'cybersecurity-patch-update-report', 'ots-cybersecurity-report', 'nmpa-2022', 'nmpa-2017', 'moderate', '严重', 'sensitive-medical', 'health', 'bidirectonal', 'realtime', 'II', 'I', '3', '[health, device]', '[major]', '{ wired: true }', '"quoted"', "'single'", '&a x', '*a', '!!js/function "x"', '~', 'null', '[', '{', 'yes', '2024-01-01'),
   fc.string({ maxLength: 10 }),
 );
-const yamlKey = fc.constantFrom('document', 'submission', 'updates', 'product', 'data', 'functions', 'interfaces', 'security_software', 'guideline', '__proto__', 'constructor', 'produkt', 'types', 'class', 'name');
+const yamlKey = fc.constantFrom('document', 'submission', 'updates', 'product', 'data', 'functions', 'interfaces', 'security_software', 'guideline', 'software', 'safety_level', 'ots_usage', '__proto__', 'constructor', 'produkt', 'types', 'class', 'name');
 const frontmatterLine = fc.oneof(
   { weight: 5, arbitrary: fc.tuple(fc.constantFrom('', '  ', '    '), yamlKey, yamlValue).map(([i, k, v]) => `${i}${k}: ${v}`) },
   fc.tuple(fc.constantFrom('  ', '    '), yamlValue).map(([i, v]) => `${i}- ${v}`),
@@ -46,6 +49,7 @@ const frontmatterLine = fc.oneof(
 export const frontmatter = fc.oneof(
   fc.array(frontmatterLine, { maxLength: 14 }).map((ls) => `---\ndocument: cybersecurity-description\n${ls.join('\n')}\n---\n`),
   fc.array(frontmatterLine, { maxLength: 8 }).map((ls) => `---\n${ls.join('\n')}\n`), // never closed
+  fc.array(frontmatterLine, { maxLength: 14 }).map((ls) => `---\nguideline: nmpa-2022\ndocument: cybersecurity-research-report\nsoftware: { safety_level: major }\n${ls.join('\n')}\n---\n`),
   fc.constant(''),
 );
 
@@ -70,3 +74,10 @@ export function mutated(base: string): fc.Arbitrary<string> {
 }
 
 export { HOSTILE } from '../../bench/hostile.mjs';
+
+/** The 2022 example's research report with its dossier.yaml facts inlined (a one-file dossier). */
+export function example2022(): string {
+  const dir = path.join(__dirname, '..', '..', 'examples', 'nmpa-2022', 'monitor');
+  const facts = fs.readFileSync(path.join(dir, 'dossier.yaml'), 'utf8');
+  return fs.readFileSync(path.join(dir, 'cybersecurity-research-report.md'), 'utf8').replace(/^---\n/, `---\n${facts}\n`);
+}

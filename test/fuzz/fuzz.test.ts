@@ -14,7 +14,7 @@ import { ChunkCache } from '../../server/src/engine/model';
 import { LineIndex } from '../../server/src/engine/text';
 import { memHost, ROOT } from '../helpers';
 import { fixture } from '../fixtures';
-import { document, HOSTILE, mutated } from './arbitraries';
+import { document, example2022, HOSTILE, mutated } from './arbitraries';
 import { startServer, type TestClient } from '../protocol/client';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -62,6 +62,20 @@ describe('engine', () => {
     const cache = new ChunkCache(); // shared across cases: stale cache entries must never leak
     fc.assert(
       fc.property(mutated(fixture(name)), (text) => {
+        count('engine: mutated fixtures');
+        const a = checkText(text, cache);
+        assertInside(text, a);
+        expect(render(a)).toBe(render(checkText(text)));
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+  test('mutations of the 2022 example (nmpa-2022 rule set)', () => {
+    const cache = new ChunkCache();
+    const base = example2022();
+    expect(render(checkText(base))).not.toMatch(/wrong-document-kind/); // it really runs under 2022
+    fc.assert(
+      fc.property(mutated(base), (text) => {
         count('engine: mutated fixtures');
         const a = checkText(text, cache);
         assertInside(text, a);

@@ -12,7 +12,7 @@ import { codeActions } from '../../server/src/features/codeActions';
 import { LineIndex } from '../../server/src/engine/text';
 import { memHost, ROOT } from '../helpers';
 import { fixture } from '../fixtures';
-import { document, mutated } from './arbitraries';
+import { document, example2022, mutated } from './arbitraries';
 import { stats } from './fuzz.test';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -75,4 +75,8 @@ test('every action on generated documents keeps every word', () => {
 
 test.each(['nmpa-2017/description-full.md', 'nmpa-2017/patch-description.md', 'nmpa-2017/authenticity-statement.md'])('every action on mutations of %s keeps every word', (name) => {
   fc.assert(fc.property(mutated(fixture(name)), checkAllActions), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
+});
+
+test('every action on mutations of the 2022 example keeps every word', () => {
+  fc.assert(fc.property(mutated(example2022()), checkAllActions), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
 });
