@@ -188,8 +188,8 @@ export function planDossier(engine: Engine, d: DossierState, opts: PlanOptions =
       from: m.from,
       to: m.to,
       steps: {
-        frontmatter: toRanges(lines, fm.edits.get(m.path) ?? []),
-        headings: toRanges(lines, c.headings.edits),
+        frontmatter: toRanges(lines, sortEdits(fm.edits.get(m.path) ?? [])),
+        headings: toRanges(lines, sortEdits(c.headings.edits)),
         moves: c.moves ? toRanges(lines, sortEdits([...c.moves.edits, ...c.moves.moves.flatMap((mv) => mv.edits)])) : undefined,
         templates: currentTemplates ? toRanges(lines, currentTemplates.get(m.path)?.edits ?? []) : undefined,
       },
@@ -254,7 +254,7 @@ function moveOf(lines: LineIndex, model: DocModel, mv: StructurePlan['moves'][nu
     title: under
       ? { zh: `将“${mv.title}”移到“${under}”之下`, en: `Move “${mv.title}” under “${under}”` }
       : { zh: `将“${mv.title}”移到顶层`, en: `Move “${mv.title}” to the top level` },
-    edits: toRanges(lines, [...shared, ...mv.edits]),
+    edits: toRanges(lines, sortEdits([...shared, ...mv.edits])),
   };
 }
 

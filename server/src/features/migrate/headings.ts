@@ -29,7 +29,7 @@
 // 3. A new heading is numbered the same way when its parent or siblings are numbered, else not.
 //    An unnumbered heading never gets a number.
 
-import { matchDocument, parentId } from '../../engine/match';
+import { matchDocument, parentId, requirementKeys } from '../../engine/match';
 import type { DocModel } from '../../engine/model';
 import type { DocumentKind } from '../../engine/rulesets/types';
 import { normalize, stripNumbering } from '../../engine/text';
@@ -179,6 +179,20 @@ export function planStructure(input: StructureInput, mode: 'headings' | 'moves')
       return k;
     };
     for (let x = 0; x < nodes.length; x++) if (nodes[x].parent < 0) keyOf(x);
+    // A new section goes after its catalogue predecessors among its siblings (U6 维护计划 after
+    // U4, not where the 用户告知计划 it wraps sat), unless its successors force it earlier:
+    // otherwise its catalogue number would sit out of order. Its sections then move with it.
+    const cat = (slot?: string) => (slot ? kind22.requirements.findIndex((r) => r.id === slot) : -1);
+    const rootIds = nodes.map((n, i) => (n.parent === -1 ? i : -1)).filter((i) => i >= 0);
+    for (let x = H.length; x < nodes.length; x++) {
+      const n = nodes[x];
+      const mine = cat(n.slot);
+      if (mine < 0 || n.key === Infinity) continue;
+      const sibs = (n.parent >= 0 ? nodes[n.parent].children : rootIds).filter((s) => s !== x && cat(nodes[s].slot) >= 0);
+      const lo = Math.max(-1, ...sibs.filter((s) => cat(nodes[s].slot) < mine).map((s) => nodes[s].key));
+      const hi = Math.min(Infinity, ...sibs.filter((s) => cat(nodes[s].slot) > mine).map((s) => nodes[s].key));
+      if (n.key < lo && lo < hi) n.key = lo + 0.5;
+    }
     for (const n of nodes) n.children.sort((a, b) => nodes[a].key - nodes[b].key);
     return { nodes, slotNode };
   };
@@ -602,6 +616,9 @@ function assignRoles(input: StructureInput): Role[] {
     if (ref && !m22.found.has(id) && !misplacedAt.has(ref.heading)) misplacedAt.set(ref.heading, id);
   }
   const taken = new Set<string>();
+  // Sections the 2022 catalogue already finds in place keep their requirement first: a 2017
+  // section mapped to the same one must not take it (else a second run would move them).
+  for (const id of m22.byHeading.values()) taken.add(id);
   return model.headings.map((h, i) => {
     const id22 = m22.byHeading.get(`0:${i}`);
     const id17 = m17?.byHeading.get(`0:${i}`);
@@ -609,17 +626,20 @@ function assignRoles(input: StructureInput): Role[] {
     const role: Role = { id17, id22 };
     let slot = id22 ?? (row?.to ? inKind(row.to, kind22) : undefined);
     if (!slot && !row?.under) slot = misplacedAt.get(i);
-    if (slot && !taken.has(slot)) {
+    if (slot && (slot === id22 || !taken.has(slot))) {
       taken.add(slot);
       role.slot = slot;
     } else if (!slot && row?.under) role.under = inKind(row.under, kind22);
-    if (row?.rename && row.to && role.slot === inKind(row.to, kind22)) {
+    if (row?.to && role.slot === inKind(row.to, kind22) && (row.rename || !id22)) {
       const target = kind22.requirements.find((r) => r.id === role.slot);
       if (target) {
         const current = normalize(stripNumbering(h.text));
         const en = /^[\x00-\x7f]*$/.test(stripNumbering(h.text));
         const want = en ? target.title.en : target.title.zh;
-        if (current !== normalize(target.title.zh) && current !== normalize(target.title.en)) role.rename = want;
+        // §13 "rename" rows; and a 2017-only title (a 2017 synonym 2022 does not know), which
+        // 2022 would not recognise: the template step would insert the section a second time.
+        const recognised = requirementKeys(target, aliases).has(current);
+        if (row.rename ? current !== normalize(target.title.zh) && current !== normalize(target.title.en) : !recognised) role.rename = want;
       }
     }
     return role;

@@ -14,7 +14,7 @@ import { overlayHost } from '../../engine/host';
 import { buildModel } from '../../engine/model';
 import { LineIndex } from '../../engine/text';
 import { codeActions, type Locale } from '../codeActions';
-import { applyOffsets, composeOffsets, type OffsetEdit, toOffsets } from './edits';
+import { applyOffsets, composeOffsets, eolOf, type OffsetEdit, toOffsets } from './edits';
 import { headingParts } from './headings';
 
 export interface TemplateResult {
@@ -69,7 +69,9 @@ export function planTemplates(engine: Engine, texts: Map<string, string>, target
         const at = edits.map((e) => e.range.start.line);
         if (at.some((l) => usedLines.has(l))) return;
         at.forEach((l) => usedLines.add(l));
-        chosen.push(...toOffsets(lines, edits));
+        // The quick fixes write '\n': keep the file's own line ends.
+        const eol = eolOf(f.text);
+        chosen.push(...toOffsets(lines, edits).map((e) => ({ ...e, text: e.text.replace(/\r\n|\r|\n/g, eol) })));
       };
       if (caps.length) {
         const a = codeActions({ uri, text: f.text, locale, diagnostics: caps }).find((x) => x.kind === 'quickfix' && x.isPreferred);
@@ -131,9 +133,10 @@ function uniqueNumbers(engine: Engine, text: string, inserted: OffsetEdit[]): Of
     return ranges.some(([a, b]) => o >= a && o < b);
   };
   const out: OffsetEdit[] = [];
+  const gone: [number, number][] = [];
   model.headings.forEach((h, i) => {
     let own = num[i];
-    if (!isNew(i)) return;
+    if (!isNew(i) || gone.some(([a, b]) => lines.starts[h.line] >= a && lines.starts[h.line] < b)) return;
     if (!own) {
       // Unnumbered (no numbered neighbour in the catalogue): next after its numbered siblings.
       const sibs = model.headings.filter((x) => x.parent === h.parent && x.index !== i);
@@ -158,16 +161,35 @@ function uniqueNumbers(engine: Engine, text: string, inserted: OffsetEdit[]): Of
     let max = 0;
     for (const n of [...siblings, own]) if (n && n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length))) max = Math.max(max, Number(n.slice(prefix.length)));
     const next = `${prefix}${max + 1}`;
+    // The inserted block (the heading and its inserted sub-sections) with its numbers changed.
+    const range = ranges.find(([a, b]) => lines.starts[h.line] >= a && lines.starts[h.line] < b)!;
+    const renames: OffsetEdit[] = [];
     const renum = (k: number, to: string) => {
       const at = lines.starts[model.headings[k].line] + parts[k].content;
-      out.push({ start: at, end: at + num[k]!.length, text: to });
+      renames.push({ start: at, end: at + num[k]!.length, text: to });
       num[k] = to;
     };
     for (const d of model.headings) {
       const dn = num[d.index];
-      if (d.index !== i && dn && dn.startsWith(`${own}.`) && isNew(d.index) && d.line > h.line && d.line < h.end) renum(d.index, next + dn.slice(own!.length));
+      if (d.index !== i && dn && dn.startsWith(`${own}.`) && isNew(d.index) && d.line > h.line && d.line < h.end) renum(d.index, next + dn.slice(own.length));
     }
     renum(i, next);
+    // A taken number means the document orders these siblings unlike the catalogue: the section
+    // goes after its last sibling instead, so the numbers still ascend in reading order.
+    let endLine = h.parent >= 0 ? model.headings[h.parent].end : lines.lineCount;
+    while (endLine > 0 && lines.lineText(endLine - 1).trim() === '') endLine--;
+    const target = endLine >= lines.lineCount ? text.length : lines.starts[endLine];
+    const [a, b] = range;
+    const inside = renames.every((e) => e.start >= a && e.end <= b);
+    if (target > b && inside && model.headings.every((x) => x.line < h.line || x.line >= h.end || isNew(x.index))) {
+      const block = applyOffsets(text.slice(a, b), renames.map((e) => ({ ...e, start: e.start - a, end: e.end - a }))).replace(/^(\r\n|\r|\n)+/, '').replace(/(\r\n|\r|\n)+$/, '');
+      const eol = eolOf(text);
+      const atEnd = target >= text.length;
+      const before = text.slice(0, target);
+      const lead = atEnd ? (/(\r\n|\r|\n)$/.test(before) ? eol : eol + eol) : '';
+      gone.push(range);
+      out.push({ start: a, end: b, text: '' }, { start: target, end: target, text: `${lead}${block}${eol}${atEnd ? '' : eol}` });
+    } else out.push(...renames);
   });
   return out;
 }
