@@ -194,8 +194,8 @@ export const versionRuleWords: ScopedCheck = {
     { words: ['轻微', 'minor'], label: { zh: '轻微网络安全更新', en: 'minor cybersecurity updates' } },
   ],
   message: {
-    zh: '软件版本命名规则应涵盖网络安全更新情况，区分重大网络安全更新和轻微网络安全更新（七（三）、二（八）1）',
-    en: 'The software version naming rule must cover cybersecurity updates and tell major from minor ones (七（三）, 二（八）1)',
+    zh: '软件版本命名规则应涵盖网络安全更新情况，区分重大网络安全更新和轻微网络安全更新',
+    en: 'The software version naming rule must cover cybersecurity updates and tell major from minor ones',
   },
 };
 
