@@ -549,18 +549,10 @@ describe('the skeleton filled with realistic content checks clean', () => {
   });
 });
 
-/**
- * Known engine bugs, kept out until fixed (see the report that came with these tests):
- * - R1.2 / O1.2 absent or misplaced: the orParent content checks of R1.2.1–R1.2.3 fall through to
- *   R1 (content.ts walks to the *nearest present ancestor*), so besides missing-section R1.2 the
- *   file gets missing-diagram R1.2.1 and inconsistent-fact R1.2.2 / R1.2.3 on R1. The spec runs
- *   them on "its parent's subtree" only, and requirements.md §3 says a missing section's children
- *   are not reported separately.
- * - R1.2.4 and R2.5.3 share the title 远程维护与升级: when one is moved out of its parent, foundAt
- *   names the heading of the *other* one, correctly placed and matched (match.ts).
- */
-const KNOWN_ABSENT = new Set(['R1.2', 'O1.2']);
-const KNOWN_MISPLACED = new Set(['R1.2', 'O1.2', 'R1.2.4', 'O1.2.4', 'R2.5.3', 'O2.5.3']);
+// Regression guards: R1.2 absent used to let the orParent checks of R1.2.1–R1.2.3 fall through
+// to R1; R1.2.4 and R2.5.3 share the title 远程维护与升级 and foundAt used to name the other one.
+const KNOWN_ABSENT = new Set<string>();
+const KNOWN_MISPLACED = new Set<string>();
 
 describe('every requirement: absent', () => {
   test.each(named(cases.filter((c) => !KNOWN_ABSENT.has(c.r.id))))('%s absent → missing-section on its parent', (_id, { kind, r, text }) => {

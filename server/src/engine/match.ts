@@ -93,7 +93,9 @@ export function matchDocument(kind: DocumentKind, models: DocModel[], aliases: R
     const keys = keysOf.get(r)!;
     outer: for (let file = 0; file < models.length; file++) {
       for (const h of models[file].headings) {
-        if (keys.has(h.key) && m.byHeading.get(refKey({ file, heading: h.index })) !== r.id) {
+        // A heading already matched in place belongs to that requirement (two requirements can
+        // share a title): it is not where this one went.
+        if (keys.has(h.key) && !m.byHeading.has(refKey({ file, heading: h.index }))) {
           m.misplaced.set(r.id, { file, heading: h.index });
           break outer;
         }

@@ -65,15 +65,15 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
         checkStatement(group, r, c);
         continue;
       }
-      // Without its own heading, a check may run on the nearest present ancestor's subtree (an
-      // optional sub-section whose content the parent then holds) — if the requirement applies.
+      // Without its own heading, a check may run on its parent's subtree (an optional
+      // sub-section whose content the parent then holds) — if the requirement applies. Only the
+      // direct parent: when the parent is missing too, its missing-section says it all.
       let ref = own;
       let at = r.id;
-      if (!ref && c.orParent && (!r.condition || evaluate(r.condition, cond).value === true)) {
-        for (let p = parentId(r.id); p && !ref; p = parentId(p)) {
-          ref = group.match.found.get(p);
-          at = p;
-        }
+      const parent = parentId(r.id);
+      if (!ref && c.orParent && parent && (!r.condition || evaluate(r.condition, cond).value === true)) {
+        ref = group.match.found.get(parent);
+        at = parent;
       }
       // An empty or not-applicable section gets its own finding, not a cascade of content ones.
       if (!ref || !answered(group, at)) continue;
