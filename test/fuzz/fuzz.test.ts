@@ -22,6 +22,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const CLI = path.join(__dirname, '..', '..', 'bin', 'cyberdossier.js');
 export const stats: Record<string, { cases: number; failures: number }> = {};
 const count = (target: string) => (stats[target] ??= { cases: 0, failures: 0 }).cases++;
+// The per-target figures the README's Robustness table reports (`npm run fuzz` prints them).
+afterAll(() => console.log(`fuzz cases per target: ${JSON.stringify(stats)}`));
 
 function checkText(text: string, chunkCache = new ChunkCache()): FileReport[] {
   const host = memHost({ 'doc.md': text, '.cyberdossierrc.yaml': "dossierGlobs: ['**/*.md']\n" });
