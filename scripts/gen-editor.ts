@@ -148,6 +148,15 @@ export function rcSchema(): string {
         additionalProperties: false,
         properties: { referenceDocx: { description: 'A .docx whose styles the export uses (path relative to this file).', type: 'string', pattern: '\\.[dD][oO][cC][xX]$' } },
       },
+      sbom: {
+        description:
+          'SBOM file(s) (CycloneDX 1.4–1.6 or SPDX 2.3, JSON) of the device; the dossier’s off-the-shelf software table must agree with them (`inconsistent-fact`). Paths relative to this file; several are one list.',
+        anyOf: [
+          // a local path: no URL other than file://
+          { type: 'string', minLength: 1, pattern: '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))' },
+          { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, pattern: '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))' } },
+        ],
+      },
     },
   });
 }

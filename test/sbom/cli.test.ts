@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderOtsTable } from '../../server/src/sbom';
-import { bigCycloneDx, SBOM_DIR, sbom } from './helpers';
+import { bigCycloneDx, CDX, description, OTS_TABLE, SBOM_DIR, sbom } from './helpers';
 
 const CLI = path.join(__dirname, '..', '..', 'bin', 'cyberdossier.js');
 let tmp: string;
@@ -161,3 +161,50 @@ test('a 5 MB SBOM through the command line', () => {
   expect(JSON.parse(r.out).components).toHaveLength(10_800);
   expect(ms).toBeLessThan(10_000);
 });
+
+describe('cyberdossier check with an rc file that names the SBOM', () => {
+  function dossier(name: string, table: string, rc = 'locale: en\nsbom: build/bom.cdx.json\n') {
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(path.join(dir, 'build'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.cyberdossierrc.yaml'), rc);
+    fs.writeFileSync(path.join(dir, 'build', 'bom.cdx.json'), CDX);
+    fs.writeFileSync(path.join(dir, 'description.md'), description(table));
+    return dir;
+  }
+
+  test('the table agrees: exit 0, nothing reported', () => {
+    const r = run(['check', '.', '--format', 'json'], dossier('agree', OTS_TABLE));
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).summary).toEqual({ files: 1, errors: 0, warnings: 0, infos: 0, hints: 0 });
+  });
+
+  test('a version that differs, as error by the rc file: exit 1 and the finding in --format json', () => {
+    const dir = dossier('differs', OTS_TABLE.replace('| 3.0.13 |', '| 3.0.11 |'), 'locale: en\nsbom: build/bom.cdx.json\nrules:\n  inconsistent-fact: error\n');
+    const r = run(['check', '--format', 'json'], dir);
+    expect(r.code, r.err).toBe(1);
+    const out = JSON.parse(r.out);
+    expect(out.files.map((f: { path: string }) => f.path)).toEqual(['description.md']);
+    expect(out.files[0].diagnostics).toEqual([
+      {
+        code: 'inconsistent-fact',
+        requirement: 'D1.6',
+        clause: '四(二)1(6)',
+        severity: 'error',
+        message: 'The full version of “OpenSSL” is “3.0.11” in the “Off-the-shelf software” (D1.6) table but “3.0.13” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))',
+        range: { start: { line: 70, character: 18 }, end: { line: 70, character: 24 } },
+        data: expect.objectContaining({ mismatch: 'version-differs', tableVersion: '3.0.11', sbomVersion: '3.0.13', sbom: ['bom.cdx.json'] }),
+      },
+    ]);
+  });
+
+  test('a missing SBOM: config-invalid on the rc file (exit 1), not a crash (exit 2)', () => {
+    const dir = dossier('missing', OTS_TABLE, 'locale: en\nsbom: build/none.json\n');
+    const r = run(['check', '.'], dir);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out.split('\n')[0]).toBe(
+      `.cyberdossierrc.yaml:2:7  error  The SBOM build/none.json named by sbom cannot be used: cannot read the SBOM file: ${path.join(dir, 'build', 'none.json')}. The off-the-shelf software list was not compared with it  [config-invalid]`,
+    );
+  });
+});
+

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { overlayHost } from '../../server/src/engine/host';
 import { analyzeChunk } from '../../server/src/engine/parse';
-import { clearSbomCache, compareOtsTable, loadSbom, normalizeVersion, renderOtsTable, resolveSbomPath, unionComponents, rowsFromTable, sameVersion, type SbomComponent } from '../../server/src/sbom';
+import { clearSbomCache, compareOtsTable, loadSbom, normalizeVersion, renderOtsTable, resolveSbomPath, unionComponents, rowsFromTable, sameVendor, sameVersion, type SbomComponent } from '../../server/src/sbom';
 import { fixture } from '../fixtures';
 import { memHost, ROOT } from '../helpers';
 import { sbom, sbomText } from './helpers';
@@ -151,3 +151,26 @@ describe('loadSbom: through the Host', () => {
     expect('error' in resolveSbomPath(rc, '  ')).toBe(true);
   });
 });
+
+test('sameVendor: legal forms, case, punctuation, e-mails and generic words are no difference; another organisation is', () => {
+  for (const [a, b] of [
+    ['Microsoft', 'Microsoft Corporation'],
+    ['OpenSSL 项目', 'OpenSSL Software Foundation (openssl-security@openssl.org)'],
+    ['The Qt Company Ltd.', 'QT COMPANY'],
+    ['curl project (Daniel Stenberg)', 'curl'],
+    ['深圳迈瑞生物医疗电子股份有限公司', '迈瑞医疗'],
+    ['Inc.', 'Oracle'], // nothing identifying on one side: never a clear difference
+  ])
+    expect(sameVendor(a, b), `${a} ≈ ${b}`).toBe(true);
+  for (const [a, b] of [
+    ['Digia Plc', 'The Qt Company'],
+    ['Microsoft Corporation', 'Oracle Corporation'],
+    ['东软医疗系统股份有限公司', '深圳迈瑞生物医疗电子股份有限公司'],
+  ])
+    expect(sameVendor(a, b), `${a} ≠ ${b}`).toBe(false);
+  // Off unless asked; authors are people, never compared with a vendor.
+  expect(compareOtsTable([row('Qt', '5.15.2', 'Digia Plc')], [comp('Qt', '5.15.2', { vendor: 'The Qt Company' })])).toEqual([]);
+  expect(compareOtsTable([row('Qt', '5.15.2', 'Digia Plc')], [comp('Qt', '5.15.2', { vendor: 'The Qt Company' })], { vendors: true }).map((m) => m.kind)).toEqual(['vendor-differs']);
+  expect(compareOtsTable([row('zlib', '1.3.1', 'zlib.net')], [comp('zlib', '1.3.1', { vendor: 'Jean-loup Gailly', vendorSource: 'author' })], { vendors: true })).toEqual([]);
+});
+

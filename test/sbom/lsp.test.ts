@@ -4,8 +4,10 @@
 // SBOM code knows no editor.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { type Connection, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Engine } from '../../server/src/engine/engine';
@@ -14,7 +16,8 @@ import { clearSbomCache } from '../../server/src/sbom';
 import { registerSbomRequests } from '../../server/src/lsp/sbom';
 import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from '../../server/src/shared/protocol';
 import { memHost, ROOT } from '../helpers';
-import { sbomText } from './helpers';
+import { startServer } from '../protocol/client';
+import { CDX, description, OTS_TABLE, sbomText } from './helpers';
 
 const overlay = new Map<string, { text: string; version: number }>();
 const host = overlayHost(
@@ -86,3 +89,43 @@ test('server/src/sbom imports nothing from vscode or the language server', () =>
     for (const m of text.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)) expect(m[1], `${f} imports ${m[1]}`).not.toMatch(/^vscode(-languageserver|-languageclient)?(\/|$)/);
   }
 });
+
+describe('the consistency check through the language server (the bundled server over stdio)', () => {
+  test('the same finding as the engine’s; its quick fix; the SBOM changed on disk is re-read when the watcher reports it', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-sbom-lsp-'));
+    fs.mkdirSync(path.join(tmp, '.git'));
+    fs.writeFileSync(path.join(tmp, '.cyberdossierrc.yaml'), 'sbom: build/bom.cdx.json\n');
+    fs.mkdirSync(path.join(tmp, 'build'));
+    const bom = path.join(tmp, 'build', 'bom.cdx.json');
+    fs.writeFileSync(bom, CDX);
+    const file = path.join(tmp, 'description.md');
+    const text = description(OTS_TABLE.replace('| Qt | 开源版（LGPLv3） | 5.15.2 |', '| Qt | 开源版（LGPLv3） | 5.15.10 |'));
+    fs.writeFileSync(file, text);
+    const client = await startServer({ root: tmp, initializationOptions: { selectRangeCommand: false } });
+    try {
+      const uri = await client.open(file, text);
+      const sbomFindings = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'inconsistent-fact' && (d.data as { mismatch?: string }).mismatch);
+      const first = sbomFindings((await client.diagnostics(uri, (p) => p.version === 1)).diagnostics);
+      // The engine on the same files says the same.
+      const engine = new Engine({ host: memHost({ '.cyberdossierrc.yaml': 'sbom: build/bom.cdx.json\n', 'build/bom.cdx.json': CDX, 'description.md': text }) });
+      const [expected] = engine.check({ files: [path.join(ROOT, 'description.md')] }).reports[0].diagnostics.filter((d) => d.code === 'inconsistent-fact');
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({ code: 'inconsistent-fact', severity: 2, source: 'cyberdossier', range: expected.range, message: expected.message.en });
+      expect(first[0].data).toEqual(expected.data);
+      expect(first[0].codeDescription?.href).toMatch(/inconsistent-fact/);
+
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: first[0].range, context: { diagnostics: first } })) as CodeAction[];
+      const fix = actions.find((a) => a.title === 'Use the SBOM’s version 5.15.2');
+      expect(fix?.edit?.changes?.[uri]).toEqual([{ range: first[0].range, newText: '5.15.2' }]);
+
+      // The SBOM is updated by the build (5.15.10 now): the client's watcher reports it, the server re-checks.
+      fs.writeFileSync(bom, CDX.replace('"version": "5.15.2"', '"version": "5.15.10"'));
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(bom).toString(), type: 2 }] });
+      await client.diagnostics(uri, (p) => p.version === 1 && client.published.filter((q) => q.uri === uri).indexOf(p) > 0 && sbomFindings(p.diagnostics).length === 0);
+    } finally {
+      await client.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+

@@ -14,7 +14,7 @@ export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
 export type IdKind = (typeof IDS_KINDS)[number];
 export type Locale = 'zh-CN' | 'en';
 const SEVERITIES: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize', 'export'] as const;
+const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize', 'export', 'sbom'] as const;
 const EXPORT_KEYS = ['referenceDocx'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -29,6 +29,17 @@ export interface ConfigInput {
   maxFileSize?: string | number;
   /** Word export: `referenceDocx` is a .docx whose styles the export uses (relative to the rc file). */
   export?: { referenceDocx?: string };
+  /** SBOM file(s) the OTS table is compared with (relative to the rc file). */
+  sbom?: string[];
+  /** Where each `sbom` entry sits in the rc file (set by loadConfigText; findings about the SBOM go there). */
+  sbomAt?: Range[];
+}
+
+/** A configured SBOM: its path (absolute when the rc file's folder is known) and the entry's range in the rc file (`Config.file`). */
+export interface SbomSetting {
+  path: string;
+  value: string;
+  at?: Range;
 }
 
 export interface Config {
@@ -46,6 +57,8 @@ export interface Config {
   file?: string;
   /** Word export settings; `referenceDocx` is absolute when its base folder is known. */
   export?: { referenceDocx?: string };
+  /** SBOMs the dossier's OTS table must agree with (rc file only; absolute when its folder is known). */
+  sbom: SbomSetting[];
 }
 
 export interface ConfigLoad {
@@ -60,6 +73,7 @@ export function defaultConfig(): Config {
     ids: { ...DEFAULT_IDS },
     dossierGlobs: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    sbom: [],
   };
 }
 
@@ -241,6 +255,33 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
         }
         break;
       }
+      case 'sbom': {
+        // One path or a list; checked for shape here, read (and reported when unreadable) by the
+        // sbom rule, which puts config-invalid on the entry naming the file.
+        const items = n.kind === 'seq' ? n.items : [n];
+        const shapeOk = (n.kind === 'seq' && n.items.length > 0) || n.kind === 'scalar';
+        if (!shapeOk) {
+          bad(n.range, cfgMsg('sbom 应为 SBOM 文件的路径或路径列表（相对于本配置文件）', 'sbom must be the path of an SBOM file, or a list of paths (relative to this file)'), { key: 'sbom' });
+          break;
+        }
+        const paths: string[] = [];
+        const at: Range[] = [];
+        for (const it of items) {
+          const v = it.kind === 'scalar' && typeof it.value === 'string' ? it.value.trim() : '';
+          if (!v) bad(it.range, cfgMsg('sbom 应为 SBOM 文件的路径（相对于本配置文件）', 'sbom must be the path of an SBOM file (relative to this file)'), { key: 'sbom' });
+          else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^file:\/\//i.test(v))
+            bad(it.range, cfgMsg(`sbom 须为本地文件路径，不能是网址（检查器从不联网）：${v}`, `sbom must be a local file path, not a URL (the checker never goes online): ${v}`), { key: 'sbom' });
+          else {
+            paths.push(v);
+            at.push(it.range);
+          }
+        }
+        if (paths.length) {
+          input.sbom = paths;
+          input.sbomAt = at;
+        }
+        break;
+      }
       default: {
         const guess = didYouMean(e.key, KEYS);
         bad(
@@ -287,7 +328,22 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
     const baseDir = rc?.export?.referenceDocx !== undefined ? rcDir : settingsBase;
     c.export = { referenceDocx: baseDir && !path.isAbsolute(ref) ? path.resolve(baseDir, ref) : ref };
   }
+  // The SBOM belongs to the dossier the rc file governs: editor settings do not name one.
+  c.sbom = (rc?.sbom ?? []).map((value, i) => {
+    const p = /^file:\/\//i.test(value) ? fileUrlPath(value) : value;
+    const abs = rcDir && !path.isAbsolute(p) ? path.resolve(rcDir, p) : p;
+    const range = rc?.sbomAt?.[i];
+    return { path: abs, value, ...(range ? { at: range } : {}) };
+  });
   return c;
+}
+
+function fileUrlPath(url: string): string {
+  try {
+    return decodeURIComponent(url.replace(/^file:\/\/(?:localhost)?/i, ''));
+  } catch {
+    return url;
+  }
 }
 
 /** A stable key of what the analysis of a chunk depends on (ID patterns). */

@@ -20,6 +20,8 @@ import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkScope } fro
 import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders, tablesIn } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
+import { checkSbom } from './rules/sbom';
+import { loadSbom } from '../sbom/load';
 import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
@@ -597,6 +599,9 @@ export class Engine {
     if (!quick) {
       this.contain('ids', where, () => checkIds(d));
       this.contain('consistency', where, () => checkConsistency(d));
+      this.contain('sbom', where, () => {
+        for (const [rc, found] of checkSbom(d, (p) => loadSbom(p, this.host))) rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
+      });
     }
     const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
     if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset));

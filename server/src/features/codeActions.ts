@@ -122,6 +122,13 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
       });
       return { title: en ? `Add the column “${name}”` : `添加“${name}”列`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: { changes: { [ctx.uri]: edits } } };
     }
+    case 'inconsistent-fact': {
+      // The OTS table's version cell against the SBOM: the range is exactly that cell's text. Not
+      // preferred: the SBOM may be the stale side.
+      if (data.mismatch !== 'version-differs' || typeof data.sbomVersion !== 'string' || !data.sbomVersion.trim()) return undefined;
+      const v = data.sbomVersion.trim().replace(/\|/g, '\\|');
+      return action(en ? `Use the SBOM’s version ${v}` : `改为 SBOM 中的版本 ${v}`, d, { range: d.range, newText: v }, ctx, false);
+    }
     case 'capability-unaddressed': {
       const c = data as unknown as CapabilityData;
       if (!c.insert || !c.capability) return undefined;

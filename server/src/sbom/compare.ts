@@ -23,11 +23,14 @@ export interface OtsRow {
 export type OtsMismatch<R extends OtsRow = OtsRow> =
   | { kind: 'missing-from-table'; component: SbomComponent; message: Localized }
   | { kind: 'not-in-sbom'; row: R; index: number; message: Localized }
-  | { kind: 'version-differs'; row: R; index: number; component: SbomComponent; tableVersion: string; sbomVersion: string; message: Localized };
+  | { kind: 'version-differs'; row: R; index: number; component: SbomComponent; tableVersion: string; sbomVersion: string; message: Localized }
+  | { kind: 'vendor-differs'; row: R; index: number; component: SbomComponent; tableVendor: string; sbomVendor: string; message: Localized };
 
 export interface CompareOptions {
   /** How the messages name the SBOM, e.g. its file name `bom.json`. */
   sbomName?: string;
+  /** Also report vendors that name different organisations (`sameVendor`); off by default. */
+  vendors?: boolean;
 }
 
 /** Pairs whose names only contain one another are looked for while rows × components stays below this. */
@@ -56,6 +59,46 @@ export function sameVersion(a: string, b: string): boolean {
   const ty = tokens(y);
   const sub = (s: Set<string>, t: Set<string>) => [...s].every((k) => t.has(k));
   return sub(tx, ty) || sub(ty, tx);
+}
+
+// Words that say what kind of organisation a vendor is, not which one.
+const VENDOR_NOISE = new Set(
+  'the inc incorporated ltd limited llc lp plc co corp corporation company gmbh ag sa sas bv nv ab oy kg ev e.v srl spa kk pty pte foundation project projects community team group org organization organisation software technologies technology tech systems solutions labs international holdings developers contributors and of'.split(
+    ' ',
+  ),
+);
+const CJK_NOISE = /股份有限公司|有限责任公司|有限公司|股份|集团|公司|科技|技术|信息|软件|电子|医疗|网络|系统|开发|项目|社区|基金会|中国|北京|上海|深圳|广州|杭州|苏州|南京|成都|武汉/gu;
+
+/** The identifying parts of a vendor: Latin words other than legal forms, CJK bigrams other than generic ones. */
+function vendorKeys(v: string): Set<string> {
+  const s = v
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/<[^>]*>|\([^)]*@[^)]*\)|\S+@\S+|https?:\/\/\S+/g, ' ');
+  const out = new Set<string>();
+  for (const w of s.match(/[a-z0-9][a-z0-9.&'-]*/g) ?? []) {
+    const k = w.replace(/[.'-]+$/g, '');
+    if (k.length >= 2 && !VENDOR_NOISE.has(k)) out.add(k);
+  }
+  for (const run of s.replace(CJK_NOISE, ' ').match(/[\p{Script=Han}]+/gu) ?? []) {
+    if (run.length === 1) out.add(run);
+    for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+/**
+ * Whether two vendor names may name the same organisation: they share an identifying word
+ * (`OpenSSL Software Foundation` ≈ `The OpenSSL Project`, `Microsoft` ≈ `Microsoft Corporation`,
+ * `深圳迈瑞生物医疗电子股份有限公司` ≈ `迈瑞医疗`), or one has no identifying word at all. Only a
+ * clear difference (`Microsoft Corporation` vs `Oracle`) is false: spelling and legal forms never are.
+ */
+export function sameVendor(a: string, b: string): boolean {
+  const x = vendorKeys(a);
+  const y = vendorKeys(b);
+  if (!x.size || !y.size) return true;
+  for (const k of x) if (y.has(k)) return true;
+  return false;
 }
 
 /** The names a component goes by: its name, the purl name (with namespace), the CPE product. */
@@ -163,6 +206,29 @@ export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components
       });
     }
   });
+  if (opts.vendors) {
+    rows.forEach((row, index) => {
+      const ci = match[index];
+      if (ci < 0) return;
+      const c = comps[ci];
+      const tv = row.vendor.trim();
+      const sv = c.vendor ?? '';
+      // Authors are people, not the 供应商 a table names; an empty or placeholder cell is reported elsewhere.
+      if (!tv || !sv || isPlaceholderText(tv) || c.vendorSource === 'author' || c.vendorSource === 'authors' || sameVendor(tv, sv)) return;
+      out.push({
+        kind: 'vendor-differs',
+        row,
+        index,
+        component: c,
+        tableVendor: tv,
+        sbomVendor: sv,
+        message: {
+          zh: `“${row.name.trim()}”的供应商在现成软件表格中为“${tv}”，SBOM${where.zh} 中为“${sv}”`,
+          en: `The vendor of “${row.name.trim()}” is “${tv}” in the off-the-shelf software table but “${sv}” in the SBOM${where.en}`,
+        },
+      });
+    });
+  }
   comps.forEach((c, ci) => {
     if (taken[ci]) return;
     out.push({

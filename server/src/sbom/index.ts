@@ -19,7 +19,7 @@ export {
   type SbomImportResult,
   type FlaggedEntry,
 } from './render';
-export { compareOtsTable, rowsFromTable, normalizeVersion, sameVersion, type OtsRow, type OtsTableRow, type OtsMismatch, type CompareOptions } from './compare';
+export { compareOtsTable, rowsFromTable, normalizeVersion, sameVersion, sameVendor, type OtsRow, type OtsTableRow, type OtsMismatch, type CompareOptions } from './compare';
 export { PROPERTY as SBOM_PROPERTIES, CYCLONEDX_VERSIONS } from './cyclonedx';
 export { categoryOf } from './vocab';
 export { unionComponents } from './collect';

@@ -772,5 +772,6 @@ export const nmpa2017: RuleSet = {
     unacceptable: UNACCEPTABLE,
   },
   versionFacts: ['product.software_version'],
+  otsTable: { requirements: ['D1.6'] },
   schema: schema as JsonSchema,
 };

@@ -405,5 +405,7 @@ export const nmpa2022: RuleSet = {
     unacceptable: UNACCEPTABLE,
   },
   versionFacts: ['product.software_version'],
+  // 七（一）2: the IFU's 现成软件清单 is the SBOM; the research report has no OTS table of its own.
+  otsTable: { requirements: ['M8'] },
   schema: schema as JsonSchema,
 };

@@ -279,6 +279,11 @@ export interface RuleSet {
   risk: { select: ColumnRole[][]; acceptability: ColumnRole[]; unacceptable: string[] };
   /** Frontmatter facts that must be full versions. */
   versionFacts: string[];
+  /**
+   * Requirements whose listing table is the dossier's list of off-the-shelf software: compared
+   * with the SBOM(s) a `.cyberdossierrc.yaml` names (`sbom:`) — inconsistent-fact.
+   */
+  otsTable?: { requirements: string[] };
   /** The frontmatter JSON Schema of this rule set. */
   schema: JsonSchema;
 }
