@@ -117,7 +117,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'cyberdossier',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,dossier.yaml,.cyberdossierrc.yaml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,dossier.yaml,.cyberdossierrc.yaml,*.json}'),
     },
     initializationOptions: { locale: vscode.env.language, selectRangeCommand: true, migrateCommand: true },
     outputChannel: output,

@@ -347,6 +347,10 @@ function frontmatterEndLine(text: string): number {
  */
 export function migrationActions(view: DocView | undefined, ctx: MigrationActionContext): MigrationCodeAction[] {
   if (!view?.file.isDossier) return [];
+  // Code actions are asked for on every cursor move: a native 2022 dossier pays for a plan only
+  // when a frontmatter finding may name a 2017 value.
+  const any2017 = view.state.files.some((f) => f.isDossier && f.ruleset.id !== GUIDELINE_2022);
+  if (!any2017 && !(ctx.diagnostics ?? []).some((d) => d.code === 'frontmatter-invalid')) return [];
   const plan = planDossier(ctx.engine, view.state, { locale: ctx.locale, pipeline: false });
   if (!plan) return [];
   const me = plan.files.find((f) => f.path === view.file.path);

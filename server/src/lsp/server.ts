@@ -176,8 +176,25 @@ export class DossierServer {
     });
     c.onDidChangeWatchedFiles(
       this.safe('watched files', undefined, (p) => {
+        // The client watches *.json for SBOMs; only the SBOMs the open dossiers name matter.
+        const sboms = new Set<string>();
+        const isJson = (f: string) => /\.json$/i.test(f);
+        if (p.changes.some((ch) => isJson(this.pathOf(ch.uri)))) {
+          for (const d of this.documents.all()) {
+            try {
+              for (const s of this.engine.configFor(this.pathOf(d.uri)).config.sbom) sboms.add(path.resolve(s.path));
+            } catch {
+              // A broken configuration names no SBOM; its own finding says so.
+            }
+          }
+        }
+        const changes = p.changes.filter((ch) => {
+          const f = this.pathOf(ch.uri);
+          return !/[\\/](node_modules|\.git)[\\/]/.test(f) && (!isJson(f) || sboms.has(path.resolve(f)));
+        });
+        if (!changes.length) return;
         let structural = false;
-        for (const ch of p.changes) {
+        for (const ch of changes) {
           const file = this.pathOf(ch.uri);
           this.engine.forget(file);
           if (ch.type !== FileChangeType.Changed) structural = true;
