@@ -172,11 +172,40 @@ export function dossierSchema(schema: JsonSchema, id: string): string {
   return json(copy);
 }
 
+/**
+ * dossier.yaml under any rule set: the `guideline:` it states picks that set's schema (the first
+ * rule set is the default). Self-contained — the schemas are inlined, their internal references
+ * re-pointed — so an editor validating it never resolves a URL.
+ */
+export function combinedDossierSchema(): string {
+  const [first, ...rest] = RULESETS;
+  const inline = (id: string): JsonSchema => {
+    const copy = JSON.parse(dossierSchema(RULESETS.find((r) => r.id === id)!.schema, id), (k, v) =>
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `#/definitions/${id}/${v.slice(2)}` : v,
+    ) as JsonSchema;
+    delete copy.$schema;
+    delete copy.$id;
+    return copy;
+  };
+  let body: JsonSchema = { $ref: `#/definitions/${first.id}` };
+  for (const rs of [...rest].reverse()) {
+    body = { if: { properties: { guideline: { const: rs.id } }, required: ['guideline'] }, then: { $ref: `#/definitions/${rs.id}` }, else: body };
+  }
+  return json({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'CyberDossier dossier.yaml',
+    description: `Facts shared by every file of a dossier folder, checked against the rule set its \`guideline:\` names (default ${first.id}).`,
+    ...body,
+    definitions: Object.fromEntries(RULESETS.map((r) => [r.id, inline(r.id)])),
+  } as JsonSchema);
+}
+
 export function editorFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set('snippets/cyberdossier.code-snippets', snippets());
   files.set('syntaxes/cyberdossier.injection.tmLanguage.json', grammar());
   files.set('schemas/cyberdossierrc.schema.json', rcSchema());
   for (const rs of RULESETS) files.set(`schemas/dossier.${rs.id}.schema.json`, dossierSchema(rs.schema, rs.id));
+  files.set('schemas/dossier.schema.json', combinedDossierSchema());
   return files;
 }

@@ -53,6 +53,38 @@ describe('manifest and localisation', () => {
   });
 });
 
+describe('dossier.yaml schema for the editor', () => {
+  const combined = JSON.parse(read('schemas/dossier.schema.json'));
+  const resolve = (ref: string) => ref.slice(2).split('/').reduce((o: Record<string, unknown> | undefined, k) => o?.[k] as Record<string, unknown> | undefined, combined);
+  test('the manifest validates dossier.yaml with the schema that dispatches on guideline', () => {
+    expect(pkg.contributes.yamlValidation).toContainEqual({ fileMatch: 'dossier.yaml', url: './schemas/dossier.schema.json' });
+  });
+  test('self-contained: every $ref points inside it, none to a URL; each rule set is inlined whole', () => {
+    const refs = [...JSON.stringify(combined).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(RULESETS.length);
+    for (const r of refs) {
+      expect(r.startsWith('#/'), r).toBe(true);
+      expect(resolve(r), r).toBeTypeOf('object');
+    }
+    for (const rs of RULESETS) {
+      const own = JSON.parse(read(`schemas/dossier.${rs.id}.schema.json`));
+      expect(Object.keys(combined.definitions[rs.id].properties)).toEqual(Object.keys(own.properties));
+    }
+  });
+  test('guideline: nmpa-2022 selects the 2022 facts; anything else the default', () => {
+    let branch = combined;
+    const picked: Record<string, string> = {};
+    while (branch.if) {
+      picked[branch.if.properties.guideline.const] = branch.then.$ref;
+      branch = branch.else;
+    }
+    expect(picked).toEqual({ 'nmpa-2022': '#/definitions/nmpa-2022' });
+    expect(branch.$ref).toBe(`#/definitions/${RULESETS[0].id}`);
+    expect(resolve(picked['nmpa-2022'])!.properties).toHaveProperty('software');
+    expect(resolve(branch.$ref)!.properties).not.toHaveProperty('software');
+  });
+});
+
 describe('snippets', () => {
   const snippets = JSON.parse(read('snippets/cyberdossier.code-snippets'));
   test('a skeleton per kind and language, a snippet per section, the standard tables', () => {
