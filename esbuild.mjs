@@ -19,7 +19,6 @@ const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' },
-  { entryPoints: ['server/src/engine/parse-worker.ts'], outfile: 'server/out/parse-worker.js' },
   // Word import/export: its own bundle, loaded on first use (server/src/shared/lazy.ts).
   { entryPoints: ['server/src/word/bundle.ts'], outfile: 'server/out/word.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },

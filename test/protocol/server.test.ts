@@ -168,8 +168,8 @@ describe('every quick fix clears its diagnostic and changes nothing else', () =>
       expect(preferred.length, `${d.code}: at most one preferred fix`).toBeLessThanOrEqual(1);
       // Every finding can be disabled, after its fixes (the migration's source actions may follow).
       const disableAt = actions.findIndex((a) => /^(Disable|停用)/.test(a.title));
-      expect(disableAt, d.code).toBeGreaterThanOrEqual(0);
-      expect(actions.findIndex((a) => a.isPreferred), d.code).toBeLessThan(disableAt);
+      expect(disableAt, String(d.code)).toBeGreaterThanOrEqual(0);
+      expect(actions.findIndex((a) => a.isPreferred), String(d.code)).toBeLessThan(disableAt);
       if (!preferred.length) continue;
       const edits = preferred[0].edit!.changes![uri];
       const after = applyEdits(original, edits);

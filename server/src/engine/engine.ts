@@ -27,7 +27,6 @@ import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, 
 export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
 import { MAX_NESTING } from './parse';
-import type { ParsePool } from './pool';
 
 export interface Diagnostic {
   code: Code;
@@ -310,18 +309,6 @@ export class Engine {
       return { key, requested, members };
     });
     return { errors, explicit, folderDossiers, dossiers };
-  }
-
-  /**
-   * Parses, on every core, the chunks a check of `req` will need, so the (synchronous) check
-   * then finds them cached. `mainShare` 0 keeps the calling thread free (the language server).
-   */
-  async warm(req: CheckRequest, pool: ParsePool, mainShare?: number): Promise<void> {
-    const texts = this.uncachedChunks(req);
-    // Below this much text a worker costs more (start-up, JIT) than it saves.
-    const bytes = texts.reduce((n, t) => n + t.length, 0);
-    if (bytes < (mainShare === 0 ? 0 : 150_000)) return;
-    await pool.fill(this.chunks, texts, mainShare);
   }
 
   /**

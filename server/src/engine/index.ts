@@ -4,5 +4,4 @@ export { nodeHost, overlayHost, type Host } from './host';
 export { buildModel, ChunkCache, sharedChunkCache } from './model';
 export { parseMarkdown } from './parse';
 export { RULESETS, getRuleSet } from './rulesets';
-export { ParsePool } from './pool';
 export { analyzeChunk } from './parse';
