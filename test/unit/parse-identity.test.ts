@@ -48,6 +48,40 @@ describe('per chunk: the fast path equals remark-gfm', () => {
   });
 });
 
+describe('per chunk: the simple-list path equals remark-gfm', () => {
+  test('taken for plain tight bullet lists, refused where remark could read more into them', () => {
+    const kinds = (t: string) => splitSimpleTables(t).map((p) => p.kind).join(',');
+    expect(kinds('## 附录 A\n\n- SR-0001：口令完整性\n- SR-0002：数据加密\n\n后文。\n')).toBe('text,list,text');
+    expect(kinds('## 附录 A\n- SR-0001：口令\n- SR-0002：加密\n')).toBe('text,list,text'); // right after a heading
+    expect(kinds('段落\n- a\n- b\n')).toBe('text'); // interrupts a paragraph
+    expect(kinds('- a\n- b\n续行\n')).toBe('text'); // a lazy continuation
+    expect(kinds('- a\n- b\n\n- c\n')).toBe('text'); // a loose list goes on after the blank
+    expect(kinds('- a\n- b\n\n  续段\n')).toBe('text'); // the last item goes on
+    expect(kinds('1. x\n\n- a\n- b\n')).toBe('text'); // a list may be open before it
+    expect(kinds('- a\n- 见 `config.yaml` 与 **附件 3**\n')).toBe('list,text'); // inline markup: items parsed as paragraphs
+    expect(kinds('- a\n- **b**\n')).toBe('text'); // an item opening with * (a nested list or a break?)
+    expect(kinds('- a\n- [ ] 任务\n')).toBe('text'); // a task item, or a link definition
+    expect(kinds('- a\n- - b\n')).toBe('text'); // a nested list
+    expect(kinds('- a \n- b\n')).toBe('text'); // trailing whitespace
+    expect(kinds('- [ ] 任务\n')).toBe('text'); // a task item
+    expect(kinds('```\n- a\n```\n')).toBe('text'); // inside a fence
+  });
+
+  // Chunks built from lines that stress list boundaries; the facts must equal remark's.
+  const simple = fc.constantFrom('- SR-001：需求', '- 普通条目 AES-256', '- a', '- 不适用', '- 见 TC-001 与 R-002。', '- **b** 粗体', '- `c` 代码', '- <b>x</b>', '- a <!-- c --> b', '- ![i](x.png)', '- [l](u)', '- a [^1]', '- ~~s~~', '- ___', '- ```', '- `x', '- x\\', '- a<br>b', '- &amp;', '- _e_', '- https://x.cn', '- a@b.cn', '- <div>', '- <!-- c -->', '- ~~~', '- <https://x>', '- a | b', '- 详见 `config.yaml` 与 **附件 3**。', '- **a', '- b**');
+  const other = fc.constantFrom('* x', '+ y', '1. z', '2) w', '  - nested', '   - three', '    code', '', '## 2 标题', '# 1', '段落文字', 'lazy', '> 引用', '> - q', '- [ ] task', '-  two', '- x  ', '- ---', '- # h', '- > q', '- 1. x', '-', '- =', '---', '===', '***', '```', '~~~', '<div>', '</div>', '<!-- c -->', '| a | b |', '| - | - |', '| 1 | 2 |', '\t- tab', '- 中文\t制表', ' - one space', '  续段', '-\tx', '10. x', '<https://x>', '<?php', '[x]: /u', '[^1]: note', '<![CDATA[', '  ~~~');
+  const line = fc.oneof({ weight: 6, arbitrary: simple }, { weight: 2, arbitrary: fc.constant('') }, { weight: 2, arbitrary: other });
+  test('fuzzed list-heavy chunks (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 24 }), (ls) => {
+        const chunk = `${ls.join('\n')}\n`;
+        expect(json(analyzeChunk(chunk))).toEqual(json(analyzeChunkFull(chunk)));
+      }),
+      { seed: 20261128, numRuns: 1500 },
+    );
+  });
+});
+
 function diagnostics(text: string, engine: Engine): string {
   const host = engine.host as ReturnType<typeof memHost>;
   host.files.set(path.join(ROOT, 'doc.md'), text);

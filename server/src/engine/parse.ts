@@ -7,7 +7,7 @@ import { htmlBlockStart } from './scan';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent, Nodes, Table, List, ListItem } from 'mdast';
+import type { Root, RootContent, Nodes, Table, List, ListItem, Paragraph } from 'mdast';
 import type { Extension } from 'micromark-util-types';
 import type { Extension as MdastExtension } from 'mdast-util-from-markdown';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
@@ -175,9 +175,10 @@ function parseFast(text: string): Root {
 
 /**
  * Facts of one chunk. Simple GFM tables (plain cells, after a blank line) are read by an exact
- * line tokenizer and masked out — replaced by a thematic break that, like the table, ends the
- * blocks before it — so the rest of the chunk is parsed by remark in one call with only the GFM
- * parts it can use. Identical to analyzeChunkFull (test/unit/parse-identity.test.ts).
+ * line tokenizer, and simple tight bullet lists (one-line items) have their items parsed as plain
+ * paragraphs; both are masked out — replaced by a thematic break that, like them, ends the blocks
+ * before it — so the rest of the chunk is parsed by remark in one call with only the GFM parts it
+ * can use. Identical to analyzeChunkFull (test/unit/parse-identity.test.ts).
  */
 export function analyzeChunk(text: string, maxNesting = MAX_NESTING): ChunkFacts {
   const depth = nestingDepth(text);
@@ -233,18 +234,29 @@ function skippedFacts(text: string, skipped: NonNullable<ChunkFacts['skipped']>)
 }
 
 function analyzeChunkChecked(text: string): ChunkFacts {
-  const tables = splitSimpleTables(text).filter((p) => p.kind === 'table');
-  if (!tables.length) return factsFromTree(parseFast(text), text);
+  // A list whose items do not each read as one paragraph on their own is left to remark.
+  const lists = new Map<number, ChunkFacts>();
+  const simple = splitSimpleTables(text).filter((p) => {
+    if (p.kind !== 'list') return p.kind === 'table';
+    const f = simpleListFacts(text.slice(p.start, p.end));
+    if (f) lists.set(p.start, f);
+    return !!f;
+  });
+  if (!simple.length) return factsFromTree(parseFast(text), text);
   let masked = '';
   let pos = 0;
-  for (const t of tables) {
+  for (const t of simple) {
     const region = text.slice(t.start, t.end).split('\n');
     masked += text.slice(pos, t.start) + ['***' + ' '.repeat(region[0].length - 3), ...region.slice(1).map((l) => ' '.repeat(l.length))].join('\n');
     pos = t.end;
   }
   masked += text.slice(pos);
   const facts = factsFromTree(parseFast(masked), masked);
-  for (const t of tables) spliceTable(facts, shiftFacts(simpleTableFacts(text.slice(t.start, t.end)), t.start), t.start);
+  for (const t of simple) {
+    const piece = text.slice(t.start, t.end);
+    if (t.kind === 'table') spliceTable(facts, shiftFacts(simpleTableFacts(piece), t.start), t.start);
+    else spliceList(facts, shiftFacts(lists.get(t.start)!, t.start), t.start);
+  }
   return facts;
 }
 
@@ -260,6 +272,22 @@ function spliceTable(facts: ChunkFacts, table: ChunkFacts, at: number): void {
   facts.tableSegment.splice(index, 0, segment);
   const q = facts.runs.findIndex((r) => r.run.start > at);
   facts.runs.splice(q < 0 ? facts.runs.length : q, 0, ...table.runs.map((r) => ({ ...r, segment, table: index })));
+}
+
+/** Puts a simple list's facts where remark saw the masking thematic break. */
+function spliceList(facts: ChunkFacts, list: ChunkFacts, at: number): void {
+  const segment = facts.segments.findIndex((s) => s.blocks.some((b) => b.kind === 'break' && b.start === at));
+  const blocks = facts.segments[segment].blocks;
+  blocks.splice(blocks.findIndex((b) => b.kind === 'break' && b.start === at), 1, list.segments[0].blocks[0]);
+  const insert = <T>(into: T[], items: T[], start: (x: T) => number) => {
+    const q = into.findIndex((x) => start(x) > at);
+    into.splice(q < 0 ? into.length : q, 0, ...items);
+  };
+  insert(facts.listItems, list.listItems.map((x) => ({ ...x, segment })), (x) => x.run.start);
+  insert(facts.starts, list.starts.map((x) => ({ ...x, segment })), (x) => x.start.run.start);
+  insert(facts.runs, list.runs.map((x) => ({ ...x, segment })), (x) => x.run.start);
+  insert(facts.comments, list.comments, (x) => x.start);
+  insert(facts.html, list.html.map((x) => ({ ...x, segment })), (x) => x.start);
 }
 
 function emptyFacts(): ChunkFacts {
@@ -535,7 +563,7 @@ export function runSpan(run: TextRun, from: number, to: number, source: string, 
 // ---- the fast path for simple tables -------------------------------------------------------
 
 interface PieceSpan {
-  kind: 'text' | 'table';
+  kind: 'text' | 'table' | 'list';
   start: number;
   end: number;
 }
@@ -548,16 +576,26 @@ const NOT_PLAIN = /[\\`*_[\]<>&!~$]|www\.|https?:|@/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
 
+// A list item line as micromark sees one (any marker, up to 3 spaces of indentation).
+const ANY_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+// A simple bullet item: `- ` and one line of plain text that cannot open another construct
+// (a nested list, heading, quote, break, setext line, code) and has no trailing whitespace.
+const SIMPLE_ITEM = /^- (?![-+*#>=|[<\s]|\d{1,9}[.)](?:[ \t]|$))\S(?:.*\S)?$/;
+
 function cellsOf(row: string): string[] | undefined {
   const m = ROW.exec(row);
   return m ? m[1].split('|') : undefined;
 }
 
-/** Spans of a chunk: simple tables (read by simpleTableFacts) and the text around them. */
+/**
+ * Spans of a chunk: simple tables (read by simpleTableFacts), simple tight bullet lists (read by
+ * simpleListFacts) and the text around them. A list is taken only where no list can be open
+ * before it and none can continue after it, so remark would see exactly that list.
+ */
 export function splitSimpleTables(text: string): PieceSpan[] {
   const whole: PieceSpan[] = [{ kind: 'text', start: 0, end: text.length }];
   // Link reference definitions apply across blocks; keep such a chunk whole.
-  if (!text.includes('|') || LINK_DEFINITION.test(text)) return whole;
+  if ((!text.includes('|') && !text.includes('\n- ')) || LINK_DEFINITION.test(text)) return whole;
   const lines: { text: string; start: number; end: number }[] = [];
   let pos = 0;
   while (pos <= text.length) {
@@ -574,8 +612,16 @@ export function splitSimpleTables(text: string): PieceSpan[] {
   let fence: string | undefined;
   let html: { end: RegExp | 'blank' } | undefined;
   const blank = (l: number) => l < 0 || l >= lines.length || lines[l].text.trim() === '';
+  const atx = (l: number) => l >= 0 && l < lines.length && /^#{1,6}(?:[ \t]|$)/.test(lines[l].text);
+  // Whether a list may still be open here (then a following item could belong to it). A chunk
+  // that opens like frontmatter (`---`) is left to remark: an unclosed one changes what follows.
+  let listOpen = /^---/.test(text);
+  let noLists = false;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
+    // What the line scan skips (fences, HTML blocks) may still be read as list items by remark
+    // (an autolink such as <https://x> is not HTML): a list may be open after it.
+    if ((fence || html) && ANY_ITEM.test(t)) listOpen = true;
     if (fence) {
       if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(t)) fence = undefined;
       continue;
@@ -590,8 +636,30 @@ export function splitSimpleTables(text: string): PieceSpan[] {
       continue;
     }
     html = htmlBlockStart(t);
-    if (html) continue;
-    const prevOk = i === 0 || blank(i - 1) || /^#{1,6}(?:[ \t]|$)/.test(lines[i - 1].text);
+    if (html) {
+      // This scan cannot tell every HTML block from an autolink paragraph (<https://x>), nor where
+      // an HTML block that opens inside another ends: no list is taken after one.
+      noLists = true;
+      continue;
+    }
+    if (i > 0 && (atx(i) || (t.trim() !== '' && !/^[ \t]/.test(t) && !ANY_ITEM.test(t) && blank(i - 1))) && !/^---/.test(text)) listOpen = false;
+    const prevOk = i === 0 || blank(i - 1) || atx(i - 1);
+    if (!listOpen && !noLists && prevOk && SIMPLE_ITEM.test(t)) {
+      let j = i + 1;
+      while (j < lines.length && SIMPLE_ITEM.test(lines[j].text)) j++;
+      let next = j;
+      while (next < lines.length && blank(next)) next++;
+      // Ends at a heading, or at a blank line after which nothing can continue the list.
+      const ends = j >= lines.length || atx(j) || (blank(j) && (next >= lines.length || (!ANY_ITEM.test(lines[next].text) && !/^[ \t]/.test(lines[next].text))));
+      if (ends) {
+        if (lines[i].start > textStart) pieces.push({ kind: 'text', start: textStart, end: lines[i].start });
+        pieces.push({ kind: 'list', start: lines[i].start, end: lines[j - 1].end });
+        textStart = lines[j - 1].end;
+        i = j - 1;
+        continue;
+      }
+    }
+    if (ANY_ITEM.test(t)) listOpen = true;
     if (!prevOk || !t.startsWith('|')) continue;
     const header = cellsOf(t);
     const delim = lines[i + 1] ? lines[i + 1].text : '';
@@ -649,6 +717,49 @@ function simpleTableFacts(text: string): ChunkFacts {
   facts.tables.push({ start: 0, end, header, rows });
   facts.tableSegment.push(0);
   facts.segments[0].blocks.push({ kind: 'table', start: 0, end, body: true, run: joinRuns(header.map((c) => c.run), 0), table: 0, image: false });
+  return facts;
+}
+
+/**
+ * The facts remark would give for a tight bullet list of one-line items (its text: one `- item`
+ * per line). micromark's list containers are what is slow, so the items' texts are parsed in one
+ * call as the paragraphs they are inside the items (separated by blank lines, so nothing inline
+ * spans two) and mapped back. Undefined when an item does not read as exactly one paragraph.
+ */
+function simpleListFacts(text: string): ChunkFacts | undefined {
+  const items: { value: string; start: number; at: number }[] = [];
+  let pos = 0;
+  let synthetic = '';
+  for (const line of text.split('\n')) {
+    if (items.length) synthetic += '\n\n';
+    items.push({ value: line.slice(2), start: pos + 2, at: synthetic.length });
+    synthetic += line.slice(2);
+    pos += line.length + 1;
+  }
+  const tree = parseFast(synthetic);
+  if (tree.children.length !== items.length) return undefined;
+  const paragraphs = tree.children.filter((n, k): n is Paragraph => n.type === 'paragraph' && n.position?.start.offset === items[k].at && n.position?.end.offset === items[k].at + items[k].value.length);
+  if (paragraphs.length !== items.length) return undefined;
+  const facts = emptyFacts();
+  const list: TextRun = { text: '', pieces: [], start: 0 };
+  const shifted = (r: TextRun, d: number): TextRun => ({ text: r.text, pieces: r.pieces.map((p) => ({ ...p, start: p.start + d, end: p.end + d })), start: r.start + d });
+  let image = false;
+  paragraphs.forEach((para, k) => {
+    const d = items[k].start - items[k].at;
+    const item = shifted(runOf(para, synthetic), d);
+    facts.listItems.push({ run: item, segment: 0 });
+    facts.starts.push({ start: { run: item, kind: 'listItem' }, segment: 0 });
+    if (k > 0) list.text += '\n';
+    for (const p of item.pieces) list.pieces.push({ ...p, at: p.at + list.text.length });
+    list.text += item.text;
+    const inline = emptyFacts();
+    collectInline(para, synthetic, inline, 0);
+    for (const c of inline.comments) facts.comments.push({ ...c, start: c.start + d, end: c.end + d });
+    for (const h of inline.html) facts.html.push({ ...h, start: h.start + d, end: h.end + d });
+    image ||= hasImage(para);
+  });
+  facts.runs.push({ run: list, segment: 0 });
+  facts.segments[0].blocks.push({ kind: 'list', body: list.text.trim().length > 0 || image, run: list, image, start: 0, end: text.length });
   return facts;
 }
 
