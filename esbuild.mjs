@@ -16,7 +16,9 @@ const common = {
   legalComments: 'none',
 };
 const entries = [
-  { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli.js' },
+  // The CLI: a small boot file that runs the bundle with its V8 code cache (scripts/code-cache.mjs).
+  { entryPoints: ['server/src/cli/boot.ts'], outfile: 'server/out/cli.js', sourcemap: false },
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli-main.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' },
   // Word import/export: its own bundle, loaded on first use (server/src/shared/lazy.ts).
@@ -28,4 +30,5 @@ if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  if (!production) await import('./scripts/code-cache.mjs');
 }

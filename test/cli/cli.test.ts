@@ -25,12 +25,19 @@ beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-cli-'));
   fs.mkdirSync(path.join(tmp, '.git')); // a repository root: dossier.yaml search stops here
   fs.cpSync(path.join(EXAMPLES, 'nmpa-2017'), path.join(tmp, 'examples'), { recursive: true });
+  fs.cpSync(path.join(EXAMPLES, 'nmpa-2022'), path.join(tmp, 'examples-2022'), { recursive: true });
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('exit codes', () => {
   test('0 on the clean example dossier, text summary', () => {
     const r = run(['check', 'examples/monitor', '--locale', 'en']);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('3 file(s) checked: 0 error(s), 0 warning(s), 0 info, 0 hint(s) — no problems\n');
+    expect(r.code).toBe(0);
+  });
+  test('0 and no finding at all on the complete 2022 example dossier', () => {
+    const r = run(['check', 'examples-2022/monitor', '--locale', 'en']);
     expect(r.err).toBe('');
     expect(r.out).toBe('3 file(s) checked: 0 error(s), 0 warning(s), 0 info, 0 hint(s) — no problems\n');
     expect(r.code).toBe(0);
