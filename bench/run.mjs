@@ -164,12 +164,17 @@ if (!smoke) {
 // 2.1.2's indexed edit map). Each doubles the input; the time must roughly double.
 const scaleSizes = smoke ? [500, 1000, 2000] : [1000, 2000, 4000];
 function scaling(name, make) {
-  const times = scaleSizes.map((n) => {
-    const text = make(n);
-    analyzeChunk(make(scaleSizes[0])); // warm the JIT
-    const t = performance.now();
-    analyzeChunk(text);
-    return performance.now() - t;
+  const texts = scaleSizes.map((n) => make(n));
+  for (const text of texts) analyzeChunk(text); // warm the JIT on every size alike
+  // The least-disturbed of a few runs: one GC pause or a busy neighbour must not read as growth.
+  const times = texts.map((text) => {
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      analyzeChunk(text);
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
   });
   const growth = times[times.length - 1] / times[0] / (scaleSizes[scaleSizes.length - 1] / scaleSizes[0]);
   results.scaling.push({ name, sizes: scaleSizes, ms: times, growth });
@@ -225,8 +230,11 @@ const target = (name, value, limit, fmt = (v) => v.toFixed(3)) => {
 };
 console.log('\ntargets');
 target('hostile inputs: slowest (ms)', Math.max(...results.hostile.map((h) => h.ms)), 10_000, (v) => v.toFixed(0));
-target('scaling: lists grow linearly', listGrowth, 1.6, (v) => v.toFixed(2));
-target('scaling: table cells grow linearly', tableGrowth, 1.6, (v) => v.toFixed(2));
+// A quadratic term reads as growth ≈ 4 over these 4× inputs; the smoke's small inputs are noisier
+// on a shared CI machine, so its bound is looser while still far below that.
+const growthBound = smoke ? 2.5 : 1.6;
+target('scaling: lists grow linearly', listGrowth, growthBound, (v) => v.toFixed(2));
+target('scaling: table cells grow linearly', tableGrowth, growthBound, (v) => v.toFixed(2));
 if (!smoke) {
   const l50 = results.lsp.find((r) => r.size === '50k');
   const l500 = results.lsp.find((r) => r.size === '500k');
