@@ -11,6 +11,7 @@ import type { Locale } from '../engine/config';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
 import { loadBundle } from '../shared/lazy';
+import { Args, parseLocale, parseOrExit, UsageError } from './args';
 
 type WordBundle = typeof import('../word/bundle');
 
@@ -55,58 +56,39 @@ Options:
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or read failure.`;
 
-class UsageError extends Error {}
-
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { paths: [], format: 'text', updateBaseline: false };
-  const args = [...argv];
-  if (args[0] === 'check') args.shift();
-  else if (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return 'help';
-  else if (args[0] === '-v' || args[0] === '--version') return 'version';
-  else if (args.length === 0) throw new UsageError('missing command: cyberdossier check [PATH ...]');
-  else if (!args[0].startsWith('-')) throw new UsageError(`unknown command: ${args[0]}`);
-  const value = (name: string): string => {
-    const v = args.shift();
-    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
-    return v;
-  };
-  while (args.length) {
-    let a = args.shift()!;
-    let inline: string | undefined;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      inline = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = (name: string) => (inline !== undefined ? inline : value(name));
+  const first = argv[0];
+  if (first === '-h' || first === '--help' || first === 'help') return 'help';
+  if (first === '-v' || first === '--version') return 'version';
+  if (first === undefined) throw new UsageError('missing command: cyberdossier check [PATH ...]');
+  if (first !== 'check' && !first.startsWith('-')) throw new UsageError(`unknown command: ${first}`);
+  const args = new Args(first === 'check' ? argv.slice(1) : argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     switch (a) {
       case '--format': {
-        const f = take(a);
+        const f = args.value();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${f}`);
         o.format = f;
         break;
       }
       case '--config':
-        o.config = take(a);
+        o.config = args.value();
         break;
-      case '--locale': {
-        const l = take(a);
-        if (l === 'zh-CN' || l === 'zh-cn' || l === 'zh') o.locale = 'zh-CN';
-        else if (l === 'en' || l.startsWith('en-')) o.locale = 'en';
-        else throw new UsageError(`--locale must be zh-CN or en, not ${l}`);
+      case '--locale':
+        o.locale = parseLocale(args.value());
         break;
-      }
       case '--output':
-        o.output = take(a);
+        o.output = args.value();
         break;
       case '--max-warnings': {
-        const n = take(a);
+        const n = args.value();
         if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a non-negative integer, not ${n}`);
         o.maxWarnings = Number(n);
         break;
       }
       case '--baseline':
-        o.baseline = take(a);
+        o.baseline = args.value();
         break;
       case '--update-baseline':
         o.updateBaseline = true;
@@ -118,7 +100,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--version':
         return 'version';
       case '--':
-        o.paths.push(...args.splice(0));
+        o.paths.push(...args.remaining());
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
@@ -150,20 +132,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  let opts: Options | 'help' | 'version';
-  try {
-    opts = parseArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`cyberdossier: ${e.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  if (opts === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const opts = parseOrExit(io, 'cyberdossier', USAGE, () => parseArgs(argv));
+  if (typeof opts === 'number') return opts;
   if (opts === 'version') {
     io.stdout(`${packageVersion()}\n`);
     return 0;

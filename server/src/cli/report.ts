@@ -13,6 +13,7 @@ import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
 import type { CliIO, Subcommand } from './main';
+import { Args, parseLocale, parseOrExit, UsageError } from './args';
 
 const USAGE = `Usage: cyberdossier report [PATH] [--format html|md|csv] [--output FILE] [options]
 
@@ -45,7 +46,6 @@ since 1970, UTC) when that environment variable is set (reproducible output).
 Exit status: 0 the report was written (findings do not change it), 2 bad usage, an unreadable
 path, no dossier at PATH, or a write failure.`;
 
-class UsageError extends Error {}
 
 interface Options {
   path?: string;
@@ -58,52 +58,35 @@ interface Options {
 
 function parseArgs(argv: string[]): Options | 'help' {
   const o: Options = { table: 'checklist' };
-  const args = [...argv];
-  const value = (name: string): string => {
-    const v = args.shift();
-    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
-    return v;
-  };
-  while (args.length) {
-    let a = args.shift()!;
-    let inline: string | undefined;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      inline = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = (name: string) => (inline !== undefined ? inline : value(name));
+  const args = new Args(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     switch (a) {
       case '--format': {
-        const f = take(a);
+        const f = args.value();
         if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`--format must be html, md or csv, not ${f}`);
         o.format = f as ReportFormat;
         break;
       }
       case '--table': {
-        const t = take(a);
+        const t = args.value();
         if (t !== 'checklist' && t !== 'trace') throw new UsageError(`--table must be checklist or trace, not ${t}`);
         o.table = t;
         break;
       }
       case '--output':
-        o.output = take(a);
+        o.output = args.value();
         break;
       case '--config':
-        o.config = take(a);
+        o.config = args.value();
         break;
-      case '--locale': {
-        const l = take(a);
-        if (l === 'zh-CN' || l === 'zh-cn' || l === 'zh') o.locale = 'zh-CN';
-        else if (l === 'en' || l.startsWith('en-')) o.locale = 'en';
-        else throw new UsageError(`--locale must be zh-CN or en, not ${l}`);
+      case '--locale':
+        o.locale = parseLocale(args.value());
         break;
-      }
       case '-h':
       case '--help':
         return 'help';
       case '--':
-        for (const p of args.splice(0)) addPath(o, p);
+        for (const p of args.remaining()) addPath(o, p);
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
@@ -126,20 +109,8 @@ function formatFromFile(file: string | undefined): ReportFormat | undefined {
 
 export const report: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
-    let o: Options | 'help';
-    try {
-      o = parseArgs(argv);
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.stderr(`cyberdossier report: ${e.message}\n\n${USAGE}\n`);
-        return 2;
-      }
-      throw e;
-    }
-    if (o === 'help') {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+    const o = parseOrExit(io, 'cyberdossier report', USAGE, () => parseArgs(argv));
+    if (typeof o === 'number') return o;
     const abs = (p: string) => path.resolve(io.cwd, p);
     if (o.config && !fs.existsSync(abs(o.config))) {
       io.stderr(`cyberdossier report: configuration file not found: ${o.config}\n`);

@@ -11,6 +11,7 @@ import { nodeHost } from '../engine/host';
 import type { Locale } from '../engine/config';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
 import type { CliIO, Subcommand } from './main';
+import { Args, parseLocale, parseOrExit, UsageError } from './args';
 
 export const SBOM_USAGE = `Usage: cyberdossier sbom import FILE [--format md|json] [--table ots|patches] [--output FILE]
                                    [--force] [--config FILE] [--locale zh-CN|en]
@@ -45,7 +46,6 @@ Exit status: 0 written, nothing flagged; 1 written, but entries are flagged (a v
 not a full version, no vendor, no release date; listed on standard error); 2 bad usage, an
 unreadable file, or not a valid SBOM.`;
 
-class UsageError extends Error {}
 
 interface Options {
   file: string;
@@ -58,60 +58,44 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const args = [...argv];
+  const args = new Args(argv);
   const files: string[] = [];
   let command: string | undefined;
   let help = false;
   const o: Omit<Options, 'file'> = { format: 'md', table: 'ots', force: false };
-  while (args.length) {
-    let a = args.shift()!;
-    let inline: string | undefined;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      inline = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = (): string => {
-      const v = inline ?? args.shift();
-      if (v === undefined || (inline === undefined && v.startsWith('--') && v.length > 2)) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     switch (a) {
       case '-h':
       case '--help':
         help = true;
         break;
       case '--format': {
-        const f = take();
+        const f = args.value();
         if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not ${f}`);
         o.format = f;
         break;
       }
       case '--table': {
-        const t = take();
+        const t = args.value();
         if (t !== 'ots' && t !== 'patches') throw new UsageError(`--table must be ots or patches, not ${t}`);
         o.table = t;
         break;
       }
       case '--output':
       case '-o':
-        o.output = take();
+        o.output = args.value();
         break;
       case '--config':
-        o.config = take();
+        o.config = args.value();
         break;
-      case '--locale': {
-        const l = take();
-        if (l === 'zh-CN' || l === 'zh-cn' || l === 'zh') o.locale = 'zh-CN';
-        else if (l === 'en' || l.startsWith('en-')) o.locale = 'en';
-        else throw new UsageError(`--locale must be zh-CN or en, not ${l}`);
+      case '--locale':
+        o.locale = parseLocale(args.value());
         break;
-      }
       case '--force':
         o.force = true;
         break;
       case '--':
-        files.push(...args.splice(0));
+        files.push(...args.remaining());
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
@@ -130,20 +114,8 @@ const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh
 
 export const sbom: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
-    let o: Options | 'help';
-    try {
-      o = parseArgs(argv);
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.stderr(`cyberdossier sbom: ${e.message}\n\n${SBOM_USAGE}\n`);
-        return 2;
-      }
-      throw e;
-    }
-    if (o === 'help') {
-      io.stdout(`${SBOM_USAGE}\n`);
-      return 0;
-    }
+    const o = parseOrExit(io, 'cyberdossier sbom', SBOM_USAGE, () => parseArgs(argv));
+    if (typeof o === 'number') return o;
     const abs = (p: string) => path.resolve(io.cwd, p);
     const rel = (p: string) => path.relative(io.cwd, p).split(path.sep).join('/') || '.';
     if (o.config && !fs.existsSync(abs(o.config))) {

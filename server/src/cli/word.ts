@@ -13,6 +13,7 @@ import { formatImportSummary } from '../word/report';
 import { WordError } from '../word/types';
 import { formatText } from './format';
 import type { CliIO, Subcommand } from './main';
+import { Args, parseLocale, parseOrExit, UsageError } from './args';
 
 export const IMPORT_USAGE = `Usage: cyberdossier import FILE.docx [--kind KIND] [--out FILE.md] [--force]
                            [--guideline ID] [--config FILE] [--locale zh-CN|en]
@@ -60,7 +61,6 @@ Options:
 Exit status: 0 written, 1 refused because the dossier has errors,
 2 bad usage, an unreadable path, or a write failure.`;
 
-class UsageError extends Error {}
 
 interface Parsed {
   positional: string[];
@@ -71,35 +71,21 @@ interface Parsed {
 
 function parse(argv: string[], valued: string[], flags: string[], aliases: Record<string, string> = {}): Parsed {
   const p: Parsed = { positional: [], values: new Map(), flags: new Set(), help: false };
-  const args = [...argv];
-  while (args.length) {
-    let a = args.shift()!;
-    let inline: string | undefined;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      inline = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
+  const args = new Args(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     a = aliases[a] ?? a;
+    args.name = a;
     if (a === '-h' || a === '--help') p.help = true;
-    else if (a === '--') p.positional.push(...args.splice(0));
-    else if (valued.includes(a)) {
-      const v = inline ?? args.shift();
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${a} needs a value`);
-      p.values.set(a, v);
-    } else if (flags.includes(a)) p.flags.add(a);
+    else if (a === '--') p.positional.push(...args.remaining());
+    else if (valued.includes(a)) p.values.set(a, args.value());
+    else if (flags.includes(a)) p.flags.add(a);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
     else p.positional.push(a);
   }
   return p;
 }
 
-function parseLocale(v: string | undefined): Locale | undefined {
-  if (v === undefined) return undefined;
-  if (v === 'zh-CN' || v === 'zh-cn' || v === 'zh') return 'zh-CN';
-  if (v === 'en' || v.startsWith('en-')) return 'en';
-  throw new UsageError(`--locale must be zh-CN or en, not ${v}`);
-}
+const localeOf = (v: string | undefined): Locale | undefined => (v === undefined ? undefined : parseLocale(v));
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
@@ -111,7 +97,7 @@ function setup(io: CliIO, p: Parsed, target: string): { engine: Engine; locale: 
   }
   const engine = new Engine({ host: nodeHost, configFile: config ? path.resolve(io.cwd, config) : undefined });
   const probe = nodeHost.isDirectory(target) ? path.join(target, '__any__.md') : target;
-  const locale = parseLocale(p.values.get('--locale')) ?? engine.configFor(probe).config.locale ?? 'zh-CN';
+  const locale = localeOf(p.values.get('--locale')) ?? engine.configFor(probe).config.locale ?? 'zh-CN';
   return { engine, locale };
 }
 
@@ -125,23 +111,15 @@ function fail(io: CliIO, e: unknown, locale: Locale): number {
 
 export const importCommand: Subcommand = {
   async run(argv: string[], io: CliIO) {
-    let p: Parsed;
-    try {
-      p = parse(argv, ['--kind', '--out', '--guideline', '--config', '--locale'], ['--force'], { '--output': '--out', '-o': '--out' });
-      parseLocale(p.values.get('--locale'));
-      if (p.help) {
-        io.stdout(`${IMPORT_USAGE}\n`);
-        return 0;
-      }
+    const p = parseOrExit(io, 'cyberdossier', IMPORT_USAGE, () => {
+      const p = parse(argv, ['--kind', '--out', '--guideline', '--config', '--locale'], ['--force'], { '--output': '--out', '-o': '--out' });
+      localeOf(p.values.get('--locale'));
+      if (p.help) return 'help';
       if (p.positional.length !== 1) throw new UsageError(p.positional.length ? 'import takes one .docx file' : 'missing FILE.docx');
       if (!/\.docx$/i.test(p.positional[0])) throw new UsageError(`not a .docx file: ${p.positional[0]}`);
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.stderr(`cyberdossier: ${e.message}\n\n${IMPORT_USAGE}\n`);
-        return 2;
-      }
-      throw e;
-    }
+      return p;
+    });
+    if (typeof p === 'number') return p;
     const docx = path.resolve(io.cwd, p.positional[0]);
     const out = p.values.get('--out');
     const s = setup(io, p, out ? path.resolve(io.cwd, out) : docx.replace(/\.docx$/i, '.md'));
@@ -182,24 +160,16 @@ export const importCommand: Subcommand = {
 
 export const exportCommand: Subcommand = {
   async run(argv: string[], io: CliIO) {
-    let p: Parsed;
-    try {
-      p = parse(argv, ['--to', '--output', '--config', '--locale'], ['--force'], { '-o': '--output', '--out': '--output' });
-      parseLocale(p.values.get('--locale'));
-      if (p.help) {
-        io.stdout(`${EXPORT_USAGE}\n`);
-        return 0;
-      }
+    const p = parseOrExit(io, 'cyberdossier', EXPORT_USAGE, () => {
+      const p = parse(argv, ['--to', '--output', '--config', '--locale'], ['--force'], { '-o': '--output', '--out': '--output' });
+      localeOf(p.values.get('--locale'));
+      if (p.help) return 'help';
       const to = p.values.get('--to') ?? 'docx';
       if (to !== 'docx') throw new UsageError(`--to must be docx, not ${to}`);
       if (p.positional.length !== 1) throw new UsageError(p.positional.length ? 'export takes one file or folder' : 'missing FILE.md or FOLDER');
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.stderr(`cyberdossier: ${e.message}\n\n${EXPORT_USAGE}\n`);
-        return 2;
-      }
-      throw e;
-    }
+      return p;
+    });
+    if (typeof p === 'number') return p;
     const target = path.resolve(io.cwd, p.positional[0]);
     const s = setup(io, p, target);
     if (typeof s === 'number') return s;
