@@ -2,6 +2,8 @@
 // misplaced, empty, not applicable with and without reason, every title, synonym, numbering
 // style and English heading. Assertions are on rendered diagnostics (file:line severity code REQ).
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { nmpa2017 } from '../../server/src/engine/rulesets/nmpa-2017';
 import { parentId } from '../../server/src/engine/match';
@@ -205,4 +207,13 @@ test('nesting is decided by heading level alone, not by numbering', () => {
   expect(diag(out, { data: ['foundAt'] })).toBe(
     ['D1.1', 'D1.2', 'D1.3', 'D1.4', 'D1.5', 'D1.6'].map((id, i) => `doc.md:${d1.line + 1} error missing-section ${id} foundAt=${moved[i]}`).join('\n'),
   );
+});
+
+describe('the guideline’s own words', () => {
+  // Without the Word conversion's bookmark and footnote markers, which are not the guideline's words.
+  const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'guideline', 'nmpa-2017-cybersecurity-guideline.zh.txt'), 'utf8').replace(/\[(?:footnoteRef:\d+|bookmark: [^\]]*)\]/g, '');
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  test.each(nmpa2017.kinds.flatMap((k) => k.requirements.filter((r) => r.quote).map((r) => [r.id, r.quote] as const)))('%s quotes the 2017 text verbatim', (_id, quote) => {
+    expect(squash(text)).toContain(squash(quote!));
+  });
 });

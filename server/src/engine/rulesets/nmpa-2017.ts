@@ -178,7 +178,7 @@ const description: Requirement[] = [
     title: { zh: '风险分析报告', en: 'Risk analysis report' },
     synonyms: ['网络安全风险分析', '风险分析'],
     clause: '四(二)2, 二',
-    quote: '识别资产、威胁和脆弱性，评估威胁和脆弱性对于医疗器械产品和患者的影响以及被利用的可能性，确定风险水平并采取适宜的风险控制措施',
+    quote: '识别资产（asset，对个人或组织有价值的任何东西）、威胁（threat，可能导致对个人或组织产生损害的非预期事件发生的潜在原因）和脆弱性（vulnerability，可能会被威胁所利用的资产或风险控制措施的弱点），评估威胁和脆弱性对于医疗器械产品和患者的影响以及被利用的可能性，确定风险水平并采取适宜的风险控制措施',
     gloss: 'Identify assets, threats and vulnerabilities; assess impact and likelihood; determine the risk level and apply risk controls.',
     content: { zh: '风险分析：资产、威胁、脆弱性、影响、可能性、风险水平、控制措施、剩余风险。', en: 'Risk analysis: assets, threats, vulnerabilities, impact, likelihood, risk level, controls, residual risk.' },
     template: {
@@ -221,7 +221,7 @@ const description: Requirement[] = [
     title: { zh: '网络安全测试报告', en: 'Cybersecurity test report' },
     synonyms: ['测试报告'],
     clause: '四(二)3',
-    quote: '提供网络安全测试计划和报告，证明医疗器械产品的网络安全需求均已得到满足',
+    quote: '提供网络安全测试计划和报告，证明医疗器械产品的网络安全需求（如保密性、完整性、可得性等特性）均已得到满足',
     gloss: 'Provide the cybersecurity test report proving the requirements are met.',
     content: { zh: '网络安全测试报告：测试结果证明网络安全需求均已满足。', en: 'The cybersecurity test report: results showing every cybersecurity requirement is met.' },
     template: { zh: '<网络安全测试报告：测试结果与结论>', en: '<insert the test results and conclusion>' },
