@@ -64,9 +64,13 @@ class ChecklistProvider implements vscode.TreeDataProvider<Node> {
     this.schedule(0);
   }
 
-  /** Fetch again soon (several checked notifications in a row make one request). */
+  /**
+   * Fetch again soon (several checked notifications in a row make one request). Not while the
+   * view is hidden: outside a dossier a fetch walks the workspace, and showing the view fetches.
+   */
   schedule(delay = 150): void {
     clearTimeout(this.timer);
+    if (this.view && !this.view.visible) return;
     this.timer = setTimeout(() => void this.fetch(), delay);
   }
 
@@ -205,21 +209,13 @@ function requirementItem(c: Checklist, d: ChecklistDocument, r: ChecklistItem): 
   return t;
 }
 
-let provider: ChecklistProvider | undefined;
-
-/** The server checked a document (cyberdossier/checked): fetch the checklist again. */
-export function refresh(): void {
-  provider?.schedule();
-}
-
 export function registerChecklistView(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
 ): { refresh: () => void; checklists: () => Checklist[]; onDidChange: vscode.Event<unknown> } {
-  provider = new ChecklistProvider(getClient);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  provider.view = view;
-  const p = provider;
+  const p = new ChecklistProvider(getClient);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: p, showCollapseAll: true });
+  p.view = view;
   context.subscriptions.push(
     view,
     vscode.window.onDidChangeActiveTextEditor((e) => {

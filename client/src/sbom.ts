@@ -2,7 +2,6 @@
 // let the server turn it into the dossier's 现成软件 table (server/src/lsp/sbom.ts), and insert the
 // Markdown at the cursor of the active Markdown editor — inserting only, never replacing a
 // selection. Flagged components (a version that is not full, no vendor) are listed in a warning.
-// Not wired yet: extension.ts calls registerSbomCommands(context, () => client).
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -409,8 +409,8 @@ describe('usage', () => {
     expect(run(['--frobnicate']).code).toBe(2);
     const bad = run(['examples/monitor', '--format', 'pdf']);
     expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, 'cyberdossier report: --format must be html, md or csv, not pdf']);
-    expect(run(['examples/monitor', 'examples/monitor-with-mistakes']).err).toContain('report takes one PATH');
-    expect(run(['nope']).err).toBe('cyberdossier report: cannot read nope\n');
+    expect(run(['examples/monitor', 'examples/monitor-with-mistakes'])).toMatchObject({ code: 2, err: expect.stringContaining('report takes one PATH') });
+    expect(run(['nope'])).toMatchObject({ code: 2, err: 'cyberdossier report: cannot read nope\n' });
     fs.mkdirSync(path.join(tmp, 'empty'), { recursive: true });
     expect(run(['empty'])).toMatchObject({ code: 2, err: expect.stringContaining('no dossier at empty') });
     expect(run(['examples'])).toMatchObject({ code: 2, err: 'cyberdossier report: examples holds 2 dossiers; name one: examples/monitor, examples/monitor-with-mistakes\n' });

@@ -67,6 +67,11 @@ function assertReads(record: Record): void {
     if (inside(ws)(abs)) expect(path.basename(abs), abs).toMatch(/\.(md|markdown)$|^dossier\.yaml$|^\.cyberdossierrc\.yaml$/);
     else expect(abs === path.join(ROOT, 'package.json') || abs.startsWith(path.join(ROOT, 'bin')) || abs.startsWith(path.join(ROOT, 'server', 'out')), abs).toBe(true);
   }
+  // Folders listed: the dossier's own (walking it for *.md), never the home folder or the system.
+  for (const d of record.dirs) {
+    const abs = path.resolve(ws, d);
+    expect(abs === ws || inside(ws)(abs) || abs.startsWith(ROOT + path.sep), abs).toBe(true);
+  }
   for (const m of record.modules) {
     if (!path.isAbsolute(m)) continue; // built-in modules
     expect(inside(ws)(m), m).toBe(false);

@@ -175,10 +175,10 @@ function keepsEveryWord(before: string, after: string): void {
 }
 
 test('migrating generated 2017 documents keeps every word, edits are sorted and disjoint, and a second run plans nothing', () => {
-  const started = Date.now();
   fc.assert(
     fc.property(documents, (text) => {
       const f = plan(text);
+      expect(f, 'every generated 2017 document is a dossier the migration plans').toBeDefined();
       if (!f) return;
       for (const [step, edits] of Object.entries(f.steps)) if (edits) expect(sortedDisjoint(text, edits), `${step}: sorted, disjoint`).toBe(true);
       expect(sortedDisjoint(text, f.all), 'all: sorted, disjoint').toBe(true);
@@ -190,8 +190,6 @@ test('migrating generated 2017 documents keeps every word, edits are sorted and 
     }),
     { seed: SEED, numRuns: RUNS },
   );
-  // Bounded: the whole pipeline checks each document in memory a few times.
-  expect(Date.now() - started).toBeLessThan(40_000);
 }, 60_000);
 
 test('the generator covers what it claims: 2017 kinds, renamed titles, several numbering styles', () => {

@@ -400,7 +400,6 @@ export class Engine {
     return result?.files.find((f) => f.path === file);
   }
 
-  /** Checks one dossier: every member file is analysed, results come for all of them. */
   /** Runs one rule family; a throw is reported and contained (requirements stay checkable). */
   private contain(rule: string, where: string, fn: () => void): void {
     const findingsBefore = this.containTargets?.map((f) => f.findings.length);
@@ -416,6 +415,7 @@ export class Engine {
   }
   private containTargets: { findings: Finding[] }[] | undefined;
 
+  /** Checks one dossier: every member file is analysed, results come for all of them. */
   checkDossier(
     members: string[],
     yamlPath: string | undefined,
@@ -591,7 +591,8 @@ export class Engine {
       });
     }
     const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
-    if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, this.dossierFacts(d, yamlValidated, dossierRuleset), dossierRuleset));
+    d.dossier = { ruleset: dossierRuleset, facts: this.dossierFacts(d, yamlValidated, dossierRuleset) };
+    if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, d.dossier!.facts, dossierRuleset));
     this.containTargets = undefined;
 
     const files: FileReport[] = d.files.map((f) => ({

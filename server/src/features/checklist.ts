@@ -269,14 +269,9 @@ export function checklists(engine: Engine, folder: string, locale: Locale, opts:
 
 // ---- building -------------------------------------------------------------------------------
 
-/** The rule set and the dossier's facts, as the engine's missing-document check reads them. */
+/** The rule set and the dossier's facts: exactly what the engine's missing-document check read. */
 export function dossierFacts(state: DossierState): { ruleset: RuleSet; facts?: Facts } {
-  const first = state.files.find((f) => f.isDossier);
-  const ruleset = first?.ruleset ?? getRuleSet([...state.yamlValidated.keys()][0]) ?? getRuleSet(DEFAULT_RULESET)!;
-  const y = state.yamlValidated.get(ruleset.id);
-  if (y && y.values.submission !== undefined) return { ruleset, facts: mergeFacts(undefined, y) };
-  const withFacts = state.files.find((f) => f.isDossier && f.validated);
-  return { ruleset, facts: withFacts?.facts ?? (y ? mergeFacts(undefined, y) : undefined) };
+  return state.dossier ?? { ruleset: state.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(DEFAULT_RULESET)! };
 }
 
 function emptyCount(): FindingCount {
@@ -597,8 +592,8 @@ function statementLabels(r: Requirement, items: string[]): Localized {
 }
 
 /** The dossier's "N of M" (the language status item): from its last state. */
-export function dossierCounts(state: DossierState, reports?: FileReport[]): { present: number; required: number; missingDocuments: string[] } {
+/** The checklist of a dossier state as the status item reads it (counts only; zh-CN labels). */
+export function dossierChecklist(state: DossierState, reports?: FileReport[]): Checklist {
   const root = state.yamlPath ? path.dirname(state.yamlPath) : path.dirname(state.files[0]?.path ?? '.');
-  const c = buildChecklist(state, reports ?? [], { locale: 'zh-CN', root });
-  return { present: c.counts.present, required: c.counts.required, missingDocuments: c.documents.filter((d) => d.status === 'missing').map((d) => d.kind) };
+  return buildChecklist(state, reports ?? [], { locale: 'zh-CN', root });
 }

@@ -293,6 +293,16 @@ function manualFor(m: Member, model: DocModel): ManualItem[] {
 
 // ---- code actions ------------------------------------------------------------------------------
 
+// The code actions' plan (without templates), per dossier state and language: the engine makes a
+// new state whenever a text of the dossier changes, so a cursor move reuses the last plan.
+const plans = new WeakMap<DossierState, Map<Locale, MigrationPlan | undefined>>();
+function cachedPlan(engine: Engine, d: DossierState, locale: Locale): MigrationPlan | undefined {
+  let byLocale = plans.get(d);
+  if (!byLocale) plans.set(d, (byLocale = new Map()));
+  if (!byLocale.has(locale)) byLocale.set(locale, planDossier(engine, d, { locale, pipeline: false }));
+  return byLocale.get(locale);
+}
+
 /** An LSP CodeAction, structurally (this module imports no LSP package). */
 export interface MigrationCodeAction {
   title: string;
@@ -331,12 +341,6 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-function frontmatterEndLine(text: string): number {
-  const lines = new LineIndex(text);
-  if (!/^\uFEFF?---[ \t]*$/.test(lines.lineText(0))) return -1;
-  for (let l = 1; l < lines.lineCount; l++) if (/^---[ \t]*$/.test(lines.lineText(l))) return l;
-  return -1;
-}
 
 /**
  * The migration code actions for a file: *Migrate this dossier to NMPA 2022…* (a source action,
@@ -351,7 +355,7 @@ export function migrationActions(view: DocView | undefined, ctx: MigrationAction
   // when a frontmatter finding may name a 2017 value.
   const any2017 = view.state.files.some((f) => f.isDossier && f.ruleset.id !== GUIDELINE_2022);
   if (!any2017 && !(ctx.diagnostics ?? []).some((d) => d.code === 'frontmatter-invalid')) return [];
-  const plan = planDossier(ctx.engine, view.state, { locale: ctx.locale, pipeline: false });
+  const plan = cachedPlan(ctx.engine, view.state, ctx.locale);
   if (!plan) return [];
   const me = plan.files.find((f) => f.path === view.file.path);
   if (!me) return [];
@@ -359,10 +363,10 @@ export function migrationActions(view: DocView | undefined, ctx: MigrationAction
   const out: MigrationCodeAction[] = [];
   const is2017 = view.file.ruleset.id !== GUIDELINE_2022;
   // A native 2022 dossier gets no "migrate" offer: only a 2017 file or a 2017 value does.
-  const offer = view.state.files.some((f) => f.isDossier && f.ruleset.id !== GUIDELINE_2022) || plan.files.some((f) => f.steps.frontmatter.length);
-  const fmEnd = frontmatterEndLine(view.file.text);
+  const offer = any2017 || plan.files.some((f) => f.steps.frontmatter.length);
+  const fmEnd = view.file.scan.frontmatter?.closeLine ?? -1;
   const line = ctx.range.start.line;
-  const onKeyLine = line <= fmEnd && /^\s*(guideline|document)\s*:/.test(new LineIndex(view.file.text).lineText(line));
+  const onKeyLine = line <= fmEnd && /^\s*(guideline|document)\s*:/.test(view.file.lines.lineText(line));
 
   const dossierAction = (kind: string, diagnostics?: MigrationCodeAction['diagnostics']): MigrationCodeAction => {
     const a: MigrationCodeAction = {

@@ -1,9 +1,8 @@
 // What the language status item shows: the document kind, the rule set, "N of M required
 // sections present" for the document and for its whole dossier (the checklist's counts).
 
-import type { FileState } from '../engine/rules/context';
-import { dossierCounts } from './checklist';
-import { requirementStatuses, type DocView } from './view';
+import { dossierChecklist } from './checklist';
+import type { DocView } from './view';
 
 export interface DocumentStatus {
   dossierFile: boolean;
@@ -26,18 +25,18 @@ export interface DocumentStatus {
 export function documentStatus(view: DocView | undefined, counts: { errors: number; warnings: number }): DocumentStatus {
   if (!view || !view.file.isDossier) return { dossierFile: false, present: 0, required: 0, missing: [], ...counts };
   const base = { dossierFile: true, ruleset: view.file.ruleset.id, rulesetName: view.file.ruleset.name, ...counts };
-  const diagnostics = view.reports ? (f: FileState) => view.reports!.find((r) => r.path === f.path)?.diagnostics : undefined;
-  const dossier = dossierCounts(view.state, view.reports);
-  if (!view.group) return { ...base, kind: view.file.kind?.id, kindName: view.file.kind?.name, present: 0, required: 0, missing: [], dossier, summary: summary(undefined, dossier) };
-  const statuses = requirementStatuses(view.group, diagnostics).filter((s) => s.required);
-  const present = statuses.filter((s) => s.satisfied).length;
-  const doc = { present, required: statuses.length };
+  // One checklist gives both: this document's counts and the dossier's.
+  const checklist = dossierChecklist(view.state, view.reports);
+  const dossier = { present: checklist.counts.present, required: checklist.counts.required, missingDocuments: checklist.documents.filter((d) => d.status === 'missing').map((d) => d.kind) };
+  const own = view.group && checklist.documents.find((d) => d.kind === view.group!.kind.id);
+  if (!view.group || !own) return { ...base, kind: view.file.kind?.id, kindName: view.file.kind?.name, present: 0, required: 0, missing: [], dossier, summary: summary(undefined, dossier) };
+  const doc = { present: own.counts.present, required: own.counts.required };
   return {
     ...base,
     kind: view.group.kind.id,
     kindName: view.group.kind.name,
     ...doc,
-    missing: statuses.filter((s) => s.status === 'missing').map((s) => s.requirement.id),
+    missing: own.requirements.filter((r) => r.required && r.status === 'missing').map((r) => r.id),
     dossier,
     summary: summary(doc, dossier),
   };

@@ -1,7 +1,6 @@
 // The SBOM import as a custom request of the language server (a thin adapter over server/src/sbom,
 // which the CLI uses too). The SBOM is read through the engine's host, so an unsaved bom.json
-// open in the editor is what gets imported. Not wired yet: server.ts registers it with
-//   registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale });
+// open in the editor is what gets imported.
 
 import { type Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';

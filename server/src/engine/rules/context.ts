@@ -62,6 +62,8 @@ export interface DossierState {
   groups: DocGroup[];
   /** Checked as a folder: missing-document applies. */
   folder: boolean;
+  /** The rule set and facts the submission logic (missing-document, the checklist) reads. */
+  dossier?: { ruleset: RuleSet; facts?: Facts };
 }
 
 export const L = (zh: string, en: string): Localized => ({ zh, en });

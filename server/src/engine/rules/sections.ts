@@ -2,7 +2,7 @@
 // line, list facts named by their labels, conditional mentions, diagrams, required words
 // (the rule set names where each applies). Every word, label and message comes from the rule set.
 
-import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
+import { evaluate, getFact, type ConditionContext } from '../facts/facts';
 import { schemaAt } from '../facts/schema';
 import { descendants, subtreeText, type DocModel } from '../model';
 import type { HeadingRef } from '../match';
@@ -142,7 +142,6 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: Headi
   const named = valuesNamed(subtreeText(model, heading.index), labels);
   for (const d of declared) {
     if (named.has(d) || !labels.has(d)) continue;
-    const pos = factPosition(facts, c.fact);
     file.findings.push(
       finding(
         'inconsistent-fact',
@@ -151,7 +150,7 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: Headi
           `frontmatter 的 ${c.fact} 声明了“${zh(d)}”，但${reqLabel(r).zh}没有写到它（${r.clause}）`,
           `${c.fact} declares “${d}”, but ${reqLabel(r).en} never names it (${r.clause})`,
         ),
-        { requirement: r.id, clause: r.clause, fact: c.fact, value: d, ...(pos?.origin === 'file' ? {} : {}) },
+        { requirement: r.id, clause: r.clause, fact: c.fact, value: d },
       ),
     );
   }

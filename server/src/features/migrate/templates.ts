@@ -7,7 +7,6 @@
 // same number), re-checked until no fix is left: the result shows only what the user must
 // still write.
 
-import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { Engine } from '../../engine/engine';
 import { overlayHost } from '../../engine/host';
@@ -94,10 +93,6 @@ export function planTemplates(engine: Engine, texts: Map<string, string>, target
     if (!applied) break;
   }
   return out;
-}
-
-export function isMarkdown(p: string): boolean {
-  return /\.(md|markdown)$/i.test(path.basename(p));
 }
 
 /**
