@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { overlayHost } from '../../server/src/engine/host';
 import { analyzeChunk } from '../../server/src/engine/parse';
-import { clearSbomCache, compareOtsTable, loadSbom, normalizeVersion, renderOtsTable, resolveSbomPath, unionComponents, rowsFromTable, sameVendor, sameVersion, type SbomComponent } from '../../server/src/sbom';
+import { clearSbomCache, compareOtsTable, loadSbom, normalizeVersion, renderOtsTable, unionComponents, rowsFromTable, sameVendor, sameVersion, type SbomComponent } from '../../server/src/sbom';
 import { fixture } from '../fixtures';
 import { memHost, ROOT } from '../helpers';
 import { sbom, sbomText } from './helpers';
@@ -141,14 +141,6 @@ describe('loadSbom: through the Host', () => {
     expect(err(loadSbom(path.join(ROOT, 'dossier/bad.json'), host))).toBe('unsupported: CycloneDX 1.9 is not supported: the supported versions are 1.4, 1.5, 1.6');
     expect(err(loadSbom(path.join(ROOT, 'other/bom.json'), host, { within: path.join(ROOT, 'dossier') }))).toMatch(/^unreadable: the SBOM is outside the allowed folder/);
     expect(err(loadSbom(bom, host, { within: path.join(ROOT, 'dossier') }))).toBe('ok');
-  });
-  test('resolveSbomPath: relative to the file that names it; no URLs', () => {
-    const rc = path.join(ROOT, 'project', '.cyberdossierrc.yaml');
-    expect(resolveSbomPath(rc, 'build/bom.cdx.json')).toEqual({ path: path.join(ROOT, 'project', 'build', 'bom.cdx.json') });
-    expect(resolveSbomPath(rc, 'file:///opt/sbom/bom.json')).toEqual({ path: '/opt/sbom/bom.json' });
-    const url = resolveSbomPath(rc, 'https://example.invalid/bom.json');
-    expect('error' in url && url.error.localized.zh).toBe('sbom 须为本地文件路径，不能是网址：https://example.invalid/bom.json');
-    expect('error' in resolveSbomPath(rc, '  ')).toBe(true);
   });
 });
 

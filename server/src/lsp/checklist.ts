@@ -5,6 +5,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { pathOfUri } from '../shared/uri';
 import type { Engine } from '../engine/engine';
 import type { Locale } from '../engine/config';
 import { packageVersion } from '../engine/docs';
@@ -33,16 +34,7 @@ export interface ChecklistDeps {
 }
 
 export function registerChecklistRequests(connection: Connection, deps: ChecklistDeps): void {
-  const pathOf =
-    deps.pathOf ??
-    ((uri: string) => {
-      try {
-        const u = URI.parse(uri);
-        return u.scheme === 'file' ? u.fsPath : uri;
-      } catch {
-        return uri;
-      }
-    });
+  const pathOf = deps.pathOf ?? pathOfUri;
   const toUri = (file: string) => URI.file(file).toString();
   const fail = (where: string, e: unknown) => {
     if (deps.error) deps.error(where, e);

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { pathOfUri } from '../shared/uri';
 import type { Engine } from '../engine/engine';
 import type { Locale } from '../engine/config';
 import type { DossierState } from '../engine/rules/context';
@@ -39,17 +40,9 @@ export interface MigrationDeps {
 
 const STEPS: MigrateStep[] = ['all', ...MIGRATION_STEPS];
 
-function defaultPathOf(uri: string): string {
-  try {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? u.fsPath : uri;
-  } catch {
-    return uri;
-  }
-}
 
 export function registerMigration(connection: Connection, deps: MigrationDeps): void {
-  const pathOf = deps.pathOf ?? defaultPathOf;
+  const pathOf = deps.pathOf ?? pathOfUri;
   const toUri = deps.toUri ?? ((f: string) => URI.file(f).toString());
   const fail = (where: string, e: unknown) => {
     if (deps.error) deps.error(where, e);
@@ -133,7 +126,7 @@ function editsFor(f: MigrationPlan['files'][number], steps: MigrateStep): Migrat
  * it into the server's onCodeActionResolve; other actions are returned unchanged.
  */
 export function resolveMigration(deps: MigrationDeps): (action: MigrationCodeAction) => MigrationCodeAction {
-  const pathOf = deps.pathOf ?? defaultPathOf;
+  const pathOf = deps.pathOf ?? pathOfUri;
   const toUri = deps.toUri ?? ((f: string) => URI.file(f).toString());
   return (action) => {
     const req = action.data?.cyberdossierMigrate;

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { pathOfUri } from '../shared/uri';
 import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure } from '../engine/engine';
 import { nodeHost, overlayHost } from '../engine/host';
 import type { ConfigInput } from '../engine/config';
@@ -382,12 +383,7 @@ export class DossierServer {
   // ---- validation ----------------------------------------------------------------------------
 
   private pathOf(uri: string): string {
-    try {
-      const u = URI.parse(uri);
-      return u.scheme === 'file' ? u.fsPath : uri;
-    } catch {
-      return uri;
-    }
+    return pathOfUri(uri);
   }
 
   private rulesetOf(file: string) {

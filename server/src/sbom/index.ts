@@ -4,7 +4,7 @@
 
 export * from './types';
 export { parseSbom, MAX_SBOM_BYTES, type ParseOptions } from './parse';
-export { loadSbom, resolveSbomPath, clearSbomCache, type LoadOptions, type LoadResult } from './load';
+export { loadSbom, clearSbomCache, type LoadOptions, type LoadResult } from './load';
 export {
   renderOtsTable,
   renderPatchTable,

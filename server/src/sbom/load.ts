@@ -69,19 +69,6 @@ function read(file: string, host: Host, max: number): LoadResult {
   }
 }
 
-/**
- * The SBOM a configuration value names: a path relative to the file that names it (the
- * `.cyberdossierrc.yaml` or `dossier.yaml`). A URL is refused: the checker never goes online.
- */
-export function resolveSbomPath(namedIn: string, value: string): { path: string } | { error: SbomError } {
-  const v = value.trim();
-  if (!v) return { error: new SbomError('unreadable', { zh: 'sbom 的值为空', en: 'the sbom value is empty' }) };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^file:\/\//i.test(v))
-    return { error: new SbomError('unreadable', { zh: `sbom 须为本地文件路径，不能是网址：${v}`, en: `sbom must be a local file path, not a URL: ${v}` }) };
-  const p = /^file:\/\//i.test(v) ? decodeURIComponent(v.replace(/^file:\/\/(?:localhost)?/i, '')) : v;
-  return { path: path.resolve(path.dirname(namedIn), p) };
-}
-
 function isWithin(root: string, file: string): boolean {
   const rel = path.relative(path.resolve(root), path.resolve(file));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));

@@ -188,14 +188,25 @@ export function checkSectionMentions(group: DocGroup, r: Requirement, ref: Headi
   file.findings.push(finding(c.code as Code, heading.range, c.message, { requirement: r.id, clause: r.clause }));
 }
 
+// One matcher per word list (the catalogue's lists are long-lived): mention checks run on every
+// text run of every file on each check, so nothing is lower-cased or compiled per call but the text.
+const matchers = new WeakMap<string[], (lower: string) => boolean>();
+function matcherOf(words: string[]): (lower: string) => boolean {
+  let m = matchers.get(words);
+  if (!m) {
+    const lower = words.map((w) => w.toLowerCase());
+    const plain = lower.filter((l) => !/^[a-z0-9]/.test(l));
+    const latin = lower.filter((l) => /^[a-z0-9]/.test(l)).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = latin.length ? new RegExp(`(?<![a-z0-9])(?:${latin.join('|')})(?![a-z0-9])`) : undefined;
+    m = (t) => plain.some((l) => t.includes(l)) || (re?.test(t) ?? false);
+    matchers.set(words, m);
+  }
+  return m;
+}
+
 /** Whether a text names one of the words: Latin words as whole words (OTS is not in "robots"). */
 export function mentionsAny(text: string, words: string[]): boolean {
-  const t = text.toLowerCase();
-  return words.some((w) => {
-    const l = w.toLowerCase();
-    if (!/^[a-z0-9]/.test(l)) return t.includes(l);
-    return new RegExp(`(?<![a-z0-9])${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(t);
-  });
+  return matcherOf(words)(text.toLowerCase());
 }
 
 /** Fence languages that draw diagrams. */
