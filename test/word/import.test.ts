@@ -209,6 +209,9 @@ describe('a Word document with automatic numbering, objects and revisions', () =
     expect(zh.startsWith('<!-- cyberdossier-disable-file -->\n\n# 导入报告：监护仪网络安全描述.docx\n')).toBe(true);
     expect(zh).toContain('| 批注 | 未导入 | 批注（张工）未导入，批注对象：“HL7 v2.6” | 张工: 请确认协议版本 |');
     expect(zh).toContain('| `product.name` | 多参数患者监护仪 | 产品名称 |');
+    // A value holding a backslash before a pipe stays one cell.
+    const odd = formatImportReport({ ...result.report, inferred: [{ ...result.report.inferred[0], value: 'a\\|b' }] }, 'en');
+    expect(odd).toContain('| a\\\\\\|b |');
     const en = formatImportReport(result.report, 'en');
     expect(en).toContain('| Revision: deletion | not imported | Tracked deletion accepted (李工): the deleted text was not imported | 李工: 单向 |');
     expect(formatImportSummary(result.report, 'en').split('\n')).toContain(

@@ -3,6 +3,7 @@
 
 import { RULESETS } from '../engine/rulesets';
 import type { ImportAction, ImportItemKind, ImportReport, WordLocale } from './types';
+import { mdCell } from '../report/markdown';
 
 const KIND_LABEL: Record<ImportItemKind, [string, string]> = {
   comment: ['批注', 'Comment'],
@@ -87,7 +88,8 @@ export function missingSections(report: ImportReport, locale: WordLocale): strin
     .map((r) => `${r.id} ${locale === 'en' ? r.title.en : r.title.zh}`);
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// The report's table cells: the one Markdown cell escaper (a backslash before a pipe must not split the cell).
+const cell = mdCell;
 
 /** The report file (Markdown). It silences the checker: it is not a dossier document. */
 export function formatImportReport(report: ImportReport, locale: WordLocale, opts: { markdownPath?: string } = {}): string {
