@@ -123,7 +123,9 @@ describe('the D1.6 table against the SBOM', () => {
 
   test('a section that refers to an attached list (no table) is not compared', () => {
     const text = description('现成软件清单见附件 3《IP-600 现成软件清单》（由构建流水线生成的 SBOM）。');
-    expect(show(check({ '.cyberdossierrc.yaml': 'sbom: bom.cdx.json\n', 'bom.cdx.json': CDX, 'description.md': text }))).toBe('');
+    // No comparison; only the hint that the referenced list was not checked (requirements.md §3a).
+    const out = show(check({ '.cyberdossierrc.yaml': 'sbom: bom.cdx.json\n', 'bom.cdx.json': CDX, 'description.md': text }));
+    expect(out.split('\n').map((l) => l.split(' — ')[0])).toEqual(['description.md:65 hint answered-by-reference D1.6 clause="四(二)1(6)"']);
   });
 
   test('two SBOMs (a workstation and an embedded part): the table must agree with their union', () => {

@@ -246,7 +246,8 @@ describe('IDs: undefined-reference and untraced-requirement', () => {
   });
   test('no traceability table at all (an attachment): nothing is untraced', () => {
     const t = body(full, '可追溯性分析报告', ['可追溯性分析报告见附件 6《网络安全可追溯性分析报告》。']);
-    expect(diag(t)).toBe('');
+    // Nothing is untraced; the hint says the traceability rows were not checked (§3a).
+    expect(diag(t)).toBe('doc.md:102 hint answered-by-reference D3.3');
   });
   test('IDs in the traceability table are references, not definitions', () => {
     const t = full.replace('| SR-002 | SD-002 | TC-002 | R-002 |', '| SR-002 | SD-002 | TC-002 | R-002 |\n| SR-099 | SD-002 | TC-002 | R-002 |');

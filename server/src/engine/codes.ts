@@ -30,6 +30,8 @@ export const CODES = {
   'missing-diagram': { severity: 'warning', title: { zh: '缺少图示', en: 'Diagram missing' } },
   'vulnerability-assessment-incomplete': { severity: 'error', title: { zh: '漏洞评估不完整', en: 'Vulnerability assessment incomplete' } },
   'version-rule-incomplete': { severity: 'warning', title: { zh: '软件版本命名规则不完整', en: 'Version naming rule incomplete' } },
+  // requirements.md §3a: an item answered by a reference cannot be content-checked.
+  'answered-by-reference': { severity: 'hint', title: { zh: '以引用作答，内容未检查', en: 'Answered by reference: content not checked' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;
 
 export type Code = keyof typeof CODES;

@@ -548,7 +548,7 @@ export class Engine {
       const aliases = files[0].config.aliases;
       const facts = files[0].facts;
       const submission = ruleset.submission.find((c) => evaluate(c.when, { facts }).value === true);
-      d.groups.push({ ruleset, kind: kind!, files, match: matchDocument(kind!, files.map((f) => f.model!), aliases), facts, submission });
+      d.groups.push({ ruleset, kind: kind!, files, match: matchDocument(kind!, files.map((f) => f.model!), aliases, ruleset.answers), facts, submission });
     }
     const tableRows = (ids: string[]): boolean | undefined | 'unknown' => {
       if (quick) return 'unknown';

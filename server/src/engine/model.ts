@@ -6,6 +6,7 @@ import { analyzeChunk, analyzeChunkFull, runSpan, type BlockFact, type ChunkFact
 import { LineIndex, hashString, range, type Range } from './text';
 import { NOT_APPLICABLE, PLACEHOLDER_PATTERNS, HTML_PLACEHOLDER } from './rulesets/common';
 import { countReasonChars, titleKey } from './text';
+import { chunkEvidence } from './evidence';
 
 /** A piece of chunk data with the chunk's document offset. */
 export interface Based<T> {
@@ -55,6 +56,27 @@ export interface Suppression {
   rules: { code: string; requirement?: string }[];
 }
 
+export interface ModelLabel {
+  kind: 'block' | 'row';
+  /** Heading whose own content holds it (-1: before the first heading). */
+  heading: number;
+  line: number;
+  /** Last line of the labelled block or row. */
+  endLine: number;
+  candidates: { text: string; range: Range; rest: string }[];
+  /** The table (model index) of a row label. */
+  table?: number;
+}
+
+export interface ModelRef {
+  heading: number;
+  line: number;
+  endLine: number;
+  range: Range;
+  text: string;
+  reference: string;
+}
+
 export interface DocModel {
   text: string;
   lines: LineIndex;
@@ -69,6 +91,12 @@ export interface DocModel {
   placeholders: Placeholder[];
   suppressions: Suppression[];
   chunks: { hash: string; facts: ChunkFacts; base: number }[];
+  /** Labelled blocks and table rows that may answer an item without a heading (§3a). */
+  labels: ModelLabel[];
+  /** Sentences (and table rows) that hold a reference to where something is (§3a). */
+  refs: ModelRef[];
+  /** Built from the heading scan alone (no labels, no sentences): answers beyond headings unknown. */
+  outline?: boolean;
   /** Sections that were not parsed (too deeply nested, or the parser failed). */
   skipped: { line: number; skipped: NonNullable<ChunkFacts['skipped']> }[];
 }
@@ -184,6 +212,8 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
     placeholders: [],
     suppressions: [],
     chunks: [],
+    labels: [],
+    refs: [],
     skipped: [],
   };
   const pos = (offset: number) => lines.positionAt(offset);
@@ -240,6 +270,22 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
         text: p.text,
         heading: segHeading[p.segment],
       });
+    }
+    const ev = chunkEvidence(facts, chunkText);
+    const at = (o: number) => pos(base + o);
+    for (const l of ev.labels) {
+      model.labels.push({
+        kind: l.kind,
+        heading: segHeading[l.segment],
+        line: at(l.start).line,
+        endLine: at(Math.max(l.start, l.end - 1)).line,
+        candidates: l.candidates.map((c) => ({ text: c.text, range: { start: at(c.start), end: at(c.end) }, rest: c.rest })),
+        table: l.table === undefined ? undefined : tableIndex[l.table],
+      });
+    }
+    for (const r of ev.refs) {
+      const range = { start: at(r.start), end: at(r.end) };
+      model.refs.push({ heading: segHeading[r.segment], line: range.start.line, endLine: range.end.line, range, text: r.text, reference: r.reference });
     }
     for (const c of facts.comments) {
       const s = parseSuppression(c.text);
@@ -403,7 +449,7 @@ export function buildOutlineModel(text: string, scanned: ScanResult): DocModel |
   if (/^ {1,3}#{1,6}(?:[ \t]|$)/m.test(text)) return undefined;
   if (/\S[^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?$/m.test(text.slice(scanned.chunks[0]?.start ?? 0))) return undefined;
   const { lines } = scanned;
-  const model: DocModel = { text, lines, scan: scanned, headings: [], preamble: [], tables: [], listItems: [], starts: [], runs: [], placeholders: [], suppressions: [], chunks: [], skipped: [] };
+  const model: DocModel = { text, lines, scan: scanned, headings: [], preamble: [], tables: [], listItems: [], starts: [], runs: [], placeholders: [], suppressions: [], chunks: [], labels: [], refs: [], outline: true, skipped: [] };
   const hl = scanned.headingLines;
   for (let k = 0; k < hl.length; k++) {
     const line = hl[k];

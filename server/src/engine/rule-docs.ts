@@ -330,6 +330,26 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     bad: `---\ndocument: technical-requirements\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 1 产品型号/规格及其划分说明\n\n## 1.1 软件版本命名规则\n\n软件完整版本格式为 V X.Y.Z.B，X 为重大软件更新，Y 为轻微软件更新，Z 为纠正性更新，B 为构建号。\n`,
     good: `---\ndocument: technical-requirements\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 1 产品型号/规格及其划分说明\n\n## 1.1 软件版本命名规则\n\n软件完整版本格式为 V X.Y.Z.B：X 为重大软件更新（含重大网络安全更新），Y 为轻微软件更新（含轻微网络安全更新），Z 为纠正性更新，B 为构建号。\n`,
   },
+  'answered-by-reference': {
+    what: {
+      zh: '一项要求以引用作答（“见附件 2”“详见《网络安全测试报告》（文件编号 STR-CS-001）”），而其内容检查需要本文档中的内容（表格列、完整版本、风险可接受性、追溯关系、能力逐项说明、漏洞数量等）：被引用的文件不在 Markdown 中，这些检查无法进行。提示写明所引用的文件，从不报错。',
+      en: 'An item is answered by a reference (“见附件 2”, “详见《网络安全测试报告》（文件编号 STR-CS-001）”, “see Annex 2”) while its content checks need the text itself (table columns, full versions, risk acceptability, traceability rows, capability answers, vulnerability counts): the referenced document is not in the Markdown, so those checks cannot run. The hint names the reference; it is never an error.',
+    },
+    why: {
+      zh: '申请人常在章节内以一句话引用附件作答（requirements.md §3a），审评员会接受这种写法；但检查器看不到附件内容，应当如实说明哪些内容未被检查，而不是误报缺失。',
+      en: 'Applicants often answer an item in one sentence that points at an attachment (requirements.md §3a), and reviewers accept it; the checker cannot see the attachment, so it says what it did not check instead of reporting the content missing.',
+    },
+    fix: {
+      zh: '无需修改。若希望检查器也检查这部分内容，把表格（或内容）写入本文档，引用可以保留。',
+      en: 'Nothing to fix. To have the checker check the content too, put the table (or text) into the document; the reference may stay.',
+    },
+    choices: {
+      zh: '引用的形式：附件 N / 附录 A（可带“见”“详见”），见《文件名》，文件编号 / 文档编号 …，见说明书第 N 章，see Annex / Attachment / Appendix N，document No. …；仅仅提到一个标准（依据《YY/T 0316》）不是引用。一个章节没有表格而含有引用时：需要表格的检查（清单表、风险表、追溯表）总是给出此提示；其他检查只有在本会报告问题时才改为此提示。每项要求最多一条。只要表格写在文档中，所有检查照常进行（引用不改变任何结果）。',
+      en: 'A reference is: 附件 N / 附录 A (optionally after 见 / 详见), 见《document》, 文件编号 / 文档编号 …, 见说明书第 N 章, see Annex / Attachment / Appendix N, document No. …; merely naming a standard (依据《YY/T 0316》) is not one. When a section has no table and holds a reference: the checks that read a table (listing, risk and traceability tables) always give this hint; the other checks give it only where they would have reported something. At most one per requirement. When the table is in the document, every check runs as usual (a reference changes nothing).',
+    },
+    bad: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n现成软件清单见附件 2（文件编号 OTS-LIST-003）。\n`,
+    good: `${D_FM}\n\n# 1 基本信息\n\n## 1.6 现成软件\n\n| 名称 | 型号规格 | 完整版本 | 供应商 |\n| --- | --- | --- | --- |\n| Windows 10 IoT Enterprise LTSC | 2021 | 10.0.19044.3086 | Microsoft |\n`,
+  },
   'privacy-not-addressed': {
     what: { zh: 'data.types 声明了健康数据，但网络安全描述文档从未提及隐私（隐私、个人信息、个人数据、患者信息保护、privacy、personal data、personal information）。', en: 'data.types declares health data but the cybersecurity description never mentions privacy (隐私, 个人信息, 个人数据, 患者信息保护, privacy, personal data, personal information).' },
     why: { zh: '三(一)：对于健康数据，注册申请人应当遵循患者隐私保护的相关规定。', en: '三(一): for health data the applicant follows the rules on patient privacy.' },

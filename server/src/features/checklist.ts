@@ -11,7 +11,7 @@ import type { Engine, FileReport } from '../engine/engine';
 import type { Locale } from '../engine/config';
 import { evaluate, getFact, mergeFacts, type ConditionContext, type Facts } from '../engine/facts/facts';
 import type { FactValue } from '../engine/facts/schema';
-import type { HeadingRef } from '../engine/match';
+import { emptyMatch, type HeadingRef } from '../engine/match';
 import type { DocGroup, DossierState, FileState } from '../engine/rules/context';
 import { DEFAULT_RULESET, getRuleSet } from '../engine/rulesets';
 import type { DocumentKind, Localized, Requirement, RuleSet, Severity, SubmissionCase } from '../engine/rulesets/types';
@@ -445,7 +445,7 @@ function documentOf(kind: DocumentKind, role: ChecklistDocument['role'], c: DocC
       ruleset: c.ruleset,
       kind,
       files: [],
-      match: { kind, found: new Map(), duplicates: [], misplaced: new Map(), byHeading: new Map() },
+      match: emptyMatch(kind, c.ruleset),
       facts: c.dossierCond.facts,
       ...(c.sub ? { submission: c.sub } : {}),
       cond: c.dossierCond,

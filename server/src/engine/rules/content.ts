@@ -4,15 +4,16 @@
 
 import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
 import type { Code } from '../codes';
-import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, subtreeText, type DocModel, type TableModel } from '../model';
-import { parentId, refKey, type HeadingRef } from '../match';
+import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, type DocModel, type TableModel } from '../model';
+import { parentId, refKey } from '../match';
 import { COLUMN_LABELS, NO_WORDS, isPlaceholderText } from '../rulesets/common';
 import type { Capability, CapabilityTable, Check, Requirement, RuleSet } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isFullVersion, isProductRow } from '../tables';
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
-import { L, finding, headingOf, reqLabel, requirementById, type DocGroup, type FileState } from './context';
-import { answerOf } from './structure';
+import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
+import { answerState } from './structure';
+import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkFactNamed, checkFactValuesNamed, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
 
@@ -51,68 +52,66 @@ function label(role: string): { zh: string; en: string } {
 /** Whether a requirement section is answered normally (not 不适用, not under a 不适用 parent). */
 function answered(group: DocGroup, id: string): boolean {
   for (let p = id; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const ref = group.match.found.get(p);
-    if (ref && answerOf(group, ref) !== 'present') return false;
+    const a = answerState(group, p);
+    if (a && a !== 'present') return false;
   }
   return true;
 }
 
+/**
+ * Checks that read a table of the section: with no table there and a reference to an attachment,
+ * what they check is in the attachment (requirements.md §3a) — a hint says so.
+ */
+const TABLE_CHECKS = new Set<Check['kind']>(['listing-table', 'risk-tables', 'traceability']);
+
+/** The reference a section answers by (its label's, its sentence's, or one in its text). */
+export function referenceOfSection(group: DocGroup, s: Section): string | undefined {
+  if (s.answer?.reference) return s.answer.reference;
+  // A section answers by reference when it holds one and each of its items' sub-sections that
+  // has content does too (2 风险管理 › 2.1 见附件 1, 2.2 见附件 2); a sub-section with content of
+  // its own (2.1.2 in prose) means the text is here.
+  const fi = group.files.indexOf(s.file);
+  const refsIn = (from: number, to: number) => s.model.refs.filter((r) => s.headings.has(r.heading) && r.line >= from && r.line < to && r.line >= s.from && r.line < s.to);
+  for (const h of sectionHeadings(s)) {
+    if (!group.match.byHeading.has(refKey({ file: fi, heading: h.index })) || !subtreeHasBody(s.model, h.index)) continue;
+    if (!refsIn(h.line, h.end).length) return undefined;
+  }
+  return refsIn(s.from, s.to)[0]?.reference;
+}
+
 export function checkContent(group: DocGroup, cond: ConditionContext): void {
+  const hinted = new Set<string>();
   for (const r of group.kind.requirements) {
-    const own = group.match.found.get(r.id);
     for (const c of r.checks ?? []) {
       if (c.kind === 'statement') {
         checkStatement(group, r, c);
         continue;
       }
-      // Without its own heading, a check may run on its parent's subtree (an optional
-      // sub-section whose content the parent then holds) — if the requirement applies. Only the
-      // direct parent: when the parent is missing too, its missing-section says it all.
-      let ref = own;
+      // Without its own section, a check may run on its parent's (an optional sub-section whose
+      // content the parent then holds) — if the requirement applies. Only the direct parent:
+      // when the parent is missing too, its missing-section says it all.
+      let sec = sectionOf(group, r.id);
       let at = r.id;
       const parent = parentId(r.id);
-      if (!ref && c.orParent && parent && (!r.condition || evaluate(r.condition, cond).value === true)) {
-        ref = group.match.found.get(parent);
+      if (!sec && c.orParent && parent && (!r.condition || evaluate(r.condition, cond).value === true)) {
+        sec = sectionOf(group, parent);
         at = parent;
       }
       // An empty or not-applicable section gets its own finding, not a cascade of content ones.
-      if (!ref || !answered(group, at)) continue;
-      const h = headingOf(group, ref);
-      if (!subtreeHasBody(h.file.model!, h.heading.index)) continue;
-      switch (c.kind) {
-        case 'listing-table':
-          checkListing(group, r, ref, c);
-          break;
-        case 'risk-tables':
-          checkRisk(group, r, ref);
-          break;
-        case 'traceability':
-          checkTraceabilityTable(group, r, ref, c);
-          break;
-        case 'capabilities':
-          checkCapabilities(group, r, ref, c, cond);
-          break;
-        case 'lists-facts':
-          checkListsFacts(group, r, ref, c);
-          break;
-        case 'fact-named':
-          checkFactNamed(group, r, ref, c, cond);
-          break;
-        case 'fact-values-named':
-          checkFactValuesNamed(group, r, ref, c);
-          break;
-        case 'mentions':
-          checkSectionMentions(group, r, ref, c, cond);
-          break;
-        case 'diagram':
-          checkDiagram(group, r, ref, c);
-          break;
-        case 'requires-words':
-          checkRequiresWords(group, r, ref, c);
-          break;
-        case 'vulnerability-assessment':
-          checkVulnerabilities(group, r, ref, c, cond);
-          break;
+      if (!sec || !answered(group, at) || !sectionHasBody(sec)) continue;
+      const reference = sectionTables(sec).length ? undefined : referenceOfSection(group, sec);
+      if (!reference) {
+        runCheck(group, r, sec, c, cond);
+        continue;
+      }
+      // Answered by reference: what the check would report is in the attachment, not missing.
+      const before = group.files.map((f) => f.findings.length);
+      runCheck(group, r, sec, c, cond);
+      const reported = group.files.some((f, i) => f.findings.length > before[i]);
+      group.files.forEach((f, i) => (f.findings.length = before[i]));
+      if ((reported || TABLE_CHECKS.has(c.kind)) && !hinted.has(r.id)) {
+        hinted.add(r.id);
+        sec.file.findings.push(referenceHint(r, sec, reference));
       }
     }
   }
@@ -124,11 +123,10 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
     let target: FileState = group.files[0];
     let at: Range | undefined;
     for (const a of m.anchors) {
-      const ref = group.match.found.get(a);
-      if (ref) {
-        const h = headingOf(group, ref);
-        target = h.file;
-        at = h.heading.range;
+      const sec = sectionOf(group, a);
+      if (sec) {
+        target = sec.file;
+        at = sec.anchor;
         break;
       }
     }
@@ -140,21 +138,59 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
   }
 }
 
+function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Check, { kind: 'statement' }>, cond: ConditionContext): void {
+  switch (c.kind) {
+    case 'listing-table':
+      return checkListing(group, r, sec, c);
+    case 'risk-tables':
+      return checkRisk(group, r, sec);
+    case 'traceability':
+      return checkTraceabilityTable(group, r, sec, c);
+    case 'capabilities':
+      return checkCapabilities(group, r, sec, c, cond);
+    case 'lists-facts':
+      return checkListsFacts(group, r, sec, c);
+    case 'fact-named':
+      return checkFactNamed(group, r, sec, c, cond);
+    case 'fact-values-named':
+      return checkFactValuesNamed(group, r, sec, c);
+    case 'mentions':
+      return checkSectionMentions(group, r, sec, c, cond);
+    case 'diagram':
+      return checkDiagram(group, r, sec, c);
+    case 'requires-words':
+      return checkRequiresWords(group, r, sec, c);
+    case 'vulnerability-assessment':
+      return checkVulnerabilities(group, r, sec, c, cond);
+  }
+}
+
+function referenceHint(r: Requirement, sec: Section, reference: string) {
+  return finding(
+    'answered-by-reference',
+    sec.anchor,
+    L(
+      `${reqLabel(r).zh}以引用作答（${reference}）：被引用的内容不在本文档中，其表格列、完整版本、风险可接受性、追溯关系等未检查；请确认该文件满足指导原则 ${r.clause} 的要求：${r.content.zh}`,
+      `${reqLabel(r).en} is answered by reference (${reference}): the referenced content is not in this document, so its columns, versions, risk acceptability or traceability were not checked; make sure it meets guideline ${r.clause}: ${r.content.en}`,
+    ),
+    { requirement: r.id, clause: r.clause, reference },
+  );
+}
+
 /** The tables of a section a listing check applies to. */
-export function listingTables(group: DocGroup, model: DocModel, heading: number, c: CheckOf<'listing-table'>): TableModel[] {
+export function listingTables(group: DocGroup, sec: Section, c: CheckOf<'listing-table'>): TableModel[] {
   const dict = group.ruleset.columns;
-  return tablesIn(model, heading).filter(
+  return sectionTables(sec).filter(
     (t) => hasRoles(t.fact, c.select, dict) && !(c.notSelect ?? []).some((role) => hasRoles(t.fact, [role], dict)) && !(c.unless === 'risk' && isRiskTable(group.ruleset, t)),
   );
 }
 
-function checkListing(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'listing-table'>): void {
-  const { file, heading } = headingOf(group, ref);
-  const model = file.model!;
+function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'listing-table'>): void {
+  const { file, model } = sec;
   const dict = group.ruleset.columns;
   const roles = [...new Set([...c.required, ...(c.version ? [c.version] : [])])];
   const keyRole = c.rowKey ?? 'name';
-  for (const t of listingTables(group, model, heading.index, c)) {
+  for (const t of listingTables(group, sec, c)) {
     const cols = columnMap(t.fact.header, [...new Set([...roles, keyRole])], dict);
     const headerRange = rowRange(model, t, t.fact.start);
     const items = t.fact.rows.filter((row) => isProductRow(row, cols.get(keyRole)));
@@ -222,13 +258,12 @@ export function isRiskTable(ruleset: RuleSet, t: TableModel): boolean {
   return ruleset.risk.select.every((alts) => alts.some((role) => hasRoles(t.fact, [role], ruleset.columns)));
 }
 
-function checkRisk(group: DocGroup, r: Requirement, ref: HeadingRef): void {
-  const { file, heading } = headingOf(group, ref);
-  const model = file.model!;
+function checkRisk(group: DocGroup, r: Requirement, sec: Section): void {
+  const { file, model } = sec;
   const rs = group.ruleset;
   const unacceptable = rs.risk.unacceptable.map(normalize);
   const no = NO_WORDS.map(normalize);
-  for (const t of tablesIn(model, heading.index)) {
+  for (const t of sectionTables(sec)) {
     if (!isRiskTable(rs, t)) continue;
     const cols = columnMap(t.fact.header, rs.risk.acceptability, rs.columns);
     const col = rs.risk.acceptability.map((role) => cols.get(role)).find((i) => i !== undefined);
@@ -260,18 +295,16 @@ export function traceabilityTables(group: DocGroup): { file: FileState; table: T
   for (const r of group.kind.requirements) {
     for (const c of r.checks ?? []) {
       if (c.kind !== 'traceability') continue;
-      const ref = group.match.found.get(r.id);
-      if (!ref) continue;
-      const { file, heading } = headingOf(group, ref);
-      for (const t of tablesIn(file.model!, heading.index)) if (hasRoles(t.fact, c.select, group.ruleset.columns)) out.push({ file, table: t, check: c, requirement: r });
+      const sec = sectionOf(group, r.id);
+      if (!sec) continue;
+      for (const t of sectionTables(sec)) if (hasRoles(t.fact, c.select, group.ruleset.columns)) out.push({ file: sec.file, table: t, check: c, requirement: r });
     }
   }
   return out;
 }
 
-function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'traceability'>): void {
-  const { file } = headingOf(group, ref);
-  const model = file.model!;
+function checkTraceabilityTable(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'traceability'>): void {
+  const { file, model } = sec;
   const all = { zh: c.required.map((x) => label(x).zh).join('、'), en: c.required.map((x) => label(x).en).join(', ') };
   for (const { table: t } of traceabilityTables(group).filter((x) => x.requirement === r)) {
     // Several columns may share a role (概要设计 and 详细设计): a row needs one filled cell per role.
@@ -309,26 +342,26 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, ref: HeadingRef
   }
 }
 
-function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'capabilities'>, cond: ConditionContext): void {
-  const { file, heading } = headingOf(group, ref);
-  const model = file.model!;
+function checkCapabilities(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'capabilities'>, cond: ConditionContext): void {
+  const { file, model } = sec;
   const caps = group.ruleset.capabilities[c.set] ?? [];
-  const inSection = new Set([heading.index, ...descendants(model, heading.index)]);
+  const tables = sectionTables(sec);
   const cells: string[] = [];
-  for (const t of tablesIn(model, heading.index)) for (const row of t.fact.rows) cells.push(...row.cells.map((x) => x.run.text));
+  for (const t of tables) for (const row of t.fact.rows) cells.push(...row.cells.map((x) => x.run.text));
+  // Headings, list items and labelled paragraphs of the section (a bold 授权（AUTH）：… answers it).
   const starts = [
-    ...model.headings.filter((h) => inSection.has(h.index) && h.index !== heading.index).map((h) => h.text),
-    ...model.listItems.filter((li) => inSection.has(li.item.heading)).map((li) => li.item.run.text),
+    ...sectionHeadings(sec).map((h) => h.text),
+    ...sectionListItems(sec).map((li) => li.item.run.text),
+    ...model.labels.filter((l) => l.kind === 'block' && sec.headings.has(l.heading) && l.line >= sec.from && l.line < sec.to).flatMap((l) => l.candidates.map((x) => x.text)),
   ].map((s) => stripNumbering(s).trim());
   const rowTexts: string[] = [];
-  for (const t of tablesIn(model, heading.index)) for (const row of t.fact.rows) rowTexts.push(row.cells.map((x) => x.run.text).join(' | '));
+  for (const t of tables) for (const row of t.fact.rows) rowTexts.push(row.cells.map((x) => x.run.text).join(' | '));
   // Where the quick fix adds rows: after the last row of the section's last table, else as list
   // items at the end of the section.
-  const tables = tablesIn(model, heading.index);
   const lastTable = tables[tables.length - 1];
   const insert = lastTable
     ? { format: 'table', line: tableLines(model, lastTable).end, columns: lastTable.fact.header.length }
-    : { format: 'list', line: sectionEnd(model, heading.index) };
+    : { format: 'list', line: sectionEndLine(sec) };
   for (const cap of caps) {
     const code = new RegExp(`(?<![A-Za-z])${cap.code}(?![A-Za-z])`);
     const names = [cap.zh, cap.en, ...cap.synonyms].map(normalize);
@@ -338,7 +371,7 @@ function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: 
     file.findings.push(
       finding(
         'capability-unaddressed',
-        heading.range,
+        sec.anchor,
         L(
           `${reqLabel(r).zh}未说明网络安全能力 ${cap.code}（${cap.zh}）：应逐项说明适用及实现方式，或不适用及理由（${r.clause}）`,
           `${reqLabel(r).en} does not address the capability ${cap.code} (${cap.en}): state whether it applies and how, or why not (${r.clause})`,
@@ -348,21 +381,20 @@ function checkCapabilities(group: DocGroup, r: Requirement, ref: HeadingRef, c: 
       ),
     );
   }
-  if (c.table) checkCapabilityTables(group, r, ref, c, c.table, caps, cond);
+  if (c.table) checkCapabilityTables(group, r, sec, c, c.table, caps, cond);
 }
 
 /** The capability table's answers (applicable with how, or not applicable with why). */
 function checkCapabilityTables(
   group: DocGroup,
   r: Requirement,
-  ref: HeadingRef,
+  sec: Section,
   c: CheckOf<'capabilities'>,
   spec: CapabilityTable,
   caps: Capability[],
   cond: ConditionContext,
 ): void {
-  const { file, heading } = headingOf(group, ref);
-  const model = file.model!;
+  const { file, model } = sec;
   const dict = group.ruleset.columns;
   const yes = spec.yes.map(normalize);
   const no = spec.no.map(normalize);
@@ -376,7 +408,7 @@ function checkCapabilityTables(
   const codeOf = (text: string): Capability | undefined =>
     caps.find((cap) => new RegExp(`(?<![A-Za-z])${cap.code}(?![A-Za-z])`).test(text) || [cap.zh, cap.en, ...cap.synonyms].some((n) => normalize(stripNumbering(text.trim())).startsWith(normalize(n))));
   const mustApply = (c.mustApply ?? []).filter((m) => evaluate(m.when, cond).value === true);
-  for (const t of tablesIn(model, heading.index)) {
+  for (const t of sectionTables(sec)) {
     const header = columnMap(t.fact.header, spec.select, dict);
     if (!header.size) continue;
     const groups = columnGroups(t.fact.header, [spec.applicability, ...spec.implementation, ...spec.reason, ...spec.shared], dict);
@@ -451,8 +483,7 @@ function checkCapabilityTables(
   }
   // A heading answered 不适用 for a capability that must apply.
   if (mustApply.length) {
-    for (const d of descendants(model, heading.index)) {
-      const h = model.headings[d];
+    for (const h of sectionHeadings(sec)) {
       const cap = h.notApplicable && codeOf(h.text);
       const must = cap && mustApply.find((m) => m.capability === cap.code);
       if (must) file.findings.push(finding('inconsistent-fact', h.range, must.message, { requirement: r.id, clause: r.clause, capability: cap.code }));
@@ -474,9 +505,9 @@ export function columnGroups(header: { run: { text: string } }[], roles: string[
   return out;
 }
 
-function checkListsFacts(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'lists-facts'>): void {
-  const { file, heading } = headingOf(group, ref);
-  const text = normalize(subtreeText(file.model!, heading.index));
+function checkListsFacts(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'lists-facts'>): void {
+  const { file } = sec;
+  const text = normalize(sectionText(sec));
   const facts = group.files[0].facts;
   for (const { list, key, where } of c.facts) {
     const s = getFact(facts, list);
@@ -494,7 +525,7 @@ function checkListsFacts(group: DocGroup, r: Requirement, ref: HeadingRef, c: Ch
       target.findings.push(
         finding(
           'inconsistent-fact',
-          pos?.origin === 'file' ? pos.value : heading.range,
+          pos?.origin === 'file' ? pos.value : sec.anchor,
           L(
             `frontmatter 中的“${String(name)}”（${list}）未在${reqLabel(r).zh}中列出：该章节应列出${c.what?.zh ?? '每个传输协议与存储格式'}（${r.clause}）`,
             `“${String(name)}” (${list}) is declared in the frontmatter but not named in ${reqLabel(r).en}: that section must name ${c.what?.en ?? 'every protocol and format'} (${r.clause})`,

@@ -7,17 +7,18 @@
 import * as path from 'node:path';
 import type { Finding } from '../codes';
 import type { Config, SbomSetting } from '../config';
-import { parentId, type HeadingRef } from '../match';
-import { offsetRange, type DocModel, type TableModel } from '../model';
+import { parentId } from '../match';
+import { offsetRange, type TableModel } from '../model';
 import type { Localized, Requirement } from '../rulesets/types';
 import { columnMap, hasRoles } from '../tables';
 import { compareOtsTable, rowsFromTable, type OtsMismatch, type OtsTableRow } from '../../sbom/compare';
 import { label as componentLabel, unionComponents } from '../../sbom/collect';
 import type { LoadResult } from '../../sbom/load';
 import type { SbomComponent } from '../../sbom/types';
-import { tableLines, tablesIn } from './content';
-import { L, finding, headingOf, reqLabel, requirementById, type DocGroup, type DossierState } from './context';
-import { answerOf } from './structure';
+import { tableLines } from './content';
+import { L, finding, reqLabel, requirementById, type DocGroup, type DossierState } from './context';
+import { sectionOf, sectionTables, type Section } from './section';
+import { answerState } from './structure';
 
 export type SbomLoader = (file: string) => LoadResult;
 
@@ -79,15 +80,15 @@ export function checkSbom(d: DossierState, load: SbomLoader): Map<string, Findin
 
   for (const g of d.groups) {
     for (const id of g.ruleset.otsTable?.requirements ?? []) {
-      const ref = g.match.found.get(id);
+      const sec = sectionOf(g, id);
       const r = requirementById(g.kind, id);
-      if (!ref || !r) continue;
-      const { file, heading } = headingOf(g, ref);
+      if (!sec || !r) continue;
+      const { file } = sec;
       if (file.skipBody || file.outOfScope || !file.model) continue;
       const components = componentsOf(file.config);
       if (!components) continue;
       const names = file.config.sbom.map((s) => path.basename(s.value));
-      compareSection(g, r, file.model, heading.index, ref, components, names, file.findings);
+      compareSection(g, r, sec, components, names, file.findings);
     }
   }
   return rcFindings;
@@ -96,9 +97,7 @@ export function checkSbom(d: DossierState, load: SbomLoader): Map<string, Findin
 function compareSection(
   g: DocGroup,
   r: Requirement,
-  model: DocModel,
-  heading: number,
-  ref: HeadingRef,
+  sec: Section,
   components: SbomComponent[],
   sbomNames: string[],
   out: Finding[],
@@ -106,15 +105,16 @@ function compareSection(
   const rl = reqLabel(r);
   const where = { zh: `（${sbomNames.join('、')}）`, en: ` (${sbomNames.join(', ')})` };
   const base = { requirement: r.id, clause: r.clause, sbom: sbomNames };
+  const { model } = sec;
   if (underNotApplicable(g, r.id)) return;
-  const answer = answerOf(g, ref);
+  const answer = answerState(g, r.id);
   if (answer === 'not-applicable') {
     // 无 / 不适用 with a reason, while the SBOM lists software: one finding, not one per component.
     if (!components.length) return;
     out.push(
       finding(
         'inconsistent-fact',
-        model.lines.lineRange(model.headings[heading].line),
+        sec.anchor,
         L(
           `${rl.zh}回答为无或不适用，但 SBOM${where.zh}列出了 ${components.length} 个现成软件（如“${componentLabel(components[0])}”）：请在此列出（${r.clause}），或更正 SBOM`,
           `${rl.en} is answered none / not applicable, but the SBOM${where.en} lists ${components.length} off-the-shelf component${components.length === 1 ? '' : 's'} (“${componentLabel(components[0])}”${components.length > 1 ? ', …' : ''}): list them here (${r.clause}) or correct the SBOM`,
@@ -129,7 +129,7 @@ function compareSection(
   const dict = g.ruleset.columns;
   const listing = r.checks?.find((c) => c.kind === 'listing-table');
   const select = listing && listing.kind === 'listing-table' ? listing.select : ['name'];
-  const tables = tablesIn(model, heading).filter((t) => hasRoles(t.fact, [...new Set([...select, 'name'])], dict));
+  const tables = sectionTables(sec).filter((t) => hasRoles(t.fact, [...new Set([...select, 'name'])], dict));
   // Prose or a reference to an attached list: nothing to compare.
   if (!tables.length) return;
   const rows: Row[] = tables.flatMap((t) => rowsFromTable(t.fact, dict).map((row) => ({ ...row, table: t })));
@@ -204,8 +204,8 @@ function compareSection(
 /** Whether a not-applicable ancestor already answers for the section (nothing to compare then). */
 function underNotApplicable(g: DocGroup, id: string): boolean {
   for (let p = parentId(id); p; p = parentId(p)) {
-    const up = g.match.found.get(p);
-    if (up && answerOf(g, up) !== 'present') return true;
+    const up = answerState(g, p);
+    if (up && up !== 'present') return true;
   }
   return false;
 }

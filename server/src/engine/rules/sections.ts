@@ -4,13 +4,12 @@
 
 import { evaluate, getFact, type ConditionContext } from '../facts/facts';
 import { schemaAt } from '../facts/schema';
-import { descendants, subtreeText, type DocModel } from '../model';
-import type { HeadingRef } from '../match';
 import type { Check, JsonSchema, Requirement } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isProductRow } from '../tables';
 import type { Code } from '../codes';
-import { L, finding, headingOf, reqLabel, type DocGroup } from './context';
-import { tableLines, tablesIn } from './content';
+import { L, finding, reqLabel, type DocGroup } from './context';
+import { tableLines } from './content';
+import { sectionBlocks, sectionLines, sectionTables, sectionText, type Section } from './section';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
 
@@ -68,17 +67,11 @@ function readableLine(line: string): string {
   return out;
 }
 
-function subtreeLines(model: DocModel, heading: number): string[] {
-  const h = model.headings[heading];
-  const out: string[] = [];
-  for (let l = h.line; l < h.end; l++) out.push(model.lines.lineText(l));
-  return out;
-}
-
-export function checkFactNamed(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'fact-named'>, cond: ConditionContext): void {
-  const { file, heading } = headingOf(group, ref);
+export function checkFactNamed(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'fact-named'>, cond: ConditionContext): void {
+  const { file } = sec;
+  const heading = { range: sec.anchor };
   const words = c.lineWords.map((w) => w.toLowerCase());
-  const lines = subtreeLines(file.model!, heading.index)
+  const lines = sectionLines(sec)
     .filter((l) => words.some((w) => l.toLowerCase().includes(w)))
     .map(readableLine)
     .join('\n');
@@ -129,9 +122,9 @@ export function checkFactNamed(group: DocGroup, r: Requirement, ref: HeadingRef,
   }
 }
 
-export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'fact-values-named'>): void {
-  const { file, heading } = headingOf(group, ref);
-  const model = file.model!;
+export function checkFactValuesNamed(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'fact-values-named'>): void {
+  const { file, model } = sec;
+  const heading = { range: sec.anchor };
   const facts = group.files[0].facts;
   const v = getFact(facts, c.fact);
   if (v.status !== 'valid' || !Array.isArray(v.value)) return;
@@ -139,7 +132,7 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: Headi
   const schema = enumSchema(group, c.fact);
   const labels = valueLabels(schema);
   const zh = (x: string) => schema?.['x-enum-labels-zh']?.[x] ?? x;
-  const named = valuesNamed(subtreeText(model, heading.index), labels);
+  const named = valuesNamed(sectionText(sec), labels);
   for (const d of declared) {
     if (named.has(d) || !labels.has(d)) continue;
     file.findings.push(
@@ -156,7 +149,7 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: Headi
   }
   if (!c.column) return;
   const dict = group.ruleset.columns;
-  for (const t of tablesIn(model, heading.index)) {
+  for (const t of sectionTables(sec)) {
     if (!hasRoles(t.fact, c.column.select, dict)) continue;
     const col = columnMap(t.fact.header, [c.column.role], dict).get(c.column.role);
     if (col === undefined) continue;
@@ -180,12 +173,10 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, ref: Headi
   }
 }
 
-export function checkSectionMentions(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'mentions'>, cond: ConditionContext): void {
+export function checkSectionMentions(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'mentions'>, cond: ConditionContext): void {
   if (evaluate(c.when, cond).value !== true) return;
-  const { file, heading } = headingOf(group, ref);
-  const text = subtreeText(file.model!, heading.index);
-  if (mentionsAny(text, c.words)) return;
-  file.findings.push(finding(c.code as Code, heading.range, c.message, { requirement: r.id, clause: r.clause }));
+  if (mentionsAny(sectionText(sec), c.words)) return;
+  sec.file.findings.push(finding(c.code as Code, sec.anchor, c.message, { requirement: r.id, clause: r.clause }));
 }
 
 // One matcher per word list (the catalogue's lists are long-lived): mention checks run on every
@@ -214,22 +205,20 @@ const DIAGRAM_FENCES = /^(?:mermaid|plantuml|puml|dot|graphviz)$/i;
 /** A reference to a numbered figure, or to a figure in an attachment (one sentence). */
 const FIGURE_REFERENCE = /(?<![A-Za-z])(?:图\s*[0-9０-９]+(?:[-.－][0-9０-９]+)*|见图|如图|figure\s+\d+|fig\.\s*\d+)|附件[^。！？.!?\n]*图/iu;
 
-export function hasDiagram(model: DocModel, heading: number): boolean {
-  for (const h of [heading, ...descendants(model, heading)]) {
-    for (const b of model.headings[h].blocks) {
-      if (b.item.image) return true;
-      if (b.item.kind === 'code' && b.item.lang && DIAGRAM_FENCES.test(b.item.lang)) return true;
-    }
+export function hasDiagram(sec: Section): boolean {
+  for (const b of sectionBlocks(sec)) {
+    if (b.item.image) return true;
+    if (b.item.kind === 'code' && b.item.lang && DIAGRAM_FENCES.test(b.item.lang)) return true;
   }
-  return FIGURE_REFERENCE.test(subtreeText(model, heading));
+  return FIGURE_REFERENCE.test(sectionText(sec));
 }
 
-export function checkDiagram(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'diagram'>): void {
-  const { file, heading } = headingOf(group, ref);
-  const model = file.model!;
-  if (hasDiagram(model, heading.index)) return;
+export function checkDiagram(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'diagram'>): void {
+  const { file } = sec;
+  const heading = { range: sec.anchor };
+  if (hasDiagram(sec)) return;
   if (c.exempt) {
-    if (mentionsAny(subtreeText(model, heading.index), c.exempt.words)) return;
+    if (mentionsAny(sectionText(sec), c.exempt.words)) return;
   }
   const instead = c.exempt ? { zh: `，或写明${c.exempt.label.zh}`, en: `, or name ${c.exempt.label.en}` } : { zh: '', en: '' };
   file.findings.push(
@@ -245,9 +234,10 @@ export function checkDiagram(group: DocGroup, r: Requirement, ref: HeadingRef, c
   );
 }
 
-export function checkRequiresWords(group: DocGroup, r: Requirement, ref: HeadingRef, c: CheckOf<'requires-words'>): void {
-  const { file, heading } = headingOf(group, ref);
-  const text = subtreeText(file.model!, heading.index);
+export function checkRequiresWords(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'requires-words'>): void {
+  const { file } = sec;
+  const heading = { range: sec.anchor };
+  const text = sectionText(sec);
   const unmet = c.groups.filter((g) => !mentionsAny(text, g.words));
   if (!unmet.length) return;
   file.findings.push(

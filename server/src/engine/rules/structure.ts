@@ -5,17 +5,55 @@ import { evaluate, type ConditionContext } from '../facts/facts';
 import { bodyStartRange, descendants, subtreeHasBody, type DocModel } from '../model';
 import { childNumbering, numberingOf, shiftNumbering } from '../numbering';
 import { normalize, stripNumbering } from '../text';
-import { parentId, refKey, type HeadingRef } from '../match';
+import { childrenOf, isAnswered, parentId, refKey, type Answer as DocMatchAnswer, type HeadingRef } from '../match';
+import { NOT_APPLICABLE, referenceIn } from '../rulesets/common';
+import { countReasonChars, type Range } from '../text';
+import { answerLead, answerSection, sectionEndLine as sectionEnd, sectionHasBody, sectionOf } from './section';
 import type { Requirement } from '../rulesets/types';
 import { L, describeFacts, finding, headingOf, reqLabel, requirementById, type DocGroup } from './context';
 
 /** How a present requirement section answers: normally, or 不适用 with/without reason. */
-export type Answer = 'present' | 'not-applicable' | 'not-applicable-without-reason';
+export type AnswerKind = 'present' | 'not-applicable' | 'not-applicable-without-reason';
+/** @deprecated name kept for the callers of the heading-only model. */
+export type Answer = AnswerKind;
 
-export function answerOf(group: DocGroup, ref: HeadingRef): Answer {
+export function answerOf(group: DocGroup, ref: HeadingRef): AnswerKind {
   const { heading } = headingOf(group, ref);
   if (!heading.notApplicable) return 'present';
   return heading.notApplicable.reasonChars < 6 ? 'not-applicable-without-reason' : 'not-applicable';
+}
+
+/** A 不适用 answer where the section starts: its span, and the reason's length and text. */
+export interface NotApplicable {
+  range: Range;
+  reasonChars: number;
+  reason: string;
+}
+
+const naCache = new WeakMap<object, NotApplicable | null>();
+
+/** The 不适用 answer of a requirement answered with or without a heading (undefined: none). */
+export function notApplicableOf(group: DocGroup, id: string): NotApplicable | undefined {
+  const ref = group.match.found.get(id);
+  if (ref) return headingOf(group, ref).heading.notApplicable;
+  const a = group.match.answers.get(id);
+  if (!a || a.kind === 'reference') return undefined;
+  const cached = naCache.get(a);
+  if (cached !== undefined) return cached ?? undefined;
+  const lead = answerLead(answerSection(group, a));
+  const t = lead.trimStart();
+  const m = NOT_APPLICABLE.exec(t);
+  const na = m ? { range: a.range, reasonChars: countReasonChars(t.slice(m[0].length)), reason: t.slice(m[0].length).trim() } : undefined;
+  naCache.set(a, na ?? null);
+  return na;
+}
+
+/** How a requirement is answered (undefined: not answered at all). */
+export function answerState(group: DocGroup, id: string): AnswerKind | undefined {
+  if (!isAnswered(group.match, id)) return undefined;
+  const na = notApplicableOf(group, id);
+  if (!na) return 'present';
+  return na.reasonChars < 6 ? 'not-applicable-without-reason' : 'not-applicable';
 }
 
 export function checkStructure(group: DocGroup, cond: ConditionContext): void {
@@ -26,14 +64,12 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
   // Not-applicable answers first: they decide what is reported below them.
   const covered = new Set<string>();
   for (const r of kind.requirements) {
-    const ref = match.found.get(r.id);
-    if (!ref) continue;
-    const { file, heading } = headingOf(group, ref);
-    const a = answerOf(group, ref);
-    if (a === 'present') continue;
+    const a = answerState(group, r.id);
+    if (!a || a === 'present') continue;
     covered.add(r.id);
     if (a === 'not-applicable-without-reason') {
-      const na = heading.notApplicable!;
+      const sec = sectionOf(group, r.id)!;
+      const na = notApplicableOf(group, r.id)!;
       const f = finding(
         'not-applicable-without-reason',
         na.range,
@@ -43,8 +79,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
         ),
         { requirement: r.id, clause: r.clause },
       );
-      file.findings.push(f);
-      file.silenced.push({ from: heading.line, to: heading.end, keep: f });
+      sec.file.findings.push(f);
+      sec.file.silenced.push({ from: sec.from, to: sec.to, keep: f });
     }
   }
   const isCovered = (id: string): boolean => {
@@ -52,24 +88,30 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
     return false;
   };
 
+  const emptyReported = new Set<string>();
   for (const r of kind.requirements) {
     if (r.wholeDocument) continue;
     const ref = match.found.get(r.id);
-    if (ref) {
+    const ans = ref ? undefined : match.answers.get(r.id);
+    if (ref || ans) {
       if (covered.has(r.id) || isCovered(r.id)) continue;
-      checkEmpty(group, r, ref);
+      if (ref && !emptyReported.has(refKey(ref))) {
+        if (checkEmpty(group, r, ref)) emptyReported.add(refKey(ref));
+      } else if (ans) checkAnswerEmpty(group, r, ans);
       continue;
     }
     const parent = parentId(r.id);
-    const parentRef = parent ? match.found.get(parent) : undefined;
-    if (parent && !parentRef) continue; // only the parent is reported
+    const parentSec = parent ? sectionOf(group, parent) : undefined;
+    if (parent && !parentSec) continue; // only the parent is reported
     if (isCovered(r.id) || changesOnly) continue;
     const verdict = r.condition ? evaluate(r.condition, cond) : { value: true, because: [] };
     if (verdict.value !== true) continue;
+    // The heading scan alone cannot see answers without a heading: report only what no label or
+    // sentence of the document could answer (the quick answer stays a subset of the full one).
+    if (group.files.some((f) => f.model!.outline) && mayBeAnswered(group, r)) continue;
 
-    const at = parentRef ? headingOf(group, parentRef) : undefined;
-    const target = at?.file ?? first;
-    const rangeOf = at ? at.heading.range : bodyStartRange(first.model!);
+    const target = parentSec?.file ?? first;
+    const rangeOf = parentSec ? parentSec.anchor : bodyStartRange(first.model!);
     const misplaced = match.misplaced.get(r.id);
     const data: Record<string, unknown> = { requirement: r.id, clause: r.clause };
     let where = { zh: '', en: '' };
@@ -176,15 +218,26 @@ function insertion(group: DocGroup, r: Requirement, cond: ConditionContext): Ins
     line = sectionEndLine(model, p.index);
     depth = Math.min(6, p.depth + 1);
     numbering = childNumbering(numberingOf(p.text), i + 1);
+  } else if (parent && match.answers.has(parent)) {
+    // The parent is answered by a label: the new heading goes after the label's region, one
+    // level below the heading that holds it.
+    const a = match.answers.get(parent)!;
+    const sec = answerSection(group, a);
+    return { line: sectionEnd(sec), depth: Math.min(6, (sec.heading?.depth ?? 0) + 1), numbering: '', lang, children: childrenToInsert(group, r, Math.min(6, (sec.heading?.depth ?? 0) + 1), '', cond) };
   } else {
     line = model.lines.lineCount;
     while (line - 1 > model.scan.bodyStartLine && model.lines.lineText(line - 1).trim() === '') line--;
     const tops = model.headings.filter((h) => h.parent < 0);
     depth = tops.length === 1 && tops[0].depth === 1 ? 2 : 1;
   }
+  return { line, depth, numbering, lang, children: childrenToInsert(group, r, depth, numbering, cond) };
+}
+
+/** The required sub-sections a missing section is inserted with, numbered under it. */
+function childrenToInsert(group: DocGroup, r: Requirement, depth: number, numbering: string, cond: ConditionContext): Insertion['children'] {
   const children: Insertion['children'] = [];
   const addChildren = (id: string, d: number, num: string) => {
-    kind.requirements
+    group.kind.requirements
       .filter((x) => parentId(x.id) === id && !x.wholeDocument)
       .filter((x) => !x.condition || evaluate(x.condition, cond).value === true)
       .filter((x) => x.missingSeverity !== 'hint')
@@ -195,7 +248,7 @@ function insertion(group: DocGroup, r: Requirement, cond: ConditionContext): Ins
       });
   };
   addChildren(r.id, depth, numbering);
-  return { line, depth, numbering, lang, children };
+  return children;
 }
 
 function sectionEndLine(model: DocModel, heading: number): number {
@@ -218,21 +271,75 @@ function documentLanguage(group: DocGroup): 'zh' | 'en' {
   return en > zh ? 'en' : 'zh';
 }
 
-function checkEmpty(group: DocGroup, r: Requirement, ref: HeadingRef): void {
+/** empty-section on a requirement's heading; true when it reported one. */
+function checkEmpty(group: DocGroup, r: Requirement, ref: HeadingRef): boolean {
   const { file, heading } = headingOf(group, ref);
   const model = file.model!;
-  if (subtreeHasBody(model, heading.index)) return;
+  if (subtreeHasBody(model, heading.index)) return false;
   // When required sub-sections are present (and empty), only they are reported.
   const presentChildren = descendants(model, heading.index).some((d) => group.match.byHeading.has(refKey({ file: ref.file, heading: d })));
-  if (presentChildren) return;
-  file.findings.push(
-    finding(
-      'empty-section',
-      heading.range,
-      L(`${reqLabel(r).zh}章节没有内容：请写明${r.content.zh}（指导原则 ${r.clause}）`, `${reqLabel(r).en} has no content: write ${lowerFirst(r.content.en)} (guideline ${r.clause})`),
-      { requirement: r.id, clause: r.clause },
-    ),
+  if (presentChildren) return false;
+  // Sub-items answered inside it without a heading are its content too.
+  if (childrenOf(group.kind, r.id).some((c) => group.match.answers.has(c.id))) return false;
+  file.findings.push(emptyFinding(r, heading.range));
+  return true;
+}
+
+/** empty-section on a label that names an item but says nothing after it (§3a). */
+function checkAnswerEmpty(group: DocGroup, r: Requirement, a: DocMatchAnswer): void {
+  if (a.kind === 'reference') return;
+  const sec = answerSection(group, a);
+  if (sectionHasBody(sec)) return;
+  if (childrenOf(group.kind, r.id).some((c) => isAnswered(group.match, c.id))) return;
+  sec.file.findings.push(emptyFinding(r, a.range));
+}
+
+function emptyFinding(r: Requirement, at: Range) {
+  return finding(
+    'empty-section',
+    at,
+    L(`${reqLabel(r).zh}章节没有内容：请写明${r.content.zh}（指导原则 ${r.clause}）`, `${reqLabel(r).en} has no content: write ${lowerFirst(r.content.en)} (guideline ${r.clause})`),
+    { requirement: r.id, clause: r.clause },
   );
+}
+
+/**
+ * Whether an answer without a heading could exist for a requirement, judged from the raw text
+ * (the heading scan has no labels or sentences): one of its names (exact or normalised) starts a
+ * line (a label, a table row) or stands in a paragraph that holds a reference. Conservative: it
+ * may say yes where the full check finds no answer, never no where it finds one.
+ */
+function mayBeAnswered(group: DocGroup, r: Requirement): boolean {
+  // A joined name is there when all its parts are (the conjunction itself may be any of them).
+  const keys = [...group.match.matcher.looseKeys(r)].map((k) => k.split('\uE000').filter(Boolean)).filter((parts) => parts.join('').length >= 2);
+  const holds = (t: string, parts: string[]) => parts.every((x) => t.includes(x));
+  return group.files.some((f) => paragraphsOf(f.model!).some((p) => keys.some((k) => holds(p.text, k) && (p.hasReference || p.starts.some((s) => holds(s, k))))));
+}
+
+/** Characters of a line's start a label can occupy (its name: 40, plus numbering and markup). */
+const LABEL_REACH = 60;
+const paragraphCache = new WeakMap<DocModel, { text: string; hasReference: boolean; starts: string[] }[]>();
+function paragraphsOf(model: DocModel): { text: string; hasReference: boolean; starts: string[] }[] {
+  let out = paragraphCache.get(model);
+  if (out) return out;
+  out = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (!lines.length) return;
+    const raw = lines.join('\n');
+    out!.push({ text: normalize(raw), hasReference: !!referenceIn(raw), starts: lines.map((l) => normalize(l.slice(0, LABEL_REACH))) });
+    lines = [];
+  };
+  for (let l = model.scan.bodyStartLine; l < model.lines.lineCount; l++) {
+    const t = model.lines.lineText(l);
+    // Headings are the scan's own answers; a table's header row names columns, not items.
+    if (/^ {0,3}#/.test(t) || (/^\s*\|/.test(t) && /^\s*\|?[\s:|-]*-[\s:|-]*$/.test(model.lines.lineText(l + 1)))) flush();
+    else if (t.trim()) lines.push(t);
+    else flush();
+  }
+  flush();
+  paragraphCache.set(model, out);
+  return out;
 }
 
 function lowerFirst(s: string): string {

@@ -101,3 +101,41 @@ export function isPlaceholderText(text: string): boolean {
     return whole.test(t);
   });
 }
+
+/**
+ * A reference to where an item is answered (requirements.md §3a): an attachment, a named
+ * document, a document number, another document's chapter. A sentence that names an item and
+ * holds one of these answers it. Each pattern is linear (no nested quantifiers).
+ */
+export const REFERENCE_PATTERNS: RegExp[] = [
+  // 见附件 1 / 附件 3、附件 4 / 附件三 / 详见附件 / 附录 A
+  /(?:详见|参见|见)?附\s*[件录]\s*(?:[0-9０-９]+|[一二三四五六七八九十百]+|[A-Za-z](?![A-Za-z]))(?:\s*[、，,和与及至~-]\s*(?:附\s*[件录])?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+|[A-Za-z](?![A-Za-z])))*/u,
+  /(?:详见|参见|见)附\s*[件录]/u,
+  // 详见《网络安全测试报告》 / 见《…》 (a standard merely named, 依据《YY/T 0316》, is not a reference)
+  /(?:详见|参见|参阅|见|载于|列于|附于)\s*[:：]?\s*《[^》\n]{1,80}》/u,
+  // 文件编号 RMF-CS-001 / 文档编号：STR-CS-001 / 编号为 …
+  /(?:文件|文档|报告|记录)编号\s*[:：为]?\s*[A-Za-z0-9][A-Za-z0-9._/-]{0,40}|编号为\s*[A-Za-z0-9][A-Za-z0-9._/-]{0,40}/u,
+  // 见说明书第 8 章 / 见本报告第 3 节
+  /见[^。；;\n]{0,16}?第\s*(?:[0-9]+|[一二三四五六七八九十]+)\s*[章节条部分项]/u,
+  // see Annex 3 / provided in Attachment B / Appendix 2 / document No. RMF-001
+  /\b(?:annex|attachment|appendix|exhibit|enclosure)\s+(?:[0-9]+|[A-Z])\b/iu,
+  /\bdocument\s+(?:no\.?|number|id)\s*[:#]?\s*[A-Za-z0-9][\w./-]{0,40}/iu,
+];
+
+/** The first reference in a text, as written (trimmed), or undefined. */
+export function referenceIn(text: string): string | undefined {
+  let best: { at: number; text: string } | undefined;
+  for (const re of REFERENCE_PATTERNS) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, text: m[0].trim() };
+  }
+  return best?.text;
+}
+
+/** Title normalisation of the NMPA rule sets (requirements.md §3a), English equivalents included. */
+export const NMPA_ANSWERS = {
+  prefixes: ['网络安全', '医疗器械', '产品', 'cybersecurity', 'medicaldevice'],
+  suffixes: ['流程图', '报告', '文档', '资料', '材料', '说明', '清单', '列表', '流程', 'documentation', 'document', 'report', 'materials', 'material', 'description', 'list', 'flowchart', 'process'],
+  conjunctions: ['以及', '和', '与', '及', '、', '或', '/', '／', '&', 'and', 'or'],
+  typeWords: ['流程图', '报告', '计划', '文档', '资料', '材料', '说明', '清单', '列表', '流程', '方案', 'report', 'plan'],
+};

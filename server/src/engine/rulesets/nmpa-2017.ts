@@ -4,7 +4,7 @@
 
 import schema from '../../../../schemas/frontmatter.nmpa-2017.schema.json';
 import type { Capability, Condition, JsonSchema, Requirement, RuleSet, StatementElement } from './types';
-import { COLUMNS, PRIVACY_WORDS, UNACCEPTABLE } from './common';
+import { COLUMNS, NMPA_ANSWERS, PRIVACY_WORDS, UNACCEPTABLE } from './common';
 
 const standardInterface: Condition = {
   any: [
@@ -774,4 +774,5 @@ export const nmpa2017: RuleSet = {
   versionFacts: ['product.software_version'],
   otsTable: { requirements: ['D1.6'] },
   schema: schema as JsonSchema,
+  answers: NMPA_ANSWERS,
 };

@@ -6,7 +6,7 @@
 
 import schema from '../../../../schemas/frontmatter.nmpa-2022.schema.json';
 import type { Condition, DocumentKind, JsonSchema, MentionCheck, RuleSet, SubmissionCase } from './types';
-import { PRIVACY_WORDS, UNACCEPTABLE } from './common';
+import { NMPA_ANSWERS, PRIVACY_WORDS, UNACCEPTABLE } from './common';
 import {
   change,
   cyberLevelHigher,
@@ -408,4 +408,5 @@ export const nmpa2022: RuleSet = {
   // 七（一）2: the IFU's 现成软件清单 is the SBOM; the research report has no OTS table of its own.
   otsTable: { requirements: ['M8'] },
   schema: schema as JsonSchema,
+  answers: NMPA_ANSWERS,
 };

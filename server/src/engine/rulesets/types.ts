@@ -155,6 +155,13 @@ export interface VulnerabilityCheck {
   tools: { when: Condition; select: ColumnRole[][]; required: ColumnRole[]; version: ColumnRole; columnSeverity: Severity };
   /** What each missing item is called in data.item and messages. */
   items: Record<'counts' | 'level' | 'residual-list', Localized>;
+  /**
+   * Where totals satisfy the counts (表2 at 轻微: "已知漏洞总数和剩余漏洞数", no levels): a table or
+   * a sentence with the known and the residual total. With `severity`, a totals-only answer still
+   * gets the per-level finding at that severity (the guideline asks for levels, a reviewer accepts
+   * totals).
+   */
+  totals?: { when: Condition; severity?: Severity; message: Localized };
 }
 
 export interface StatementElement {
@@ -187,6 +194,11 @@ export interface Requirement {
   checks?: (Check & CheckScope)[];
   /** The whole document is this requirement (statement kinds): no heading is needed. */
   wholeDocument?: boolean;
+  /**
+   * Where the answer may stand when the guideline fixes no place for it (the 2017 version naming
+   * rule): `document` — anywhere in the document kind, not only under its parent (§3a).
+   */
+  placement?: 'document';
 }
 
 export interface DocumentKind {
@@ -286,6 +298,24 @@ export interface RuleSet {
   otsTable?: { requirements: string[] };
   /** The frontmatter JSON Schema of this rule set. */
   schema: JsonSchema;
+  /** How titles are normalised and answers recognised without a heading (requirements.md §3a). */
+  answers: AnswerRules;
+}
+
+/**
+ * The normalisation of §3a, as data beside the catalogue: words folded away before titles are
+ * compared (prefixes, suffixes), conjunctions that join several items in one title, and the
+ * words that name a kind of document (a shared stem: 测试计划和报告 = 测试计划 + 测试报告).
+ */
+export interface AnswerRules {
+  /** Leading words dropped before comparison (网络安全, 医疗器械, 产品). */
+  prefixes: string[];
+  /** Trailing words dropped before comparison (报告, 文档, 资料, …). */
+  suffixes: string[];
+  /** Words and signs that join items (和, 与, 及, 、, and); compared as one. */
+  conjunctions: string[];
+  /** Words that name a document type; after a conjunction alone they share the stem before. */
+  typeWords: string[];
 }
 
 export interface JsonSchema {

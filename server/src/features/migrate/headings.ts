@@ -30,6 +30,8 @@
 //    An unnumbered heading never gets a number.
 
 import { matchDocument, parentId, requirementKeys } from '../../engine/match';
+// Both NMPA rule sets normalise titles alike (requirements.md §3a).
+import { NMPA_ANSWERS } from '../../engine/rulesets/common';
 import type { DocModel } from '../../engine/model';
 import type { DocumentKind } from '../../engine/rulesets/types';
 import { normalize, stripNumbering } from '../../engine/text';
@@ -602,8 +604,8 @@ export function planStructure(input: StructureInput, mode: 'headings' | 'moves')
 /** Each heading's role (see the file comment). */
 function assignRoles(input: StructureInput): Role[] {
   const { model, kind17, kind22, rows, aliases } = input;
-  const m22 = matchDocument(kind22, [model], aliases);
-  const m17 = kind17 ? matchDocument(kind17, [model], aliases) : undefined;
+  const m22 = matchDocument(kind22, [model], aliases, NMPA_ANSWERS);
+  const m17 = kind17 ? matchDocument(kind17, [model], aliases, NMPA_ANSWERS) : undefined;
   const moveTargets = new Set(
     Object.values(rows)
       .map((r) => r.to)

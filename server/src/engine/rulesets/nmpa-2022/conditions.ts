@@ -11,6 +11,8 @@ const L_FACTS = ['software.cybersecurity_level', 'software.safety_level'];
 
 /** L ≥ 中等. */
 export const levelModerate: Condition = { ordinal: { facts: L_FACTS, order: LEVELS, atLeast: 'moderate' } };
+/** L = 轻微. */
+export const levelMinor: Condition = { ordinal: { facts: L_FACTS, order: LEVELS, equals: 'minor' } };
 /** L = 严重. */
 export const levelMajor: Condition = { ordinal: { facts: L_FACTS, order: LEVELS, equals: 'major' } };
 /** The cybersecurity level is lower than the software safety level (R1.1.1). */

@@ -476,6 +476,7 @@ export const research: Requirement[] = [
       zh: `${COUNT_TABLE.zh}\n\n<已知剩余漏洞列表（中等、严重级别）>\n\n${RESIDUAL_TABLE.zh}`,
       en: `${COUNT_TABLE.en}\n\n<insert the known residual vulnerabilities (moderate and major level)>\n\n${RESIDUAL_TABLE.en}`,
     },
+    // 六（一）3 and 表1 ask for the counts by CVSS level at every level, 轻微 included (unlike 表2).
     checks: [vulnerabilityAssessment],
   },
   {

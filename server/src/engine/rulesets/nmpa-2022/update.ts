@@ -3,7 +3,7 @@
 // The Q kind is generated from F (mirror.ts).
 
 import type { Localized, Requirement } from '../types';
-import { levelMajor, levelModerate } from './conditions';
+import { levelMajor, levelMinor, levelModerate } from './conditions';
 import {
   CAPABILITY_TABLE,
   COUNT_TABLE,
@@ -72,7 +72,8 @@ const vulnerabilityAssessmentGroup = (id: string): Requirement[] => [
     gloss: 'State the numbers of known and residual vulnerabilities of the software as now submitted.',
     content: VULN_CONTENT,
     template: VULN_TEMPLATE,
-    checks: [vulnerabilityAssessment],
+    // 表2, 轻微: "明确本次申报软件已知漏洞总数和剩余漏洞数" — totals, without levels.
+    checks: [{ ...vulnerabilityAssessment, totals: { when: levelMinor, message: { zh: '表2 对轻微级别只要求已知漏洞总数和剩余漏洞数', en: '表2 asks only for the totals at level minor' } } }],
   },
   {
     id: `${id}.1`,
