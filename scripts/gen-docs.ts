@@ -104,6 +104,7 @@ export function requirementsDoc(rs: RuleSet): string {
     '',
     `${rs.guideline.zh} — ${rs.guideline.en}`,
     '',
+    ...answersDoc(rs),
   ];
   for (const k of rs.kinds) {
     out.push(`## \`${k.id}\` — ${k.name.zh} / ${k.name.en}`, '', `Clause ${k.clause}. ${k.when.zh} ${k.when.en}`, '', `Aliases for \`document:\`: ${k.aliases.join(', ')}`, '');
@@ -119,6 +120,33 @@ export function requirementsDoc(rs: RuleSet): string {
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** How an item is recognised (requirements.md §3, §3a), with this rule set's normalisation words. */
+function answersDoc(rs: RuleSet): string[] {
+  const list = (xs: string[]) => xs.map((x) => `\`${x}\``).join(', ');
+  const placed = rs.kinds.flatMap((k) => k.requirements.filter((r) => r.placement === 'document').map((r) => `${r.id} ${r.title.zh}`));
+  return [
+    '## 如何识别答复 · How an item is recognised',
+    '',
+    'An item is answered, inside the section where it belongs (its parent’s section; the whole document where the guideline fixes no place), by any of:',
+    '',
+    '1. **a heading** whose title names it;',
+    '2. **a labelled block**: a bold lead-in (`**风险分析报告**：…`), a paragraph or list item that starts with the name and a colon (`（1）风险分析报告：…`, `1) Test plan: …`), a short first line over the item’s text (a pseudo-heading, as Word import writes them), or a table row whose first cell names it and whose other cells say something (a reference, a 不适用 answer, or at least 6 characters);',
+    '3. **a sentence that names it together with a reference** to where it is: 附件 N / 附录 A (见附件 3、附件 4), 详见《…》, 文件编号 / 文档编号 / 报告编号 …, 见说明书第 N 章, see Annex / Attachment / Appendix N, document No. … (a standard merely named, 依据《YY/T 0316》, is not a reference). A name is looked for in a sentence only when it has four characters or more, longest names first, so 安全软件兼容性测试报告 never also counts as 测试报告.',
+    '',
+    'Sections that belong to another item (a sibling’s heading and its subtree) are not searched: their labels and sentences answer that item’s own sub-items. One heading, label or sentence may answer several items (网络安全测试计划和报告 answers the test plan and the test report). A label with nothing after it is `empty-section`; a label answered 不适用 follows the not-applicable rule; an item only mentioned (测试报告：TODO) keeps its `placeholder`; a sentence that names an item without a reference answers nothing.',
+    '',
+    'Titles are compared in this order:',
+    '',
+    '1. **exactly**, after numbering (1.4, 一、, （一）, 第一部分, Part 1, …), punctuation, full/half width, spaces and case are folded away, with the zh title, the en title, a synonym or a configured alias. A title that exactly names an item elsewhere in the document kind never names another one by normalisation (测试报告 is the test report, never 验证与确认);',
+    `2. **normalised**: the conjunctions ${list(rs.answers.conjunctions)} compare as one; the leading words ${list(rs.answers.prefixes)} and the trailing words ${list(rs.answers.suffixes)} are folded away (a remainder of at least two characters is kept);`,
+    `3. **joined**: a title split at its conjunctions names every item one of its parts names, and only when every part names one; a bare document word (${list(rs.answers.typeWords)}) after a conjunction shares the stem before it (测试计划和报告 = 测试计划 + 测试报告).`,
+    '',
+    'Where the answer is a reference and the section holds no table, the content checks that need the text (table columns, versions, risk acceptability, traceability rows, capability answers, vulnerability counts) cannot run: `answered-by-reference` (a hint) names the reference instead. A table that is in the dossier is checked as usual.',
+    ...(placed.length ? ['', `Placed anywhere in their document kind (the guideline fixes no place): ${placed.join(', ')}.`] : []),
+    '',
+  ];
 }
 
 export function allDocs(): Map<string, string> {

@@ -208,13 +208,13 @@ function matchAnswers(kind: DocumentKind, models: DocModel[], matcher: TitleMatc
     return undefined;
   };
 
-  const search = (kids: Requirement[], scopes: Scope[]) => {
+  const search = (kids: Requirement[], scopes: Scope[], others = true) => {
     const open = () => kids.filter((r) => !isAnswered(m, r.id));
     if (!open().length) return;
     // Inside the scope, the sections of other requirements (a sibling's heading and its subtree)
     // hold their own items, not these: a 远程维护与升级 scenario in 网络环境和数据流图 is not R1.2.4.
     const taken = scopes.map((s) =>
-      models[s.file].headings
+      !others ? [] : models[s.file].headings
         .filter((h) => h.line > s.from && h.line < s.to && m.byHeading.has(refKey({ file: s.file, heading: h.index })))
         .map((h) => [h.line, h.end] as const),
     );
@@ -281,7 +281,7 @@ function matchAnswers(kind: DocumentKind, models: DocModel[], matcher: TitleMatc
     if (scopes?.length) search(kids, scopes);
   }
   const anywhere = kind.requirements.filter((r) => r.placement === 'document' && !isAnswered(m, r.id));
-  if (anywhere.length) search(anywhere, models.map((model, file) => ({ file, from: model.scan.bodyStartLine, to: model.lines.lineCount })));
+  if (anywhere.length) search(anywhere, models.map((model, file) => ({ file, from: model.scan.bodyStartLine, to: model.lines.lineCount })), false);
 }
 
 /** Characters a row's other cells need to answer an item (as a 不适用 reason needs, §3). */

@@ -90,6 +90,8 @@ export interface ChecklistItem {
   /** missing (statement kinds): the elements not found. */
   missingItems?: string[];
   location?: ChecklistLocation;
+  /** Answered without a heading (requirements.md §3a): how, and the reference when it gives one. */
+  answeredBy?: { kind: 'label' | 'row' | 'reference'; reference?: string };
   /** missing: a heading for it that sits in the wrong place. */
   misplacedAt?: ChecklistLocation;
   findings: FindingCount;
@@ -524,6 +526,11 @@ function itemOf(s: RequirementState, c: DocContext): ChecklistItem {
   };
   if (s.because) item.requiredBecause = s.because;
   if (group && s.ref) item.location = locationOf(group, s.ref, c);
+  if (group && s.answer) {
+    const f = group.files[s.answer.file];
+    item.location = { path: f.path, relPath: c.rel(f.path), uri: c.toUri(f.path), line: s.answer.line, range: s.answer.range };
+    item.answeredBy = { kind: s.answer.kind, ...(s.answer.reference ? { reference: s.answer.reference } : {}) };
+  }
   if (group && s.misplaced) item.misplacedAt = locationOf(group, s.misplaced, c);
 
   // Findings on this requirement, in the files of its document.
@@ -579,7 +586,9 @@ function itemOf(s: RequirementState, c: DocContext): ChecklistItem {
       break;
     }
     case 'present':
-      if (s.because) item.note = L(`触发条件：${s.because.zh}`, `because ${s.because.en}`);
+      if (item.answeredBy?.reference) item.note = L(`以引用作答：${item.answeredBy.reference}`, `answered by reference to ${item.answeredBy.reference}`);
+      else if (item.answeredBy) item.note = item.answeredBy.kind === 'row' ? L(`由第 ${item.location!.line + 1} 行的表格行作答`, `answered by the table row on line ${item.location!.line + 1}`) : L(`由第 ${item.location!.line + 1} 行的标注段落作答`, `answered by the label on line ${item.location!.line + 1}`);
+      else if (s.because) item.note = L(`触发条件：${s.because.zh}`, `because ${s.because.en}`);
       break;
   }
   return item;

@@ -6,7 +6,7 @@
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import { ALL_CODES, CODES } from '../engine/codes';
 import { resolveRef, schemaAt } from '../engine/facts/schema';
-import { parentId } from '../engine/match';
+import { isAnswered, parentId } from '../engine/match';
 import { allRequirementIds, findRequirement, RULESETS } from '../engine/rulesets';
 import type { JsonSchema, RuleSet } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
@@ -208,7 +208,7 @@ function headingItems(ctx: CompletionContext, depth: number, typed: string): Com
   const items: CompletionItem[] = [];
   const lang = /[\u4e00-\u9fff]/.test(typed) || !/^[\x00-\x7F]*$/.test(model.headings.map((h) => h.text).join('')) ? 'zh' : 'en';
   group.kind.requirements.forEach((r, order) => {
-    if (r.wholeDocument || parentId(r.id) !== parentReq || group.match.found.has(r.id)) return;
+    if (r.wholeDocument || parentId(r.id) !== parentReq || isAnswered(group.match, r.id)) return;
     const ins = missing.get(r.id);
     if (!ins) return; // not required here, or covered by a not-applicable parent
     const title = r.title[ins.lang ?? lang];

@@ -1,15 +1,17 @@
 // Hovers: a heading recognised as a requirement (ID, clause, the guideline's own sentence and an
 // English gloss, what the section must contain, why it is required here); a frontmatter key (its
 // schema documentation, zh label, allowed values, the requirements it switches on); a dossier ID
-// (its definition); a capability code.
+// (its definition); a capability code; a label, table row or sentence that answers a requirement
+// without a heading (requirements.md §3a).
 
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { evaluate } from '../engine/facts/facts';
 import { resolveRef, schemaAt } from '../engine/facts/schema';
-import type { RuleSet } from '../engine/rulesets/types';
+import type { Requirement, RuleSet } from '../engine/rulesets/types';
+import { refKey } from '../engine/match';
 import { LineIndex } from '../engine/text';
 import { describeFacts } from '../engine/rules/context';
-import { requirementAt, type DocView } from './view';
+import type { DocView } from './view';
 import type { Locale } from './completion';
 
 export interface HoverContext {
@@ -78,30 +80,30 @@ export function hover(ctx: HoverContext): Hover | null {
     return { contents: { kind: 'markdown', value: `**${occ.id}** — ${en ? 'defined nowhere in this dossier' : '在本申报资料中没有定义'}` }, range: occ.range };
   }
 
-  // A heading recognised as a requirement.
+  // A heading recognised as one or more requirements (网络安全测试计划和报告 answers two).
   const h = view.file.model.headings.find((x) => x.line === line);
   if (h) {
-    const r = requirementAt(view, h.index);
-    if (!r || !view.group) return null;
-    const v = r.condition && view.group.cond ? evaluate(r.condition, view.group.cond) : undefined;
-    const why = r.condition
-      ? v?.value
-        ? `${en ? 'Required here because' : '本文档需要此项，因为'} ${en ? describeFacts(v.because).en : describeFacts(v.because).zh}`
-        : en
-          ? 'Not required by the current facts.'
-          : '按当前产品事实不要求此项。'
-      : r.missingSeverity === 'hint'
-        ? en ? 'Recommended (the guideline says 可).' : '建议项（指导原则用“可”）。'
-        : en ? 'Always required.' : '始终需要。';
-    const value = [
-      `**${r.id} ${r.title.zh}** · ${r.title.en}`,
-      `${en ? 'Clause' : '条款'} ${r.clause} · ${en ? view.group.ruleset.name.en : view.group.ruleset.name.zh}`,
-      `> ${r.quote}`,
-      `*${r.gloss}*`,
-      `${en ? '**Must contain**' : '**应包含**'}：${en ? r.content.en : r.content.zh}`,
-      why,
-    ].join('\n\n');
-    return { contents: { kind: 'markdown', value }, range: h.range };
+    if (!view.group) return null;
+    const ids = view.group.match.headingAnswers.get(refKey({ file: view.fileIndex, heading: h.index })) ?? [];
+    const reqs = ids.map((id) => view.group!.kind.requirements.find((r) => r.id === id)).filter((r): r is Requirement => !!r);
+    if (!reqs.length) return null;
+    return { contents: { kind: 'markdown', value: reqs.map((r) => requirementCard(view, r, en)).join('\n\n---\n\n') }, range: h.range };
+  }
+
+  // A label, table row or sentence that answers a requirement without a heading (§3a).
+  if (view.group) {
+    for (const [id, a] of view.group.match.answers) {
+      if (a.file !== view.fileIndex || !within(a.range, ctx.position)) continue;
+      const r = view.group.kind.requirements.find((x) => x.id === id);
+      if (!r) continue;
+      const how =
+        a.kind === 'reference'
+          ? en ? `Answered by reference to ${a.reference}: its content is in that document and is not checked here.` : `以引用作答（${a.reference}）：内容在所引用的文件中，此处不检查。`
+          : a.kind === 'row'
+            ? en ? 'Answered by this table row.' : '由此表格行作答。'
+            : en ? `Answered by this labelled paragraph${a.reference ? ` (reference: ${a.reference})` : ''}.` : `由此标注段落作答${a.reference ? `（引用：${a.reference}）` : ''}。`;
+      return { contents: { kind: 'markdown', value: `${requirementCard(view, r, en)}\n\n${how}` }, range: a.range };
+    }
   }
 
   // A capability code.
@@ -116,4 +118,27 @@ export function hover(ctx: HoverContext): Hover | null {
     }
   }
   return null;
+}
+
+/** What a hover says of a requirement: ID, titles, clause, the guideline's sentence, why here. */
+function requirementCard(view: DocView, r: Requirement, en: boolean): string {
+  const group = view.group!;
+  const v = r.condition && group.cond ? evaluate(r.condition, group.cond) : undefined;
+  const why = r.condition
+    ? v?.value
+      ? `${en ? 'Required here because' : '本文档需要此项，因为'} ${en ? describeFacts(v.because).en : describeFacts(v.because).zh}`
+      : en
+        ? 'Not required by the current facts.'
+        : '按当前产品事实不要求此项。'
+    : r.missingSeverity === 'hint'
+      ? en ? 'Recommended (the guideline says 可).' : '建议项（指导原则用“可”）。'
+      : en ? 'Always required.' : '始终需要。';
+  return [
+    `**${r.id} ${r.title.zh}** · ${r.title.en}`,
+    `${en ? 'Clause' : '条款'} ${r.clause} · ${en ? group.ruleset.name.en : group.ruleset.name.zh}`,
+    `> ${r.quote}`,
+    `*${r.gloss}*`,
+    `${en ? '**Must contain**' : '**应包含**'}：${en ? r.content.en : r.content.zh}`,
+    why,
+  ].join('\n\n');
 }

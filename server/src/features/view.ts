@@ -5,7 +5,10 @@ import type { Engine, FileReport } from '../engine/engine';
 import type { FindingData } from '../engine/codes';
 import type { DocGroup, DossierState, FileState } from '../engine/rules/context';
 import { evaluate } from '../engine/facts/facts';
-import { parentId, refKey, type HeadingRef } from '../engine/match';
+import { parentId, refKey, type Answer, type HeadingRef } from '../engine/match';
+import { notApplicableOf } from '../engine/rules/structure';
+import { answerSection, sectionHasBody } from '../engine/rules/section';
+import { isPlaceholderText } from '../engine/rulesets/common';
 import type { Localized, Requirement } from '../engine/rulesets/types';
 import { descendants, subtreeHasBody, type DocModel, type Heading } from '../engine/model';
 import type { Range } from '../engine/text';
@@ -77,6 +80,8 @@ export interface RequirementState {
   satisfied: boolean;
   /** Its heading, when found where it belongs. */
   ref?: HeadingRef;
+  /** Answered without a heading (requirements.md §3a): by a label, a table row or a reference. */
+  answer?: Answer;
   /** not-applicable: the reason's first sentence ('' for a bare 不适用) and the answering ancestor. */
   notApplicable?: { reason: string; coveredBy?: string };
   /** empty: nothing at all, or placeholders only (the placeholders found). */
@@ -155,6 +160,20 @@ export function requirementStatuses(group: DocGroup, diagnostics?: (file: FileSt
           s.status = 'empty';
           s.empty = { kind: 'placeholder', placeholders: ph };
         }
+      }
+    } else if (group.match.answers.has(r.id)) {
+      const a = group.match.answers.get(r.id)!;
+      s.answer = a;
+      const na = notApplicableOf(group, r.id);
+      if (na) {
+        s.status = 'not-applicable';
+        s.notApplicable = { reason: na.reasonChars < 6 ? '' : reasonSentence(na.reason) };
+      } else if (!sectionHasBody(answerSection(group, a))) {
+        s.status = 'empty';
+        s.empty = { kind: 'no-content', placeholders: [] };
+      } else if (a.kind !== 'reference' && isPlaceholderText(a.rest.trim())) {
+        s.status = 'empty';
+        s.empty = { kind: 'placeholder', placeholders: [a.rest.trim()] };
       }
     } else if (needed || s.recommended) {
       s.status = 'missing';

@@ -565,8 +565,15 @@ export function checkPlaceholders(group: DocGroup): void {
       }
       return undefined;
     };
+    // Items answered by a label: the label's region is their section (the innermost one wins).
+    const labelled = [...group.match.answers].filter(([, a]) => a.file === fi && a.kind !== 'reference');
+    const answerAt = (line: number): string | undefined => {
+      let best: { id: string; from: number } | undefined;
+      for (const [id, a] of labelled) if (line >= a.region.from && line < a.region.to && (!best || a.region.from >= best.from)) best = { id, from: a.region.from };
+      return best?.id;
+    };
     for (const p of model.placeholders) {
-      const id = reqAt(p.heading);
+      const id = answerAt(p.range.start.line) ?? reqAt(p.heading);
       const r = id ? requirementById(group.kind, id) : undefined;
       file.findings.push(
         finding(

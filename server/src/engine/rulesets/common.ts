@@ -129,7 +129,8 @@ export function referenceIn(text: string): string | undefined {
     const m = re.exec(text);
     if (m && (!best || m.index < best.at)) best = { at: m.index, text: m[0].trim() };
   }
-  return best?.text;
+  // What is referred to (附件 5, 《…》), without the verb that points at it.
+  return best?.text.replace(/^(?:详见|参见|参阅|见|载于|列于|附于)\s*[:：]?\s*/u, '');
 }
 
 /** Title normalisation of the NMPA rule sets (requirements.md §3a), English equivalents included. */

@@ -120,7 +120,7 @@ const description: Requirement[] = [
   req({
     id: 'D1.4.1',
     title: { zh: '无线电管理符合性', en: 'Radio regulatory compliance' },
-    synonyms: ['无线电管理', '无线电型号核准', 'SRRC'],
+    synonyms: ['无线电管理', '无线电型号核准', 'SRRC', '符合无线电管理规定的证明材料'],
     condition: { fact: 'interfaces.network.dedicated_wireless', equals: true },
     clause: '四(二)1(4), 三(一)',
     quote: '对于专用无线设备（非通用信息技术设备），还应提交符合无线电管理规定的证明材料',
@@ -176,7 +176,7 @@ const description: Requirement[] = [
   req({
     id: 'D2.1',
     title: { zh: '风险分析报告', en: 'Risk analysis report' },
-    synonyms: ['网络安全风险分析', '风险分析'],
+    synonyms: ['网络安全风险分析', '风险分析', '网络安全风险管理的分析报告', '风险管理分析报告'],
     clause: '四(二)2, 二',
     quote: '识别资产（asset，对个人或组织有价值的任何东西）、威胁（threat，可能导致对个人或组织产生损害的非预期事件发生的潜在原因）和脆弱性（vulnerability，可能会被威胁所利用的资产或风险控制措施的弱点），评估威胁和脆弱性对于医疗器械产品和患者的影响以及被利用的可能性，确定风险水平并采取适宜的风险控制措施',
     gloss: 'Identify assets, threats and vulnerabilities; assess impact and likelihood; determine the risk level and apply risk controls.',
@@ -189,7 +189,7 @@ const description: Requirement[] = [
   req({
     id: 'D2.2',
     title: { zh: '风险管理总结报告', en: 'Risk management summary report' },
-    synonyms: ['总结报告', '风险总结', '剩余风险评价'],
+    synonyms: ['总结报告', '风险总结', '剩余风险评价', '网络安全风险管理的总结报告', '风险管理报告', '网络安全风险管理报告'],
     clause: '四(二)2',
     quote: '提供医疗器械网络安全风险管理的分析报告和总结报告，确保全部剩余风险均是可接受的',
     gloss: 'Provide the risk management summary report; all residual risks must be acceptable.',
@@ -265,7 +265,7 @@ const description: Requirement[] = [
   req({
     id: 'D3.6',
     title: { zh: '完整性测试总结报告', en: 'Integrity test summary report' },
-    synonyms: ['自定义协议完整性测试'],
+    synonyms: ['自定义协议完整性测试', '自定义协议完整性测试总结报告', '自定义传输协议完整性测试总结报告'],
     condition: customInterface,
     clause: '四(二)3',
     quote: '对于自定义传输协议或存储格式，应提供完整性测试总结报告',
@@ -318,6 +318,8 @@ const description: Requirement[] = [
     id: 'D4.3',
     title: { zh: '软件版本命名规则', en: 'Software version naming rule' },
     synonyms: ['版本命名规则'],
+    // 四(一) says only that the naming rule considers cybersecurity updates, not where it goes.
+    placement: 'document',
     clause: '四(一)',
     missingSeverity: 'warning',
     quote: '软件版本命名规则应考虑网络安全更新的情况',

@@ -353,7 +353,7 @@ export const research: Requirement[] = [
   {
     id: 'R2.3.5',
     title: { zh: '完整性测试总结报告', en: 'Integrity test summary report' },
-    synonyms: ['私有协议完整性测试', '自定义协议完整性测试'],
+    synonyms: ['私有协议完整性测试', '自定义协议完整性测试', '私有协议完整性测试总结报告', '私有传输协议完整性测试总结报告'],
     condition: customInterface,
     clause: '六（一）2（3）',
     quote: '对于私有传输协议或存储格式，提供完整性测试总结报告。',
