@@ -18,8 +18,11 @@ export function memHost(files: Record<string, string>): Host & { files: Map<stri
   }
   return {
     files: map,
-    readFile: (p) => map.get(p),
+    readFile: (p, max = Infinity) => (map.has(p) && Buffer.byteLength(map.get(p)!, 'utf8') <= max ? map.get(p) : undefined),
+    readBytes: (p, max = Infinity) => (map.has(p) && Buffer.byteLength(map.get(p)!, 'utf8') <= max ? new Uint8Array(Buffer.from(map.get(p)!, 'utf8')) : undefined),
     fileSize: (p) => (map.has(p) ? Buffer.byteLength(map.get(p)!, 'utf8') : undefined),
+    stat: (p) => (map.has(p) ? { kind: 'file', size: Buffer.byteLength(map.get(p)!, 'utf8') } : dirs.has(p) ? { kind: 'directory', size: 0 } : undefined),
+    realpath: (p) => (map.has(p) || dirs.has(p) ? p : undefined),
     exists: (p) => map.has(p) || dirs.has(p),
     isDirectory: (p) => dirs.has(p),
     readDir: (p) => {

@@ -8,6 +8,8 @@ import { loadYaml, type YNode } from './facts/yaml';
 import { DEFAULT_IDS } from './rulesets/common';
 import type { SeveritySetting } from './rulesets/types';
 import { LineIndex, didYouMean, type Range } from './text';
+import { checkIdPattern, MAX_PATTERNS_PER_KIND } from './pattern';
+import { compileGlob, MAX_GLOBS } from './glob';
 
 export const RC_NAME = '.cyberdossierrc.yaml';
 export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
@@ -89,16 +91,7 @@ export function parseSize(v: string | number): number | undefined {
   return Math.round(n * mult);
 }
 
-/** Checks an ID pattern: a valid regular expression that cannot match the empty string. */
-export function checkIdPattern(p: string): string | undefined {
-  try {
-    const re = new RegExp(p, 'u');
-    if (re.test('')) return 'matches the empty string';
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return undefined;
-}
+export { checkIdPattern };
 
 /**
  * Parses and validates an rc file's text. `knownRequirements` lets `rules` and `aliases` keys be
@@ -215,8 +208,12 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
           const ok: string[] = [];
           const items = k.node.kind === 'seq' ? k.node.items : [k.node];
           list.forEach((p, i) => {
+            if (i >= MAX_PATTERNS_PER_KIND) {
+              bad(items[i].range, cfgMsg(`ids.${k.key} 最多 ${MAX_PATTERNS_PER_KIND} 个正则表达式，其余未使用`, `ids.${k.key} takes at most ${MAX_PATTERNS_PER_KIND} patterns; the rest are not used`), { key: `ids.${k.key}` });
+              return;
+            }
             const err = checkIdPattern(p);
-            if (err) bad(items[i].range, cfgMsg(`无效的正则表达式 ${p}：${err}`, `Invalid regular expression ${p}: ${err}`), { key: `ids.${k.key}` });
+            if (err) bad(items[i].range, cfgMsg(`无效的正则表达式 ${p}：${err.zh}`, `Invalid regular expression ${p}: ${err.en}`), { key: `ids.${k.key}` });
             else ok.push(p);
           });
           // A kind whose every pattern is invalid keeps its defaults.
@@ -225,7 +222,19 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
         break;
       case 'dossierGlobs': {
         const list = strings(n, 'dossierGlobs');
-        if (list) input.dossierGlobs = list;
+        if (!list) break;
+        const items = n.kind === 'seq' ? n.items : [n];
+        const ok: string[] = [];
+        list.forEach((g, i) => {
+          if (i >= MAX_GLOBS) {
+            bad(items[i].range, cfgMsg(`dossierGlobs 最多 ${MAX_GLOBS} 项，其余未使用`, `dossierGlobs takes at most ${MAX_GLOBS} globs; the rest are not used`), { key: 'dossierGlobs' });
+            return;
+          }
+          const c = compileGlob(g);
+          if ('test' in c) ok.push(g);
+          else bad(items[i].range, cfgMsg(`无效的 glob ${g}：${c.zh}`, `Invalid glob ${g}: ${c.en}`), { key: 'dossierGlobs' });
+        });
+        input.dossierGlobs = ok;
         break;
       }
       case 'maxFileSize': {
@@ -311,13 +320,13 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
   c.aliases = { ...(settings?.aliases ?? {}), ...(rc?.aliases ?? {}) };
   for (const kind of IDS_KINDS) {
     const v = rc?.ids?.[kind] ?? settings?.ids?.[kind];
-    if (v) c.ids[kind] = v.filter((p) => checkIdPattern(p) === undefined);
+    if (v) c.ids[kind] = v.slice(0, MAX_PATTERNS_PER_KIND).filter((p) => typeof p === 'string' && checkIdPattern(p) === undefined);
   }
   if (rc?.dossierGlobs) {
-    c.dossierGlobs = rc.dossierGlobs;
+    c.dossierGlobs = rc.dossierGlobs.slice(0, MAX_GLOBS);
     c.globBase = rcDir;
   } else if (settings?.dossierGlobs) {
-    c.dossierGlobs = settings.dossierGlobs;
+    c.dossierGlobs = settings.dossierGlobs.slice(0, MAX_GLOBS);
     c.globBase = settingsBase;
   }
   const size = pick('maxFileSize');

@@ -2,7 +2,6 @@
 // severities. The CLI and the language server are thin adapters over this class.
 
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { CODES, type Code, type Finding, type FindingData } from './codes';
 import { idsKey, loadConfigText, resolveConfig, type Config, type ConfigInput, type Locale } from './config';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
@@ -22,6 +21,7 @@ import { checkContent, checkPlaceholders, tablesIn } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
 import { checkSbom } from './rules/sbom';
 import { loadSbom } from '../sbom/load';
+import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
@@ -262,7 +262,7 @@ export class Engine {
     if (config.dossierGlobs.length) {
       const base = config.globBase ?? path.dirname(file);
       const rel = path.relative(base, file).split(path.sep).join('/');
-      if (!rel.startsWith('..') && picomatch.isMatch(rel, config.dossierGlobs, { dot: true })) return true;
+      if (!rel.startsWith('..') && matchesAnyGlob(rel, config.dossierGlobs)) return true;
     }
     return false;
   }
