@@ -47,6 +47,10 @@ export interface CheckOptions {
   folders?: string[];
   settings?: ConfigInput;
   configFile?: string;
+  /** Allowed roots of configured paths (the CLI passes its current directory). */
+  roots?: string[];
+  /** Restricted Mode (an untrusted workspace). */
+  restricted?: boolean;
 }
 
 export function checkFiles(files: Record<string, string>, opts: CheckOptions = {}): FileReport[] {
@@ -55,6 +59,8 @@ export function checkFiles(files: Record<string, string>, opts: CheckOptions = {
     host,
     configFile: opts.configFile ? path.resolve(ROOT, opts.configFile) : undefined,
     settings: opts.settings ? () => ({ input: opts.settings!, base: ROOT }) : undefined,
+    roots: opts.roots ? () => opts.roots!.map((r) => path.resolve(ROOT, r)) : undefined,
+    restricted: opts.restricted ? () => true : undefined,
   });
   const req = {
     files: (opts.files ?? (opts.folders ? [] : Object.keys(files).filter((f) => /\.md$/.test(f)))).map((f) => path.resolve(ROOT, f)),

@@ -28,11 +28,13 @@ export function compileUserPattern(source: string, wrap?: (re2Source: string) =>
     re = RE2JS.compile(wrap ? wrap(translated) : translated);
   } catch (e) {
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
+    // Say why when the pattern uses what only a backtracking engine can do.
+    const unsupported = /Perl syntax|named capture|escape sequence/.test(detail);
     return {
       ok: false,
       error: {
-        zh: `线性时间正则引擎（RE2）不接受：${detail}（不支持前后断言 (?=…) (?<!…) 与反向引用 \\1）`,
-        en: `the linear-time engine (RE2) does not accept it: ${detail} (lookaround such as (?=…) or (?<!…) and backreferences such as \\1 are not supported)`,
+        zh: `线性时间正则引擎（RE2）不接受：${detail}${unsupported ? '（不支持前后断言 (?=…) (?<!…) 与反向引用 \\1）' : ''}`,
+        en: `the linear-time engine (RE2) does not accept it: ${detail}${unsupported ? ' (lookaround such as (?=…) or (?<!…) and backreferences such as \\1 are not supported)' : ''}`,
       },
     };
   }

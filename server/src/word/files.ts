@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import type { Engine, FileReport, Diagnostic } from '../engine/engine';
 import { getRuleSet, kindOf, DEFAULT_RULESET } from '../engine/rulesets';
 import { comparePaths, walkMarkdown, DOSSIER_YAML } from '../engine/workspace';
+import { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from '../engine/configured-file';
 import { importDocx } from './import';
 import { exportDocx } from './export';
 import { formatImportReport } from './report';
@@ -193,17 +194,30 @@ function imageReader(root: string): ImageLookup {
   };
 }
 
-/** word/styles.xml of the configured reference document. */
-async function referenceStyles(file: string): Promise<string> {
+/**
+ * word/styles.xml of the configured reference document (`export.referenceDocx`), read as every
+ * configured file is (engine/configured-file.ts: inside the allowed folders, a regular file, at
+ * most 20 MB). A document that cannot be used is a warning and the built-in styles are used; the
+ * check before the export has already reported it (config-invalid), so this is reached only with
+ * --force. Messages never quote the file.
+ */
+async function referenceStyles(engine: Engine, firstFile: string): Promise<{ styles?: string; warning?: ExportWarning }> {
+  const { config } = engine.configFor(firstFile);
+  const value = config.export?.value;
+  if (!value) return {};
+  const where = config.file ?? firstFile;
+  const warn = (zh: string, en: string) => ({ warning: { path: where, message: { zh: `export.referenceDocx 指定的 ${value}：${zh}；使用内置样式`, en: `export.referenceDocx: ${value}: ${en}; the built-in styles were used` } } });
+  const r = readConfiguredBytes(engine.host, value, engine.pathScope(config, firstFile), { key: 'export.referenceDocx', maxBytes: CONFIGURED_FILE_LIMITS.referenceDocx });
+  if (!r.ok) return warn(r.message.zh, r.message.en);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(fs.readFileSync(file));
-  } catch (e) {
-    throw new WordError({ zh: `无法读取参考样式文档 ${file}：${(e as Error).message}`, en: `Cannot read the reference document ${file}: ${(e as Error).message}` });
+    zip = await JSZip.loadAsync(r.bytes);
+  } catch {
+    return warn('不是有效的 .docx（zip）文件', 'it is not a valid .docx (zip) file');
   }
   const styles = zip.file('word/styles.xml');
-  if (!styles) throw new WordError({ zh: `参考样式文档中没有 word/styles.xml：${file}`, en: `The reference document has no word/styles.xml: ${file}` });
-  return styles.async('string');
+  if (!styles) return warn('其中没有 word/styles.xml', 'it has no word/styles.xml');
+  return { styles: await styles.async('string') };
 }
 
 export async function exportToFile(engine: Engine, target: string, o: ExportFilesOptions = {}): Promise<ExportFilesResult> {
@@ -271,13 +285,14 @@ export async function exportToFile(engine: Engine, target: string, o: ExportFile
   const title = [factString(product.name), single].filter(Boolean).join(' ');
 
   const root = folder ? abs : (engine.dossierYamlFor(abs) ? path.dirname(engine.dossierYamlFor(abs)!) : path.dirname(abs));
-  const ref = engine.configFor(files[0]).config.export?.referenceDocx;
+  const ref = await referenceStyles(engine, files[0]);
   const result = await exportDocx(docs, {
     cover: cover.length ? cover : undefined,
     title,
     readImage: imageReader(root),
-    referenceStyles: ref ? await referenceStyles(ref) : undefined,
+    referenceStyles: ref.styles,
   });
+  if (ref.warning) result.warnings.unshift(ref.warning);
   try {
     fs.mkdirSync(path.dirname(outPath), { recursive: true });
     fs.writeFileSync(outPath, result.bytes);
