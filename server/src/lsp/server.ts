@@ -503,6 +503,10 @@ export class DossierServer {
         if (open && open.version !== this.overlay.get(r.path)?.version) continue;
         if (open || !/\.(md|markdown)$/i.test(r.path) || this.publishedClosed.has(u)) this.publish(u, r);
       }
+      // The rc file governing it has nothing to say any more (fixed, or trust granted): clear it.
+      const rc = this.engine.rcFileFor(file);
+      const rcUri = rc ? URI.file(rc).toString() : undefined;
+      if (rc && rcUri && !reports.has(rc) && this.lastDiagnostics.get(rcUri)?.items.length) this.publish(rcUri, undefined);
       void this.connection.sendNotification(CheckedNotification, { uri, version, complete: true });
       const took = Date.now() - started;
       const prev = this.checkMs.get(uri);
