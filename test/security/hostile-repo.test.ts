@@ -101,6 +101,12 @@ describe('the CLI', () => {
       expect(leaks(forced.out + forced.err)).toEqual([]);
     }
   });
+  test('import of a FIFO named .docx (the user picked it): refused at once, exit 2, not a hang', () => {
+    const r = cli(['import', 'special/fifo.docx', '--out', 'out/fifo.md', '--locale', 'en']);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Cannot read .*fifo\.docx: not a regular file, or over 200 MB/);
+  });
   test('report (it checks the dossier, SBOM included) ends with the hostile rc files too', () => {
     for (const name of ['sbom-fifo', 'sbom-dev-zero', 'fifo-markdown']) {
       const r = cli(['report', name, '--format', 'csv']);

@@ -10,7 +10,8 @@ import type { Engine, FileReport, Diagnostic } from '../engine/engine';
 import { getRuleSet, kindOf, DEFAULT_RULESET } from '../engine/rulesets';
 import { comparePaths, walkMarkdown, DOSSIER_YAML } from '../engine/workspace';
 import { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from '../engine/configured-file';
-import { importDocx } from './import';
+import { importDocx, MAX_DOCX_BYTES } from './import';
+import { readRegularFile } from '../engine/host';
 import { exportDocx } from './export';
 import { formatImportReport } from './report';
 import { WordError, type CoverRow, type ExportDocument, type ExportWarning, type ImageLookup, type ImportResult, type WordLocale } from './types';
@@ -75,12 +76,11 @@ export function importTargets(docx: string, out?: string): { markdown: string; a
 export async function importToFiles(engine: Engine, docx: string, o: ImportFilesOptions): Promise<ImportFilesResult> {
   const t = importTargets(path.resolve(docx), o.out);
   if (!/\.(md|markdown)$/i.test(t.markdown)) throw new WordError({ zh: `输出文件须为 .md：${o.out}`, en: `The output must be a .md file: ${o.out}` }, 'usage');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(fs.readFileSync(docx));
-  } catch (e) {
-    throw new WordError({ zh: `无法读取 ${docx}：${(e as Error).message}`, en: `Cannot read ${docx}: ${(e as Error).message}` });
-  }
+  // A regular file only, read with a bound (a FIFO named .docx must not hang the import).
+  if (!fs.existsSync(docx)) throw new WordError({ zh: `无法读取 ${docx}：文件不存在`, en: `Cannot read ${docx}: no such file` });
+  const buf = readRegularFile(docx, MAX_DOCX_BYTES);
+  if (!buf) throw new WordError({ zh: `无法读取 ${docx}：不是普通文件，或超过 ${MAX_DOCX_BYTES / 1024 / 1024} MB`, en: `Cannot read ${docx}: not a regular file, or over ${MAX_DOCX_BYTES / 1024 / 1024} MB` });
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const refuse = (p: string) => {
     if (!o.force && exists(p)) throw new WordError({ zh: `${p} 已存在；使用 --force 覆盖`, en: `${p} exists; use --force to overwrite it` }, 'exists');
   };
@@ -187,7 +187,9 @@ function imageReader(root: string): ImageLookup {
       const st = fs.statSync(real);
       if (!st.isFile()) return { error: { zh: `不是图片文件：${src}`, en: `Not an image file: ${src}` } };
       if (st.size > MAX_IMAGE_BYTES) return { error: { zh: `图片过大（超过 50 MB）：${src}`, en: `Image too large (over 50 MB): ${src}` } };
-      return { bytes: new Uint8Array(fs.readFileSync(real)) };
+      const b = readRegularFile(real, MAX_IMAGE_BYTES);
+      if (!b) return { error: { zh: `图片无法读取：${src}`, en: `Image cannot be read: ${src}` } };
+      return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
     } catch (e) {
       return { error: { zh: `图片无法读取：${src}（${(e as Error).message}）`, en: `Image cannot be read: ${src} (${(e as Error).message})` } };
     }
