@@ -17,7 +17,7 @@ import { compileUserPattern, MAX_PATTERN_LENGTH } from './pattern';
 import type { Localized } from './rulesets/types';
 
 export const MAX_GLOBS = 64;
-/** .gitignore lines honoured per file; beyond them the file is ignored as a whole (nothing more is excluded). */
+/** .gitignore lines honoured per file (the first ones; later lines exclude nothing, so more is checked, never less). */
 export const MAX_GITIGNORE_RULES = 1000;
 export const MAX_GITIGNORE_BYTES = 256 * 1024;
 
