@@ -29,3 +29,30 @@ export const HOSTILE = {
   'binary bytes': () => `${FM}${Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('')}`,
   'lone surrogates and controls': () => `${FM}\n# 基本\uD800信息\n\n\u0000\u0001\uDFFF TODO\r\r\n`,
 };
+
+// Hostile configuration (issue 14): each is a .cyberdossierrc.yaml and what the folder holds. The
+// bench checks each folder through the engine and the CLI (the issue's bound: under 2 s on 2
+// cores), and compares the catastrophic ID pattern with `TC-\d+` on the same text.
+const aLines = (n) => Array.from({ length: n }, (_, i) => `${'a'.repeat(40 + (i % 7))}!`).join('\n\n');
+const dossierDoc = (body) => `${FM}\n# 基本信息\n\n${body}\n`;
+export const HOSTILE_CONFIG = {
+  'ids (a+)+$, 2 000 lines of a…a!': { rc: "ids:\n  test: ['(a+)+$']\n", doc: () => dossierDoc(aLines(2000)) },
+  'ids TC-\\d+, the same text': { rc: "ids:\n  test: ['TC-\\d+']\n", doc: () => dossierDoc(aLines(2000)) },
+  'ids (a|aa)+$ and (.*a){12}': { rc: "ids:\n  test: ['(a|aa)+$', '(.*a){12}']\n", doc: () => dossierDoc(aLines(2000)) },
+  'sbom: /etc/passwd': { rc: 'sbom: /etc/passwd\n', doc: () => dossierDoc('正文。') },
+  'sbom: ../../../../etc/passwd': { rc: 'sbom: ../../../../../../../../etc/passwd\n', doc: () => dossierDoc('正文。') },
+  'sbom: a FIFO': { rc: 'sbom: fifo.json\n', doc: () => dossierDoc('正文。'), fifo: ['fifo.json'] },
+  'sbom: a link to /dev/zero': { rc: 'sbom: zero.json\n', doc: () => dossierDoc('正文。'), links: { 'zero.json': '/dev/zero' } },
+  'export.referenceDocx: a FIFO': { rc: 'export:\n  referenceDocx: fifo.docx\n', doc: () => dossierDoc('正文。'), fifo: ['fifo.docx'] },
+  'a FIFO zz.md in the folder': { rc: 'locale: en\n', doc: () => dossierDoc('正文。'), fifo: ['zz.md'] },
+  'dossierGlobs *a*a*…b, +(+(a))': {
+    rc: "dossierGlobs: ['*a*a*a*a*a*a*a*a*a*a*a*a*b', '+(+(a)).md']\n",
+    doc: () => dossierDoc('正文。'),
+    files: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`${'a'.repeat(40 + (i % 20))}.md`, '# x\n'])),
+  },
+  '.gitignore a*a*…b': {
+    rc: 'locale: en\n',
+    doc: () => dossierDoc('正文。'),
+    files: { '.gitignore': `${'a*'.repeat(14)}b\n`, ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`${'a'.repeat(40 + (i % 20))}.md`, '# x\n'])) },
+  },
+};

@@ -199,6 +199,32 @@ for (const [name, make] of Object.entries(HOSTILE)) {
   results.hostile.push({ name, chars: text.length, ms: took, codes: [...new Set(r.reports.flatMap((x) => x.diagnostics.map((d) => d.code)))] });
 }
 
+// Hostile configuration (issue 14): every case through the engine (in process, the median of a
+// few cold runs) and through the CLI (one whole process: the issue's bound, under 2 s).
+const { HOSTILE_CONFIG } = await import('./hostile.mjs');
+results.hostileConfig = [];
+for (const [name, c] of Object.entries(HOSTILE_CONFIG)) {
+  const dir = path.join(gen, 'hostile-config', name.replace(/[^A-Za-z0-9]+/g, '-'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, '.cyberdossierrc.yaml'), c.rc);
+  fs.writeFileSync(path.join(dir, 'doc.md'), c.doc());
+  for (const [f, text] of Object.entries(c.files ?? {})) fs.writeFileSync(path.join(dir, f), text);
+  for (const f of c.fifo ?? []) spawnSync('mkfifo', [path.join(dir, f)]);
+  for (const [f, target] of Object.entries(c.links ?? {})) fs.symlinkSync(target, path.join(dir, f));
+  const runs = [];
+  let codes = [];
+  for (let i = 0; i < 3; i++) {
+    const engine = new Engine({ host: nodeHost, chunkCache: new ChunkCache(), roots: () => [dir] });
+    const t = performance.now();
+    const r = engine.check({ folders: [dir] });
+    runs.push(performance.now() - t);
+    codes = [...new Set(r.reports.flatMap((x) => x.diagnostics.map((d) => d.code)))];
+  }
+  const cli = timed(process.execPath, [path.join(root, 'bin/cyberdossier.js'), 'check', dir, '--format', 'json'], root);
+  results.hostileConfig.push({ name, engineMedianMs: median(runs), cliMs: cli.wall, cliStatus: cli.status, codes });
+}
+
 // The report.
 const pad = (s, n) => String(s).padEnd(n);
 console.log('\n(a) engine, in process');
@@ -219,6 +245,8 @@ if (results.lsp.length) {
 }
 console.log('\nhostile inputs (engine, one file; bound 10 s each)');
 for (const h of results.hostile) console.log(`  ${pad(h.name, 30)}${pad(h.chars, 10)}${pad(ms(h.ms), 12)}${h.codes.includes('section-skipped') ? 'section-skipped' : h.codes.filter((c) => c.startsWith('frontmatter') || c === 'file-too-large').join(', ')}`);
+console.log('\nhostile configuration (issue 14; engine median of 3 cold runs, CLI one whole process)');
+for (const h of results.hostileConfig) console.log(`  ${pad(h.name, 36)}engine ${pad(ms(h.engineMedianMs), 11)}CLI ${pad(ms(h.cliMs), 11)}exit ${h.cliStatus}  ${h.codes.filter((c) => c === 'config-invalid').join('')}`);
 console.log('\nscaling guards (time growth per doubling of the input, 1.0 = linear)');
 for (const s of results.scaling) console.log(`  ${pad(s.name, 38)}${s.ms.map(ms).join(' → ')}  growth ${s.growth.toFixed(2)}`);
 
@@ -230,6 +258,12 @@ const target = (name, value, limit, fmt = (v) => v.toFixed(3)) => {
 };
 console.log('\ntargets');
 target('hostile inputs: slowest (ms)', Math.max(...results.hostile.map((h) => h.ms)), 10_000, (v) => v.toFixed(0));
+// Issue 14: every hostile configuration ends well within 2 s through the CLI, exit 0 or 1; the
+// catastrophic pattern costs about what TC-\d+ costs on the same text (RE2: linear for both).
+target('hostile configuration: slowest CLI run (ms)', Math.max(...results.hostileConfig.map((h) => h.cliMs)), 2000, (v) => v.toFixed(0));
+target('hostile configuration: every CLI run exits 0 or 1', results.hostileConfig.filter((h) => h.cliStatus !== 0 && h.cliStatus !== 1).length, 0, (v) => v.toFixed(0));
+const byName = (n) => results.hostileConfig.find((h) => h.name === n).engineMedianMs;
+target('ids (a+)+$ / TC-\\d+, same text (engine)', byName('ids (a+)+$, 2 000 lines of a…a!') / byName('ids TC-\\d+, the same text'), 3, (v) => v.toFixed(2));
 // A quadratic term reads as growth ≈ 4 over these 4× inputs; the smoke's small inputs are noisier
 // on a shared CI machine, so its bound is looser while still far below that.
 const growthBound = smoke ? 2.5 : 1.6;

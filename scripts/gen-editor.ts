@@ -7,6 +7,8 @@ import { DEFAULT_IDS, PLACEHOLDER_PATTERNS } from '../server/src/engine/rulesets
 import { RULESETS } from '../server/src/engine/rulesets';
 import { skeleton } from '../server/src/engine/skeleton';
 import type { JsonSchema } from '../server/src/engine/rulesets/types';
+import { MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_KIND } from '../server/src/engine/pattern';
+import { MAX_GLOBS } from '../server/src/engine/glob';
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -135,22 +137,36 @@ export function rcSchema(): string {
         additionalProperties: { type: 'array', items: { type: 'string' } },
       },
       ids: {
-        description: 'ID patterns (regular expressions, whole-token) per kind.',
+        description: `ID patterns (regular expressions, whole-token) per kind. They run on RE2, in linear time: no lookaround, no backreferences; at most ${MAX_PATTERNS_PER_KIND} per kind, ${MAX_PATTERN_LENGTH} characters each. Not applied in an untrusted workspace.`,
         type: 'object',
         additionalProperties: false,
-        properties: Object.fromEntries(Object.entries(DEFAULT_IDS).map(([k, v]) => [k, { type: 'array', items: { type: 'string', format: 'regex' }, default: v }])),
+        properties: Object.fromEntries(
+          Object.entries(DEFAULT_IDS).map(([k, v]) => [k, { type: 'array', maxItems: MAX_PATTERNS_PER_KIND, items: { type: 'string', format: 'regex', minLength: 1, maxLength: MAX_PATTERN_LENGTH }, default: v }]),
+        ),
       },
-      dossierGlobs: { description: 'Markdown files treated as dossier files even without `document:`.', type: 'array', items: { type: 'string' } },
+      dossierGlobs: {
+        description: `Markdown files treated as dossier files even without \`document:\` (globs, matched in linear time; at most ${MAX_GLOBS}, ${MAX_PATTERN_LENGTH} characters each; \`!(…)\` is not supported). Not applied in an untrusted workspace.`,
+        type: 'array',
+        maxItems: MAX_GLOBS,
+        items: { type: 'string', maxLength: MAX_PATTERN_LENGTH },
+      },
       maxFileSize: { description: 'Larger files get `file-too-large` (e.g. 10MB, 512KB, or bytes).', type: ['string', 'integer'], pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]?|[bB])?\\s*$', default: '10MB' },
       export: {
         description: 'Word export (`cyberdossier export --to docx`).',
         type: 'object',
         additionalProperties: false,
-        properties: { referenceDocx: { description: 'A .docx whose styles the export uses (path relative to this file).', type: 'string', pattern: '\\.[dD][oO][cC][xX]$' } },
+        properties: {
+          referenceDocx: {
+            description:
+              'A .docx whose styles the export uses (path relative to this file). It must be a regular file of at most 20 MB inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed). Not applied in an untrusted workspace.',
+            type: 'string',
+            pattern: '\\.[dD][oO][cC][xX]$',
+          },
+        },
       },
       sbom: {
         description:
-          'SBOM file(s) (CycloneDX 1.4–1.6 or SPDX 2.3, JSON) of the device; the dossier’s off-the-shelf software table must agree with them (`inconsistent-fact`). Paths relative to this file; several are one list.',
+          'SBOM file(s) (CycloneDX 1.4–1.6 or SPDX 2.3, JSON) of the device; the dossier’s off-the-shelf software table must agree with them (`inconsistent-fact`). Paths relative to this file; several are one list. Each must be a regular file of at most 50 MB inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed). Not applied in an untrusted workspace.',
         anyOf: [
           // a local path: no URL other than file://
           { type: 'string', minLength: 1, pattern: '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))' },

@@ -18,8 +18,11 @@ export function memHost(files: Record<string, string>): Host & { files: Map<stri
   }
   return {
     files: map,
-    readFile: (p) => map.get(p),
+    readFile: (p, max = Infinity) => (map.has(p) && Buffer.byteLength(map.get(p)!, 'utf8') <= max ? map.get(p) : undefined),
+    readBytes: (p, max = Infinity) => (map.has(p) && Buffer.byteLength(map.get(p)!, 'utf8') <= max ? new Uint8Array(Buffer.from(map.get(p)!, 'utf8')) : undefined),
     fileSize: (p) => (map.has(p) ? Buffer.byteLength(map.get(p)!, 'utf8') : undefined),
+    stat: (p) => (map.has(p) ? { kind: 'file', size: Buffer.byteLength(map.get(p)!, 'utf8') } : dirs.has(p) ? { kind: 'directory', size: 0 } : undefined),
+    realpath: (p) => (map.has(p) || dirs.has(p) ? p : undefined),
     exists: (p) => map.has(p) || dirs.has(p),
     isDirectory: (p) => dirs.has(p),
     readDir: (p) => {
@@ -44,6 +47,10 @@ export interface CheckOptions {
   folders?: string[];
   settings?: ConfigInput;
   configFile?: string;
+  /** Allowed roots of configured paths (the CLI passes its current directory). */
+  roots?: string[];
+  /** Restricted Mode (an untrusted workspace). */
+  restricted?: boolean;
 }
 
 export function checkFiles(files: Record<string, string>, opts: CheckOptions = {}): FileReport[] {
@@ -52,6 +59,8 @@ export function checkFiles(files: Record<string, string>, opts: CheckOptions = {
     host,
     configFile: opts.configFile ? path.resolve(ROOT, opts.configFile) : undefined,
     settings: opts.settings ? () => ({ input: opts.settings!, base: ROOT }) : undefined,
+    roots: opts.roots ? () => opts.roots!.map((r) => path.resolve(ROOT, r)) : undefined,
+    restricted: opts.restricted ? () => true : undefined,
   });
   const req = {
     files: (opts.files ?? (opts.folders ? [] : Object.keys(files).filter((f) => /\.md$/.test(f)))).map((f) => path.resolve(ROOT, f)),

@@ -25,6 +25,7 @@ import {
   SkeletonRequest,
   type SkeletonResult,
   StatusRequest,
+  TrustNotification,
 } from '../../server/src/shared/protocol';
 import type { DocumentStatus } from '../../server/src/features/status';
 import type { Checklist } from '../../server/src/features/checklist';
@@ -94,6 +95,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
     }),
   );
+  // Trust is granted once (never revoked without a reload): tell the running server.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification, { trusted: true })));
   checklist = registerChecklistView(context, () => client);
   registerWordCommands(context, () => client);
   registerSbomCommands(context, () => client);
@@ -119,7 +122,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       configurationSection: 'cyberdossier',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,dossier.yaml,.cyberdossierrc.yaml,*.json}'),
     },
-    initializationOptions: { locale: vscode.env.language, selectRangeCommand: true, migrateCommand: true },
+    // Restricted Mode: the server leaves rc keys that name files or load patterns unapplied until
+    // the folder is trusted (workspace settings of those keys VS Code itself withholds:
+    // restrictedConfigurations in package.json).
+    initializationOptions: { locale: vscode.env.language, selectRangeCommand: true, migrateCommand: true, trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: restartPolicy(),

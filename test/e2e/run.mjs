@@ -38,8 +38,11 @@ function freePort() {
   });
 }
 
-/** A per-run sandbox: its own HOME, XDG and TMP folders, a copy of the example workspace. */
-function sandbox(name) {
+/**
+ * A per-run sandbox: its own HOME, XDG and TMP folders, a copy of the example workspace.
+ * `trust`: Workspace Trust on (the folder opens in Restricted Mode, without the start-up prompt).
+ */
+function sandbox(name, { trust = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cyberdossier-e2e-${name}-`));
   for (const d of ['home', 'tmp', 'ud/User', 'exts', 'data', 'xdg-config', 'xdg-data', 'xdg-cache']) fs.mkdirSync(path.join(dir, d), { recursive: true });
   fs.mkdirSync(path.join(dir, 'ws', '.git'), { recursive: true });
@@ -56,7 +59,8 @@ function sandbox(name) {
       'extensions.autoCheckUpdates': false,
       'update.mode': 'none',
       'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': trust,
+      ...(trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     }),
   );
   const env = {
@@ -68,14 +72,14 @@ function sandbox(name) {
     XDG_CACHE_HOME: path.join(dir, 'xdg-cache'),
     PATH: `${path.dirname(node24)}:${process.env.PATH}`,
   };
-  return { dir, env, ws: path.join(dir, 'ws') };
+  return { dir, env, ws: path.join(dir, 'ws'), trust };
 }
 
 async function startServer(box, port, extraArgs = []) {
   const args = [
     serverMain,
     '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    '--disable-workspace-trust', '--telemetry-level', 'off',
+    ...(box.trust ? [] : ['--disable-workspace-trust']), '--telemetry-level', 'off',
     '--server-data-dir', path.join(box.dir, 'data'), '--user-data-dir', path.join(box.dir, 'ud'), '--extensions-dir', path.join(box.dir, 'exts'),
     ...extraArgs,
   ];
@@ -167,6 +171,57 @@ const steps = [
       await ctx.close().catch(() => {});
       server.kill();
       fs.cpSync(path.join(box.dir, 'server.log'), path.join(outDir, 'extension-host-server.log'));
+      fs.rmSync(box.dir, { recursive: true, force: true });
+    }
+  }),
+  // Issue 14: Workspace Trust on, the folder not trusted (Restricted Mode). The suite
+  // (test/e2e/vscode/restricted.js) opens the Workspace Trust editor when it is ready for trust to
+  // be granted; this launcher then clicks its Trust button, as a person would.
+  step('VS Code extension-host tests, Restricted Mode (workspace not trusted, then trusted)', async () => {
+    const box = sandbox('restricted', { trust: true });
+    const monitor = path.join(box.ws, 'monitor');
+    fs.writeFileSync(path.join(monitor, '.cyberdossierrc.yaml'), "locale: en\nsbom: bom.json\nids:\n  test: ['VT-\\d+']\n");
+    fs.writeFileSync(path.join(monitor, 'bom.json'), JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', components: [{ type: 'library', name: 'zlib', version: '1.3.1', supplier: { name: 'zlib' } }] }));
+    fs.mkdirSync(path.join(box.ws, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(box.ws, '.vscode', 'settings.json'), JSON.stringify({ 'cyberdossier.ids': { test: ['VT-\\d+'] } }));
+    const resultFile = path.join(outDir, 'restricted-mode-results.txt');
+    fs.rmSync(resultFile, { force: true });
+    box.env.E2E_RESULT_FILE = resultFile;
+    box.env.E2E_TRUST_FILE = path.join(box.dir, 'trust-ready');
+    const port = await freePort();
+    const server = await startServer(box, port, ['--enable-smoke-test-driver']);
+    const ctx = await browser(box);
+    try {
+      const auth = `127.0.0.1:${port}`;
+      const payload = JSON.stringify([
+        ['extensionDevelopmentPath', `vscode-remote://${auth}${root}`],
+        ['extensionTestsPath', `vscode-remote://${auth}${path.join(root, 'test', 'e2e', 'vscode', 'restricted.js')}`],
+      ]);
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      page.on('console', (m) => fs.appendFileSync(path.join(outDir, 'restricted-mode-console.txt'), `[${m.type()}] ${m.text()}\n`));
+      let exit;
+      const exited = new Promise((r) => (exit = r));
+      await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+      await page.goto(`http://${auth}/?folder=${encodeURIComponent(box.ws)}&payload=${encodeURIComponent(payload)}`);
+      const trust = (async () => {
+        while (!fs.existsSync(box.env.E2E_TRUST_FILE)) await new Promise((r) => setTimeout(r, 100));
+        const button = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^Trust$/ }).first();
+        await button.waitFor({ timeout: 60_000 });
+        await page.screenshot({ path: path.join(outDir, 'restricted-mode-trust-editor.png') });
+        await button.click();
+      })();
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
+      await Promise.race([trust.catch((e) => log(`trust click: ${e.message}`)), new Promise((r) => setTimeout(r, 1000))]);
+      const results = fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : '(no result file)';
+      console.log(results);
+      if (code !== 0) {
+        await page.screenshot({ path: path.join(outDir, 'restricted-mode-failure.png') }).catch(() => {});
+        throw new Error(`Restricted Mode tests failed (exit ${code}); see build/e2e/`);
+      }
+    } finally {
+      await ctx.close().catch(() => {});
+      server.kill();
+      fs.cpSync(path.join(box.dir, 'server.log'), path.join(outDir, 'restricted-mode-server.log'));
       fs.rmSync(box.dir, { recursive: true, force: true });
     }
   }),

@@ -81,3 +81,49 @@ export function example2022(): string {
   const facts = fs.readFileSync(path.join(dir, 'dossier.yaml'), 'utf8');
   return fs.readFileSync(path.join(dir, 'cybersecurity-research-report.md'), 'utf8').replace(/^---\n/, `---\n${facts}\n`);
 }
+
+// ---- hostile .cyberdossierrc.yaml (issue 14) -----------------------------------------------------
+
+const reAtom = fc.constantFrom('a', 'TC-', '\\d', '\\w', '.', '[a-z]', '(a|aa)', '(a+)', '(?:ab)', '(?=a)', '(?<!x)', '\\1', '\\u4e00', '\\p{Han}', '[^', ')', '(', '|', '^', '$', '\\');
+const reQuant = fc.constantFrom('', '', '*', '+', '?', '{2}', '{0,50}', '{999}', '{1001}', '+?', '*+');
+/** Regular expressions, catastrophic ones (nested quantifiers) and unsupported or broken ones included. */
+export const hostilePattern = fc.oneof(
+  fc.array(fc.tuple(reAtom, reQuant, fc.boolean()), { minLength: 1, maxLength: 10 }).map((ps) => ps.map(([a, q, g]) => (g ? `(${a}${q})${q}` : `${a}${q}`)).join('')),
+  fc.constantFrom('(a+)+$', '(a|aa)+$', '(.*a){20}', '([a-z]+)*!', 'TC-\\d+', 'x'.repeat(300), '(((a{100}){100}){100})'),
+  fc.string({ maxLength: 20 }),
+);
+const globAtom = fc.constantFrom('*', '**', '?', 'a', '.md', '/', '[ab]', '[!a]', '{a,b}', '+(a)', '@(x|y)', '!(z)', '*(a|aa)', '\\', '[', '{', '(');
+export const hostileGlob = fc.oneof(
+  fc.array(globAtom, { minLength: 1, maxLength: 16 }).map((a) => a.join('')),
+  fc.constantFrom('*a*a*a*a*a*a*a*a*a*a*a*a*b', '+(+(+(a)))', '**/**/**/**/*.md', '{a,{b,{c,{d,e}}}}*.md'),
+);
+/** Paths a hostile rc file may name: outside, through links, special files, huge files, URLs, junk. */
+export const hostilePath = fc.oneof(
+  fc.constantFrom(
+    '/etc/passwd', '../../../../../../etc/passwd', '../outside/secret.json', 'special/fifo.json', 'special/zero.json', 'special/link-out.json',
+    'special/huge.json', 'special', '/dev/zero', '/dev/stdin', '/proc/self/environ', 'file:///etc/passwd', 'https://example.com/bom.json',
+    'bom.json', '', ' ', '\u0000', 'a'.repeat(5000), '~/.ssh/id_rsa', 'C:\\Windows\\win.ini', '\\\\server\\share\\x.json',
+  ),
+  fc.string({ maxLength: 30 }),
+);
+const yamlString = (s: string) => JSON.stringify(s);
+/** A whole rc file: every key that names files or patterns, random sizes, sometimes broken YAML. */
+export const hostileRc = fc
+  .record({
+    ids: fc.array(hostilePattern, { maxLength: 20 }),
+    globs: fc.array(hostileGlob, { maxLength: 8 }),
+    sbom: fc.array(hostilePath, { maxLength: 4 }),
+    docx: fc.option(fc.tuple(hostilePath, fc.boolean()).map(([p, docx]) => (docx ? `${p}.docx` : p))),
+    size: fc.option(fc.constantFrom('1', '0', '-5', '10GB', '1e400', '4KB', 'x', '99999999999999999999')),
+    junk: fc.option(fc.constantFrom('ids: [', 'sbom: *a', '? : :', 'export: { referenceDocx: [1] }')),
+  })
+  .map((r) => {
+    const lines: string[] = [];
+    if (r.ids.length) lines.push(`ids:\n  test: [${r.ids.map(yamlString).join(', ')}]`);
+    if (r.globs.length) lines.push(`dossierGlobs: [${r.globs.map(yamlString).join(', ')}]`);
+    if (r.sbom.length) lines.push(`sbom: [${r.sbom.map(yamlString).join(', ')}]`);
+    if (r.docx !== null) lines.push(`export:\n  referenceDocx: ${yamlString(r.docx)}`);
+    if (r.size !== null) lines.push(`maxFileSize: ${yamlString(r.size)}`);
+    if (r.junk !== null) lines.push(r.junk);
+    return `${lines.join('\n')}\n`;
+  });

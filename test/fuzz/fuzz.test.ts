@@ -14,7 +14,8 @@ import { ChunkCache } from '../../server/src/engine/model';
 import { LineIndex } from '../../server/src/engine/text';
 import { memHost, ROOT } from '../helpers';
 import { fixture } from '../fixtures';
-import { document, example2022, HOSTILE, mutated } from './arbitraries';
+import { document, example2022, HOSTILE, hostileRc, mutated } from './arbitraries';
+import { nodeHost } from '../../server/src/engine/host';
 import { startServer, type TestClient } from '../protocol/client';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
@@ -166,5 +167,70 @@ describe('server', () => {
     const info = (await client.conn.sendRequest('cyberdossier/serverInfo')) as { pid: number };
     expect(info.pid).toBe(client.proc.pid);
     expect(client.proc.exitCode).toBeNull();
+  });
+});
+
+// Hostile .cyberdossierrc.yaml files (issue 14): random patterns, globs, paths and sizes against a
+// real folder with a FIFO, a link to /dev/zero, a link out, a sparse file over the cap and a
+// secret outside. Invariants: no exception; every rc finding lies inside the rc file; every path
+// finding is config-invalid; no byte of the secret or of /etc/passwd in any message; the dossier
+// is still checked. The test timeout is the hang detector (the bench times them).
+describe('hostile configuration', () => {
+  let dir: string;
+  let repo: string;
+  const SECRET = 'cyberdossier-fuzz-secret-51c2';
+  beforeAll(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-fuzz-rc-')));
+    repo = path.join(dir, 'repo');
+    fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+    fs.mkdirSync(path.join(repo, 'special'));
+    fs.mkdirSync(path.join(dir, 'outside'));
+    fs.writeFileSync(path.join(dir, 'outside', 'secret.json'), `root:x:0:0:${SECRET}\n`);
+    expect(spawnSync('mkfifo', [path.join(repo, 'special', 'fifo.json')]).status).toBe(0);
+    fs.symlinkSync('/dev/zero', path.join(repo, 'special', 'zero.json'));
+    fs.symlinkSync(path.join(dir, 'outside', 'secret.json'), path.join(repo, 'special', 'link-out.json'));
+    fs.writeFileSync(path.join(repo, 'special', 'huge.json'), '');
+    fs.truncateSync(path.join(repo, 'special', 'huge.json'), 60 * 1024 * 1024);
+    fs.writeFileSync(path.join(repo, 'doc.md'), example2022());
+    fs.writeFileSync(path.join(repo, `${'a'.repeat(40)}.md`), `${'a'.repeat(40)}!\n`);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const noLeak = (s: string) => {
+    expect(s).not.toContain(SECRET);
+    expect(s).not.toMatch(/root:x:0:0/);
+  };
+
+  test('the engine: no exception, findings inside the rc file, paths config-invalid, nothing leaked', () => {
+    const rcPath = path.join(repo, '.cyberdossierrc.yaml');
+    fc.assert(
+      fc.property(hostileRc, (rc) => {
+        count('engine: hostile rc files');
+        fs.writeFileSync(rcPath, rc);
+        const engine = new Engine({ host: nodeHost, roots: () => [repo] });
+        const r = engine.check({ folders: [repo] });
+        expect(r.errors).toEqual([]);
+        const doc = r.reports.find((x) => x.path.endsWith('doc.md'));
+        expect(doc, 'the dossier file is still checked').toBeDefined();
+        const lines = new LineIndex(rc);
+        for (const d of r.reports.find((x) => x.path === rcPath)?.diagnostics ?? []) {
+          expect(d.code).toBe('config-invalid');
+          expect(d.range.end.line).toBeLessThan(lines.lineCount);
+        }
+        noLeak(JSON.stringify(r.reports));
+      }),
+      { seed: SEED, numRuns: Math.max(60, RUNS) },
+    );
+  });
+  test('the CLI: exits 0 or 1 with valid JSON on sampled hostile rc files', () => {
+    const samples = fc.sample(hostileRc, { seed: SEED + 2, numRuns: Math.max(6, Math.ceil(RUNS / 20)) });
+    for (const rc of samples) {
+      count('CLI: hostile rc files');
+      fs.writeFileSync(path.join(repo, '.cyberdossierrc.yaml'), rc);
+      const r = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: repo, encoding: 'utf8', timeout: 20_000, maxBuffer: 1 << 26 });
+      expect(r.signal, `hung on:\n${rc}`).toBeNull();
+      expect([0, 1], `${r.stderr}\n${rc}`).toContain(r.status);
+      JSON.parse(r.stdout);
+      noLeak(r.stdout + r.stderr);
+    }
   });
 });

@@ -111,7 +111,7 @@ describe('exit 2: bad usage, unreadable, not a valid SBOM — a message, never a
     expect(missing.err).toBe(`cyberdossier sbom: nope.json: cannot read the SBOM file: ${path.join(tmp, 'nope.json')}\n`);
     const broken = run(['sbom', 'import', 'sbom/invalid/broken.json']);
     expect(broken.code).toBe(2);
-    expect(broken.err).toMatch(/^cyberdossier sbom: sbom\/invalid\/broken\.json: 不是有效的 JSON（第 9 行第 1 列）：/);
+    expect(broken.err).toBe('cyberdossier sbom: sbom/invalid/broken.json: 不是有效的 JSON（第 9 行第 1 列）\n');
     const fields = run(['sbom', 'import', 'sbom/invalid/cyclonedx-missing-fields.json', '--locale', 'en']);
     expect(fields.code).toBe(2);
     expect(fields.err.split('\n').slice(0, 3)).toEqual([
@@ -203,7 +203,7 @@ describe('cyberdossier check with an rc file that names the SBOM', () => {
     expect(r.code, r.err).toBe(1);
     expect(r.err).toBe('');
     expect(r.out.split('\n')[0]).toBe(
-      `.cyberdossierrc.yaml:2:7  error  The SBOM build/none.json named by sbom cannot be used: cannot read the SBOM file: ${path.join(dir, 'build', 'none.json')}. The off-the-shelf software list was not compared with it  [config-invalid]`,
+      '.cyberdossierrc.yaml:2:7  error  The SBOM build/none.json named by sbom cannot be used: there is no such file. The off-the-shelf software list was not compared with it  [config-invalid]',
     );
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { overlayHost } from '../../server/src/engine/host';
 import { analyzeChunk } from '../../server/src/engine/parse';
-import { clearSbomCache, compareOtsTable, loadSbom, normalizeVersion, renderOtsTable, unionComponents, rowsFromTable, sameVendor, sameVersion, type SbomComponent } from '../../server/src/sbom';
+import { clearSbomCache, compareOtsTable, loadConfiguredSbom, loadSbom, normalizeVersion, renderOtsTable, unionComponents, rowsFromTable, sameVendor, sameVersion, type SbomComponent } from '../../server/src/sbom';
 import { fixture } from '../fixtures';
 import { memHost, ROOT } from '../helpers';
 import { sbom, sbomText } from './helpers';
@@ -139,8 +139,10 @@ describe('loadSbom: through the Host', () => {
     expect(err(loadSbom(path.join(ROOT, 'dossier'), host))).toMatch(/^unreadable/);
     expect(err(loadSbom(bom, host, { maxBytes: 1000 }))).toMatch(/^too-large: the SBOM file is too large \(\d KB; the limit is 1 KB\)$/);
     expect(err(loadSbom(path.join(ROOT, 'dossier/bad.json'), host))).toBe('unsupported: CycloneDX 1.9 is not supported: the supported versions are 1.4, 1.5, 1.6');
-    expect(err(loadSbom(path.join(ROOT, 'other/bom.json'), host, { within: path.join(ROOT, 'dossier') }))).toMatch(/^unreadable: the SBOM is outside the allowed folder/);
-    expect(err(loadSbom(bom, host, { within: path.join(ROOT, 'dossier') }))).toBe('ok');
+    // A configured SBOM (engine/configured-file.ts): only inside the allowed folders.
+    const scope = { base: path.join(ROOT, 'dossier'), roots: [] };
+    expect(err(loadConfiguredSbom('../other/bom.json', host, scope))).toMatch(/^outside: it leads outside the folder of this file/);
+    expect(err(loadConfiguredSbom('bom.json', host, scope))).toBe('ok');
   });
 });
 

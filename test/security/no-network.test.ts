@@ -49,12 +49,13 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function guarded(args: string[]): { code: number | null; stdout: string; stderr: string; record: Record } {
+function guarded(args: string[], cwd = ws): { code: number | null; stdout: string; stderr: string; record: Record } {
   const out = path.join(tmp, `record-${Math.random().toString(36).slice(2)}.json`);
   const r = spawnSync(process.execPath, ['--require', GUARD, CLI, ...args], {
-    cwd: ws,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, CYBERDOSSIER_GUARD_OUT: out },
+    timeout: 20_000, // a hang guard (a FIFO opened by mistake would block forever)
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, record: JSON.parse(fs.readFileSync(out, 'utf8')) };
 }
@@ -146,10 +147,76 @@ describe('the language server', () => {
   });
 });
 
+// Issue 14: a path the configuration names outside the dossier is never opened — not by the
+// check, not by the export, not by the server. The targets are real: a secret beside the
+// repository, /etc/passwd, /dev/zero and a FIFO through links, a link out of the repository.
+describe('configured paths outside the dossier', () => {
+  let repo: string;
+  let secretDir: string;
+  const targets = () => [secretDir, '/etc/passwd', '/dev/zero', path.join(repo, 'fifo.json')];
+  beforeAll(() => {
+    repo = path.join(tmp, 'hostile');
+    secretDir = path.join(tmp, 'secrets');
+    fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+    fs.mkdirSync(secretDir);
+    fs.writeFileSync(path.join(secretDir, 'secret.json'), '{"token":"secret"}');
+    fs.writeFileSync(path.join(secretDir, 'ref.docx'), 'PK not really');
+    fs.cpSync(path.join(ROOT, 'examples', 'nmpa-2017', 'monitor'), path.join(repo, 'monitor'), { recursive: true });
+    fs.symlinkSync('/dev/zero', path.join(repo, 'zero.json'));
+    fs.symlinkSync(path.join(secretDir, 'secret.json'), path.join(repo, 'link.json'));
+    expect(spawnSync('mkfifo', [path.join(repo, 'fifo.json')]).status).toBe(0);
+    fs.writeFileSync(
+      path.join(repo, 'monitor', '.cyberdossierrc.yaml'),
+      'sbom:\n  - ../../secrets/secret.json\n  - /etc/passwd\n  - ../zero.json\n  - ../link.json\n  - ../fifo.json\nexport:\n  referenceDocx: ../../secrets/ref.docx\n',
+    );
+  });
+  /** Nothing under a target was opened; everything opened is the dossier's or the program's. */
+  function assertNotOpened(record: Record): void {
+    const opened = [...record.reads, ...record.writes].map((p) => path.resolve(repo, p));
+    for (const t of targets()) expect(opened.filter((p) => p === t || p.startsWith(t + path.sep)), t).toEqual([]);
+    for (const p of record.reads.map((x) => path.resolve(repo, x))) {
+      const own = p.startsWith(repo + path.sep) && /\.(md|markdown)$|^dossier\.yaml$|^\.cyberdossierrc\.yaml$/.test(path.basename(p));
+      expect(own || p === path.join(ROOT, 'package.json') || p.startsWith(path.join(ROOT, 'bin')) || p.startsWith(path.join(ROOT, 'server', 'out')), p).toBe(true);
+    }
+  }
+  test('the check reports each as config-invalid and opens none of them', () => {
+    const r = guarded(['check', 'monitor', '--format', 'json', '--locale', 'en'], repo);
+    expect(r.code, r.stderr).toBe(1);
+    const rc = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path.endsWith('.cyberdossierrc.yaml'));
+    expect(rc.diagnostics.map((d: { range: { start: { line: number } }; data?: unknown }) => d.range.start.line)).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(r.record.network).toEqual([]);
+    assertNotOpened(r.record);
+  });
+  test('export --force uses the built-in styles and opens none of them', () => {
+    const r = guarded(['export', 'monitor', '--to', 'docx', '--force', '--output', 'out.docx', '--locale', 'en'], repo);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('the built-in styles were used');
+    // Written: the output only (its folder is made first; the write is recorded as an open too).
+    expect(new Set(r.record.writes.map((p) => path.relative(repo, path.resolve(repo, p))))).toEqual(new Set(['', 'out.docx']));
+    assertNotOpened({ ...r.record, writes: [] });
+  });
+  test('a language-server session (open, edit, check the workspace) opens none of them', async () => {
+    const out = path.join(tmp, 'hostile-server-record.json');
+    const c = await startServer({ root: repo, execArgv: ['--require', GUARD], env: { CYBERDOSSIER_GUARD_OUT: out } });
+    const file = path.join(repo, 'monitor', 'cybersecurity-description.md');
+    const uri = await c.open(file, fs.readFileSync(file, 'utf8'));
+    await c.diagnostics(uri);
+    const rcUri = URI.file(path.join(repo, 'monitor', '.cyberdossierrc.yaml')).toString();
+    expect((await c.diagnostics(rcUri, (p) => p.diagnostics.length > 0)).diagnostics).toHaveLength(6);
+    await c.conn.sendRequest('cyberdossier/checkWorkspace', {});
+    await c.close();
+    const record: Record = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(record.network).toEqual([]);
+    expect(record.writes).toEqual([]);
+    assertNotOpened(record);
+  });
+});
+
 describe('the manifest', () => {
-  test('declares untrusted workspaces supported (nothing of the workspace is executed) and no other network-facing contribution', () => {
+  test('declares untrusted workspaces limited (nothing of the workspace is executed; settings that load patterns wait for trust) and no other network-facing contribution', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
+    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['cyberdossier.ids', 'cyberdossier.dossierGlobs']);
     // No setting may name a program to run or a URL to call.
     const props = Object.keys(pkg.contributes.configuration.properties);
     for (const p of props) expect(p).not.toMatch(/path|executable|command|url|endpoint|server\.(?!trace)/i);

@@ -331,7 +331,7 @@ describe('config-invalid and severities', () => {
     expect(render(r, { message: 'en' })).toMatchInlineSnapshot(`
       ".cyberdossierrc.yaml:3 error config-invalid — Unknown diagnostic code placeholdr. Did you mean placeholder?
       .cyberdossierrc.yaml:4 error config-invalid — Severity must be off | hint | info | warning | error
-      .cyberdossierrc.yaml:6 error config-invalid — Invalid regular expression TC-(: Invalid regular expression: /TC-(/u: Unterminated group
+      .cyberdossierrc.yaml:6 error config-invalid — Invalid regular expression TC-(: the linear-time engine (RE2) does not accept it: missing closing ): \`TC-(\`
       .cyberdossierrc.yaml:7 error config-invalid — Unknown configuration key local. Did you mean locale?"
     `);
   });

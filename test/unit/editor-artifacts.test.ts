@@ -40,7 +40,9 @@ describe('manifest and localisation', () => {
   });
   test('activation, trust and virtual-workspace declarations, commands with a category', () => {
     expect(pkg.activationEvents).toContain('onLanguage:markdown');
-    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe(true);
+    // Restricted Mode: limited, with the settings that load patterns withheld until trusted (issue 14).
+    expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    for (const k of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations) expect(Object.keys(pkg.contributes.configuration.properties)).toContain(k);
     expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
     for (const c of pkg.contributes.commands) expect(c.category).toBe('%category%');
     expect(pkg.bin.cyberdossier).toBe('bin/cyberdossier.js');

@@ -11,6 +11,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { nodeHost } from '../../server/src/engine/host';
 import { loadConfigText, resolveConfig } from '../../server/src/engine/config';
 import { allRequirementIds } from '../../server/src/engine/rulesets';
+import { range } from '../../server/src/engine/text';
 import { exportDocx } from '../../server/src/word/export';
 import { exportToFile, importToFiles } from '../../server/src/word/files';
 import { importDocx } from '../../server/src/word/import';
@@ -207,7 +208,7 @@ describe('reference styles (export.referenceDocx)', () => {
     const ids = allRequirementIds();
     const ok = loadConfigText('export:\n  referenceDocx: templates/ref.docx\n', ids, ['nmpa-2017']);
     expect(ok.findings).toEqual([]);
-    expect(resolveConfig(ok.input, undefined, '/proj').export).toEqual({ referenceDocx: path.resolve('/proj/templates/ref.docx') });
+    expect(resolveConfig(ok.input, undefined, '/proj').export).toEqual({ referenceDocx: path.resolve('/proj/templates/ref.docx'), value: 'templates/ref.docx', at: range(1, 17, 1, 35) });
     const bad = loadConfigText('export:\n  referenceDocx: ref.dotx\n  paper: A4\n', ids, ['nmpa-2017']);
     expect(bad.findings.map((f) => f.message.en)).toEqual(['export.referenceDocx must be the path of a .docx file', 'Unknown key export.paper (allowed: referenceDocx)']);
     expect(loadConfigText('export: ref.docx\n', ids, ['nmpa-2017']).findings.map((f) => f.message.en)).toEqual(['export must be a mapping (referenceDocx)']);

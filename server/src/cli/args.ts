@@ -1,6 +1,7 @@
 // Command-line options, shared by every subcommand: `--name value` or `--name=value`, `--` ends
 // the options, a usage error prints the usage and exits 2.
 
+import * as path from 'node:path';
 import type { Locale } from '../engine/config';
 import type { CliIO } from './main';
 
@@ -39,6 +40,21 @@ export class Args {
     return this.rest.splice(0);
   }
 }
+
+/**
+ * The folders a configured path (`sbom`, `export.referenceDocx`) may lead into on the command
+ * line, besides the rc file's and the dossier's own (engine/configured-file.ts): the current
+ * directory and every `--allow-path DIR`. Only an explicit flag widens them, never a setting in
+ * the repository.
+ */
+export function cliRoots(cwd: string, allow: readonly string[]): () => string[] {
+  const roots = [cwd, ...allow.map((a) => path.resolve(cwd, a))];
+  return () => roots;
+}
+
+export const ALLOW_PATH_HELP = `  --allow-path DIR           a file named by the configuration (sbom, export.referenceDocx) may
+                             also lie in DIR (repeatable); by default only the folder of the rc
+                             file, the dossier's folder and the current directory are allowed`;
 
 export function parseLocale(v: string): Locale {
   if (v === 'zh-CN' || v === 'zh-cn' || v === 'zh') return 'zh-CN';

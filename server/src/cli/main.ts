@@ -11,7 +11,7 @@ import type { Locale } from '../engine/config';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
 import { loadBundle } from '../shared/lazy';
-import { Args, parseLocale, parseOrExit, UsageError } from './args';
+import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 
 type WordBundle = typeof import('../word/bundle');
 
@@ -31,6 +31,7 @@ interface Options {
   maxWarnings?: number;
   baseline?: string;
   updateBaseline: boolean;
+  allowPaths: string[];
 }
 
 const USAGE = `Usage: cyberdossier check [PATH ...] [options]
@@ -51,13 +52,14 @@ Options:
   --max-warnings N           exit 1 when there are more than N warnings
   --baseline FILE            hide findings recorded in FILE
   --update-baseline          write the current findings to the --baseline FILE
+${ALLOW_PATH_HELP}
   -h, --help                 show this help
   -v, --version              show the version
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or read failure.`;
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { paths: [], format: 'text', updateBaseline: false };
+  const o: Options = { paths: [], format: 'text', updateBaseline: false, allowPaths: [] };
   const first = argv[0];
   if (first === '-h' || first === '--help' || first === 'help') return 'help';
   if (first === '-v' || first === '--version') return 'version';
@@ -92,6 +94,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       case '--update-baseline':
         o.updateBaseline = true;
+        break;
+      case '--allow-path':
+        o.allowPaths.push(args.value());
         break;
       case '-h':
       case '--help':
@@ -158,6 +163,7 @@ async function check(o: Options, io: CliIO): Promise<number> {
     host: nodeHost,
     configFile: o.config ? abs(o.config) : undefined,
     onInternalError: (f) => failures.set(`${f.rule}\u0000${f.message}`, f),
+    roots: cliRoots(io.cwd, o.allowPaths),
     faults: faultsFromEnv(),
   });
   const paths = o.paths.length ? o.paths : ['.'];

@@ -13,7 +13,7 @@ import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
 import type { CliIO, Subcommand } from './main';
-import { Args, parseLocale, parseOrExit, UsageError } from './args';
+import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 
 const USAGE = `Usage: cyberdossier report [PATH] [--format html|md|csv] [--output FILE] [options]
 
@@ -34,6 +34,7 @@ Options:
   --output FILE            write to FILE instead of standard output
   --locale zh-CN|en        language of the report (default: configuration, else zh-CN)
   --config FILE            use this configuration instead of discovering .cyberdossierrc.yaml
+${ALLOW_PATH_HELP}
   -h, --help               show this help
 
 CSV columns (checklist): ID, title, clause, required (yes / no / recommended), one column per
@@ -54,10 +55,11 @@ interface Options {
   output?: string;
   locale?: Locale;
   config?: string;
+  allowPaths: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const o: Options = { table: 'checklist' };
+  const o: Options = { table: 'checklist', allowPaths: [] };
   const args = new Args(argv);
   for (let a = args.next(); a !== undefined; a = args.next()) {
     switch (a) {
@@ -78,6 +80,9 @@ function parseArgs(argv: string[]): Options | 'help' {
         break;
       case '--config':
         o.config = args.value();
+        break;
+      case '--allow-path':
+        o.allowPaths.push(args.value());
         break;
       case '--locale':
         o.locale = parseLocale(args.value());
@@ -122,7 +127,7 @@ export const report: Subcommand = {
       io.stderr(`cyberdossier report: cannot read ${shown}\n`);
       return 2;
     }
-    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined });
+    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths) });
     // A folder above several dossiers: one of them by name, or a clear message.
     let where = target;
     if (nodeHost.isDirectory(target) && !resolveDossier(engine, target)) {

@@ -13,7 +13,7 @@ import { formatImportSummary } from '../word/report';
 import { WordError } from '../word/types';
 import { formatText } from './format';
 import type { CliIO, Subcommand } from './main';
-import { Args, parseLocale, parseOrExit, UsageError } from './args';
+import { Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 
 export const IMPORT_USAGE = `Usage: cyberdossier import FILE.docx [--kind KIND] [--out FILE.md] [--force]
                            [--guideline ID] [--config FILE] [--locale zh-CN|en]
@@ -35,6 +35,7 @@ Options:
   --force            overwrite an existing Markdown file, report and images
   --config FILE      use this configuration instead of discovering .cyberdossierrc.yaml
   --locale zh-CN|en  language of the messages and the report (default: configuration, else zh-CN)
+  --allow-path DIR   a file named by the configuration (sbom) may also lie in DIR (repeatable)
   -h, --help         show this help
 
 Exit status: 0 written and no errors, 1 written but the check found errors,
@@ -56,6 +57,9 @@ Options:
   --force             write even when the dossier has errors (with a warning)
   --config FILE       use this configuration instead of discovering .cyberdossierrc.yaml
   --locale zh-CN|en   language of the messages (default: configuration, else zh-CN)
+  --allow-path DIR    a file named by the configuration (export.referenceDocx, sbom) may also
+                      lie in DIR (repeatable); by default only the rc file's folder, the
+                      dossier's folder and the current directory
   -h, --help          show this help
 
 Exit status: 0 written, 1 refused because the dossier has errors,
@@ -67,16 +71,19 @@ interface Parsed {
   values: Map<string, string>;
   flags: Set<string>;
   help: boolean;
+  /** Every --allow-path DIR (repeatable). */
+  allow: string[];
 }
 
 function parse(argv: string[], valued: string[], flags: string[], aliases: Record<string, string> = {}): Parsed {
-  const p: Parsed = { positional: [], values: new Map(), flags: new Set(), help: false };
+  const p: Parsed = { positional: [], values: new Map(), flags: new Set(), help: false, allow: [] };
   const args = new Args(argv);
   for (let a = args.next(); a !== undefined; a = args.next()) {
     a = aliases[a] ?? a;
     args.name = a;
     if (a === '-h' || a === '--help') p.help = true;
     else if (a === '--') p.positional.push(...args.remaining());
+    else if (a === '--allow-path') p.allow.push(args.value());
     else if (valued.includes(a)) p.values.set(a, args.value());
     else if (flags.includes(a)) p.flags.add(a);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
@@ -95,7 +102,7 @@ function setup(io: CliIO, p: Parsed, target: string): { engine: Engine; locale: 
     io.stderr(`cyberdossier: configuration file not found: ${config}\n`);
     return 2;
   }
-  const engine = new Engine({ host: nodeHost, configFile: config ? path.resolve(io.cwd, config) : undefined });
+  const engine = new Engine({ host: nodeHost, configFile: config ? path.resolve(io.cwd, config) : undefined, roots: cliRoots(io.cwd, p.allow) });
   const probe = nodeHost.isDirectory(target) ? path.join(target, '__any__.md') : target;
   const locale = localeOf(p.values.get('--locale')) ?? engine.configFor(probe).config.locale ?? 'zh-CN';
   return { engine, locale };

@@ -8,6 +8,8 @@ import { loadYaml, type YNode } from './facts/yaml';
 import { DEFAULT_IDS } from './rulesets/common';
 import type { SeveritySetting } from './rulesets/types';
 import { LineIndex, didYouMean, type Range } from './text';
+import { checkIdPattern, MAX_PATTERNS_PER_KIND } from './pattern';
+import { compileGlob, MAX_GLOBS } from './glob';
 
 export const RC_NAME = '.cyberdossierrc.yaml';
 export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
@@ -33,6 +35,8 @@ export interface ConfigInput {
   sbom?: string[];
   /** Where each `sbom` entry sits in the rc file (set by loadConfigText; findings about the SBOM go there). */
   sbomAt?: Range[];
+  /** Where the `export.referenceDocx` value sits in the rc file (set by loadConfigText). */
+  referenceDocxAt?: Range;
 }
 
 /** A configured SBOM: its path (absolute when the rc file's folder is known) and the entry's range in the rc file (`Config.file`). */
@@ -55,8 +59,11 @@ export interface Config {
   maxFileSize: number;
   /** The rc file that supplied this configuration, if any. */
   file?: string;
-  /** Word export settings; `referenceDocx` is absolute when its base folder is known. */
-  export?: { referenceDocx?: string };
+  /**
+   * Word export settings; `referenceDocx` is absolute when its base folder is known (lexically:
+   * read it only through configured-file.ts, with `value` as written and `at` its place in `file`).
+   */
+  export?: { referenceDocx?: string; value?: string; at?: Range };
   /** SBOMs the dossier's OTS table must agree with (rc file only; absolute when its folder is known). */
   sbom: SbomSetting[];
 }
@@ -64,7 +71,15 @@ export interface Config {
 export interface ConfigLoad {
   input: ConfigInput;
   findings: Finding[];
+  /** Where each top-level key of the rc file is (its key). */
+  keys: Map<string, Range>;
 }
+
+/**
+ * Keys that name files or load patterns: a workspace that is not trusted (VS Code's Restricted
+ * Mode) does not get them applied until it is (engine.ts `restricted`).
+ */
+export const RESTRICTED_KEYS = ['ids', 'dossierGlobs', 'sbom', 'export'] as const;
 
 export function defaultConfig(): Config {
   return {
@@ -89,16 +104,7 @@ export function parseSize(v: string | number): number | undefined {
   return Math.round(n * mult);
 }
 
-/** Checks an ID pattern: a valid regular expression that cannot match the empty string. */
-export function checkIdPattern(p: string): string | undefined {
-  try {
-    const re = new RegExp(p, 'u');
-    if (re.test('')) return 'matches the empty string';
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return undefined;
-}
+export { checkIdPattern };
 
 /**
  * Parses and validates an rc file's text. `knownRequirements` lets `rules` and `aliases` keys be
@@ -110,14 +116,15 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
   const bad = (range: Range, message: { zh: string; en: string }, data: Record<string, unknown> = {}) =>
     findings.push({ code: 'config-invalid', range, message, data });
   const input: ConfigInput = {};
+  const keys = new Map<string, Range>();
   const y = loadYaml(text, 0, lines);
   for (const p of y.problems) bad(p.range, cfgMsg(`配置文件的 YAML 无效：${p.message}`, `The configuration file is not valid YAML: ${p.message}`));
   const root = y.root;
-  if (!root) return { input, findings };
+  if (!root) return { input, findings, keys };
   if (root.kind !== 'map') {
     if (!(root.kind === 'scalar' && root.value === null))
       bad(root.range, cfgMsg('配置文件应为键值映射', 'The configuration file must be a mapping of keys to values'));
-    return { input, findings };
+    return { input, findings, keys };
   }
   const strings = (n: YNode, key: string): string[] | undefined => {
     if (n.kind === 'seq' && n.items.every((i) => i.kind === 'scalar' && typeof i.value === 'string')) {
@@ -129,6 +136,7 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
   };
   for (const e of root.entries) {
     const n = e.node;
+    if (!keys.has(e.key)) keys.set(e.key, e.keyRange);
     switch (e.key) {
       case 'guideline':
         if (n.kind === 'scalar' && typeof n.value === 'string' && guidelines.includes(n.value)) input.guideline = n.value;
@@ -215,8 +223,12 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
           const ok: string[] = [];
           const items = k.node.kind === 'seq' ? k.node.items : [k.node];
           list.forEach((p, i) => {
+            if (i >= MAX_PATTERNS_PER_KIND) {
+              bad(items[i].range, cfgMsg(`ids.${k.key} 最多 ${MAX_PATTERNS_PER_KIND} 个正则表达式，其余未使用`, `ids.${k.key} takes at most ${MAX_PATTERNS_PER_KIND} patterns; the rest are not used`), { key: `ids.${k.key}` });
+              return;
+            }
             const err = checkIdPattern(p);
-            if (err) bad(items[i].range, cfgMsg(`无效的正则表达式 ${p}：${err}`, `Invalid regular expression ${p}: ${err}`), { key: `ids.${k.key}` });
+            if (err) bad(items[i].range, cfgMsg(`无效的正则表达式 ${p}：${err.zh}`, `Invalid regular expression ${p}: ${err.en}`), { key: `ids.${k.key}` });
             else ok.push(p);
           });
           // A kind whose every pattern is invalid keeps its defaults.
@@ -225,7 +237,19 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
         break;
       case 'dossierGlobs': {
         const list = strings(n, 'dossierGlobs');
-        if (list) input.dossierGlobs = list;
+        if (!list) break;
+        const items = n.kind === 'seq' ? n.items : [n];
+        const ok: string[] = [];
+        list.forEach((g, i) => {
+          if (i >= MAX_GLOBS) {
+            bad(items[i].range, cfgMsg(`dossierGlobs 最多 ${MAX_GLOBS} 项，其余未使用`, `dossierGlobs takes at most ${MAX_GLOBS} globs; the rest are not used`), { key: 'dossierGlobs' });
+            return;
+          }
+          const c = compileGlob(g);
+          if ('test' in c) ok.push(g);
+          else bad(items[i].range, cfgMsg(`无效的 glob ${g}：${c.zh}`, `Invalid glob ${g}: ${c.en}`), { key: 'dossierGlobs' });
+        });
+        input.dossierGlobs = ok;
         break;
       }
       case 'maxFileSize': {
@@ -250,8 +274,10 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
             );
             continue;
           }
-          if (k.node.kind === 'scalar' && typeof k.node.value === 'string' && /\.docx$/i.test(k.node.value.trim())) input.export.referenceDocx = k.node.value.trim();
-          else bad(k.node.range, cfgMsg('export.referenceDocx 应为 .docx 文件的路径', 'export.referenceDocx must be the path of a .docx file'), { key: 'export.referenceDocx' });
+          if (k.node.kind === 'scalar' && typeof k.node.value === 'string' && /\.docx$/i.test(k.node.value.trim())) {
+            input.export.referenceDocx = k.node.value.trim();
+            input.referenceDocxAt = k.node.range;
+          } else bad(k.node.range, cfgMsg('export.referenceDocx 应为 .docx 文件的路径', 'export.referenceDocx must be the path of a .docx file'), { key: 'export.referenceDocx' });
         }
         break;
       }
@@ -295,7 +321,7 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
       }
     }
   }
-  return { input, findings };
+  return { input, findings, keys };
 }
 
 /** rc-file values win; editor settings fill only what the rc file leaves unset (config.md). */
@@ -311,13 +337,13 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
   c.aliases = { ...(settings?.aliases ?? {}), ...(rc?.aliases ?? {}) };
   for (const kind of IDS_KINDS) {
     const v = rc?.ids?.[kind] ?? settings?.ids?.[kind];
-    if (v) c.ids[kind] = v.filter((p) => checkIdPattern(p) === undefined);
+    if (v) c.ids[kind] = v.slice(0, MAX_PATTERNS_PER_KIND).filter((p) => typeof p === 'string' && checkIdPattern(p) === undefined);
   }
   if (rc?.dossierGlobs) {
-    c.dossierGlobs = rc.dossierGlobs;
+    c.dossierGlobs = rc.dossierGlobs.slice(0, MAX_GLOBS);
     c.globBase = rcDir;
   } else if (settings?.dossierGlobs) {
-    c.dossierGlobs = settings.dossierGlobs;
+    c.dossierGlobs = settings.dossierGlobs.slice(0, MAX_GLOBS);
     c.globBase = settingsBase;
   }
   const size = pick('maxFileSize');
@@ -325,8 +351,9 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
   // A relative reference document is relative to the file (or settings folder) that names it.
   const ref = rc?.export?.referenceDocx ?? settings?.export?.referenceDocx;
   if (ref !== undefined) {
-    const baseDir = rc?.export?.referenceDocx !== undefined ? rcDir : settingsBase;
-    c.export = { referenceDocx: baseDir && !path.isAbsolute(ref) ? path.resolve(baseDir, ref) : ref };
+    const fromRc = rc?.export?.referenceDocx !== undefined;
+    const baseDir = fromRc ? rcDir : settingsBase;
+    c.export = { referenceDocx: baseDir && !path.isAbsolute(ref) ? path.resolve(baseDir, ref) : ref, value: ref, ...(fromRc && rc?.referenceDocxAt ? { at: rc.referenceDocxAt } : {}) };
   }
   // The SBOM belongs to the dossier the rc file governs: editor settings do not name one.
   c.sbom = (rc?.sbom ?? []).map((value, i) => {

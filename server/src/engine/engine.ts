@@ -2,9 +2,9 @@
 // severities. The CLI and the language server are thin adapters over this class.
 
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { CODES, type Code, type Finding, type FindingData } from './codes';
-import { idsKey, loadConfigText, resolveConfig, type Config, type ConfigInput, type Locale } from './config';
+import { idsKey, loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, type ConfigInput, type Locale } from './config';
+import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath, type PathScope } from './configured-file';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
 import { validate, type Validated } from './facts/schema';
 import { loadYaml, type YamlResult } from './facts/yaml';
@@ -21,7 +21,8 @@ import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders, tablesIn } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
 import { checkSbom } from './rules/sbom';
-import { loadSbom } from '../sbom/load';
+import { loadConfiguredSbom } from '../sbom/load';
+import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
@@ -75,6 +76,18 @@ export interface EngineOptions {
   onInternalError?: (failure: InternalFailure) => void;
   /** Rule families made to throw (fault-injection tests of the containment; never set in use). */
   faults?: readonly string[];
+  /**
+   * Folders a configured path (`sbom`, `export.referenceDocx`, …) may lead into besides the rc
+   * file's and the dossier's own: the workspace folders (editor), the current directory and the
+   * `--allow-path` folders (CLI). See configured-file.ts.
+   */
+  roots?: () => readonly string[];
+  /**
+   * Restricted Mode (the workspace is not trusted): rc keys that name files or load patterns
+   * (config.ts RESTRICTED_KEYS) are not applied, each with an info-level config-invalid on its
+   * key; heading, frontmatter and content checks still run.
+   */
+  restricted?: () => boolean;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -104,10 +117,12 @@ interface Analysis {
 }
 
 const RULESET_IDS = RULESETS.map((r) => r.id);
+/** .cyberdossierrc.yaml and dossier.yaml are small; a larger one is read as empty (config-invalid follows from its absence of keys). */
+const MAX_RC_BYTES = 1024 * 1024;
 
 export class Engine {
   private analyses = new Map<string, Analysis>();
-  private rcCache = new Map<string, { version: string | undefined; input: ConfigInput; findings: Finding[] }>();
+  private rcCache = new Map<string, { version: string | undefined; input: ConfigInput; findings: Finding[]; keys: Map<string, Range> }>();
   // File-system lookups, kept until the host says the tree changed (forgetFileSystem).
   private yamlLookup = new Map<string, string | undefined>();
   private rcLookup = new Map<string, string | undefined>();
@@ -205,11 +220,11 @@ export class Engine {
     return this.rcLookup.get(dir);
   }
 
-  private loadRc(rc: string): { input: ConfigInput; findings: Finding[] } {
+  private loadRc(rc: string): { input: ConfigInput; findings: Finding[]; keys: Map<string, Range> } {
     const version = this.host.version(rc);
     const cached = this.rcCache.get(rc);
     if (cached && cached.version === version) return cached;
-    const text = this.host.readFile(rc) ?? '';
+    const text = this.host.readFile(rc, MAX_RC_BYTES) ?? '';
     const loaded = { version, ...loadConfigText(text, this.reqIds, RULESET_IDS) };
     this.rcCache.set(rc, loaded);
     return loaded;
@@ -218,10 +233,47 @@ export class Engine {
   configFor(file: string): { config: Config; rc?: string; findings: Finding[] } {
     const rc = this.rcFileFor(file);
     const loaded = rc ? this.loadRc(rc) : undefined;
+    let input = loaded?.input;
+    let findings = loaded?.findings ?? [];
+    if (loaded && this.options.restricted?.()) {
+      // Restricted Mode: what names files or loads patterns waits for trust (said on each key).
+      const ignored = RESTRICTED_KEYS.filter((k) => loaded.keys.has(k));
+      if (ignored.length) {
+        input = { ...loaded.input };
+        for (const k of RESTRICTED_KEYS) delete input[k];
+        delete input.sbomAt;
+        delete input.referenceDocxAt;
+        findings = [
+          ...findings.filter((f) => !ignored.some((k) => f.data.key === k || String(f.data.key ?? '').startsWith(`${k}.`))),
+          ...ignored.map(
+            (k): Finding => ({
+              code: 'config-invalid',
+              severity: 'info',
+              range: loaded.keys.get(k)!,
+              message: {
+                zh: `受限模式：在信任此文件夹之前不使用 ${k}（它会读取文件或运行用户提供的模式）；标题与内容检查照常进行`,
+                en: `Restricted Mode: ${k} is not used until you trust this folder (it reads files or runs patterns the folder supplies); heading and content checks still run`,
+              },
+              data: { key: k, restricted: true },
+            }),
+          ),
+        ];
+      }
+    }
     const settings = this.options.settings?.(file);
-    const config = resolveConfig(loaded?.input, settings?.input, rc ? path.dirname(rc) : undefined, settings?.base);
+    const config = resolveConfig(input, settings?.input, rc ? path.dirname(rc) : undefined, settings?.base);
     config.file = rc;
-    return { config, rc, findings: loaded?.findings ?? [] };
+    return { config, rc, findings };
+  }
+
+  /**
+   * Where the paths a configuration names may lead (configured-file.ts): the rc file's folder,
+   * the dossier's folder (of `file`), and the roots the adapter gives (workspace folders, cwd).
+   */
+  pathScope(config: Config, file?: string): PathScope {
+    const yaml = file ? this.dossierYamlFor(file) : undefined;
+    const base = config.file ? path.dirname(config.file) : (config.globBase ?? (file ? path.dirname(file) : process.cwd()));
+    return { base, roots: [...(yaml ? [path.dirname(yaml)] : []), ...(this.options.roots?.() ?? [])] };
   }
 
   // ---- analysis -----------------------------------------------------------------------------
@@ -237,7 +289,7 @@ export class Engine {
       this.analyses.set(file, a);
       return a;
     }
-    const text = this.host.readFile(file);
+    const text = this.host.readFile(file, maxSize);
     if (text === undefined) return undefined;
     const lines = new LineIndex(text);
     const sr = scan(text, lines);
@@ -262,7 +314,7 @@ export class Engine {
     if (config.dossierGlobs.length) {
       const base = config.globBase ?? path.dirname(file);
       const rel = path.relative(base, file).split(path.sep).join('/');
-      if (!rel.startsWith('..') && picomatch.isMatch(rel, config.dossierGlobs, { dot: true })) return true;
+      if (!rel.startsWith('..') && matchesAnyGlob(rel, config.dossierGlobs)) return true;
     }
     return false;
   }
@@ -429,7 +481,7 @@ export class Engine {
     let yamlRoot: YamlResult | undefined;
     let yamlGuideline: string | undefined;
     if (yamlPath) {
-      const text = this.host.readFile(yamlPath) ?? '';
+      const text = this.host.readFile(yamlPath, MAX_RC_BYTES) ?? '';
       d.yamlLines = new LineIndex(text);
       yamlRoot = loadYaml(text, 0, d.yamlLines);
       if (yamlRoot.root?.kind === 'map') {
@@ -587,8 +639,11 @@ export class Engine {
       this.contain('ids', where, () => checkIds(d));
       this.contain('consistency', where, () => checkConsistency(d));
       this.contain('sbom', where, () => {
-        for (const [rc, found] of checkSbom(d, (p) => loadSbom(p, this.host))) rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
+        const scopeFile = yamlPath ?? members[0];
+        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
+          rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
       });
+      this.contain('configured-files', where, () => this.checkConfiguredPaths(d, yamlPath ?? members[0], rcFindings));
     }
     const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
     d.dossier = { ruleset: dossierRuleset, facts: this.dossierFacts(d, yamlValidated, dossierRuleset) };
@@ -609,6 +664,23 @@ export class Engine {
       yaml = { path: yamlPath, document: null, isDossierFile: false, diagnostics: finalize(d.yamlFindings, config, rs, []) };
     }
     return { files, yaml, rcFindings, state: d };
+  }
+
+  /**
+   * Paths the configuration names that no rule reads during a check (`export.referenceDocx`,
+   * read by the Word export): resolved and checked now (configured-file.ts, nothing is opened),
+   * so a path outside or a FIFO is config-invalid on its key before anyone exports.
+   */
+  private checkConfiguredPaths(d: DossierState, scopeFile: string | undefined, rcFindings: Map<string, Finding[]>): void {
+    const seen = new Set<string>();
+    for (const f of d.files) {
+      const c = f.config;
+      const ref = c.export;
+      if (!c.file || !ref?.value || !ref.at || seen.has(c.file)) continue;
+      seen.add(c.file);
+      const r = resolveConfiguredPath(this.host, ref.value, this.pathScope(c, scopeFile), { key: 'export.referenceDocx', maxBytes: CONFIGURED_FILE_LIMITS.referenceDocx });
+      if (!r.ok) rcFindings.set(c.file, [...(rcFindings.get(c.file) ?? []), configuredFileFinding(r, ref.at)]);
+    }
   }
 
   private dossierFacts(d: DossierState, yamlValidated: (rs: RuleSet) => Validated | undefined, rs: RuleSet): Facts | undefined {

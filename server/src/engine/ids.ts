@@ -9,6 +9,7 @@ import type { ChunkFacts, TextRun } from './parse';
 import { runSpan } from './parse';
 import type { DocModel } from './model';
 import { stripNumbering, type Position, type Range } from './text';
+import { TokenPattern } from './pattern';
 
 export interface IdOccurrence {
   id: string;
@@ -27,35 +28,34 @@ interface ChunkIds {
   items: { id: string; kind: IdKind; run: number; range: Range; definition: boolean }[];
 }
 
-const patternCache = new Map<string, { kind: IdKind; re: RegExp }[]>();
+type Compiled = { kind: IdKind; re: TokenPattern }[];
+// Keyed by the patterns; bounded (a session that edits the rc file many times makes many keys).
+const patternCache = new Map<string, Compiled>();
 
-export function compileIds(config: Config): { kind: IdKind; re: RegExp }[] {
+/**
+ * The configured ID patterns, compiled for RE2 (pattern.ts: linear time whatever the pattern).
+ * A pattern RE2 refuses was already reported as config-invalid and is left out here.
+ */
+export function compileIds(config: Config): Compiled {
   const key = idsKey(config);
   let out = patternCache.get(key);
   if (!out) {
     out = [];
     for (const kind of IDS_KINDS)
       for (const p of config.ids[kind]) {
-        // Whole token: not inside a longer word ("R-\d+" must not match inside "SR-012").
-        out.push({ kind, re: new RegExp(`(?<![A-Za-z0-9_-])(?:${p})(?![A-Za-z0-9_]|-[A-Za-z0-9])`, 'gu') });
+        const re = TokenPattern.compile(p);
+        if (re instanceof TokenPattern) out.push({ kind, re });
       }
     patternCache.set(key, out);
+    while (patternCache.size > 16) patternCache.delete(patternCache.keys().next().value!);
   }
   return out;
 }
 
-function matchesIn(text: string, patterns: { kind: IdKind; re: RegExp }[]): { id: string; kind: IdKind; index: number }[] {
+function matchesIn(text: string, patterns: Compiled): { id: string; kind: IdKind; index: number }[] {
   const found: { id: string; kind: IdKind; index: number }[] = [];
   for (const { kind, re } of patterns) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      found.push({ id: m[0], kind, index: m.index });
-    }
+    for (const m of re.matches(text)) found.push({ id: text.slice(m.index, m.index + m.length), kind, index: m.index });
   }
   found.sort((a, b) => a.index - b.index || b.id.length - a.id.length);
   const out: typeof found = [];
@@ -70,7 +70,7 @@ function matchesIn(text: string, patterns: { kind: IdKind; re: RegExp }[]): { id
 }
 
 /** An ID at the very start of the text (after numbering), followed by a colon, space or the end. */
-function leadingId(text: string, patterns: { kind: IdKind; re: RegExp }[]): number | undefined {
+function leadingId(text: string, patterns: Compiled): number | undefined {
   const trimmed = text.trimStart();
   const stripped = stripNumbering(trimmed);
   const at = text.length - trimmed.length + (trimmed.length - stripped.length);

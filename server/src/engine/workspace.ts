@@ -2,8 +2,8 @@
 // and the Markdown files of a folder (honouring .gitignore). Shared by the CLI and the server.
 
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import type { Host } from './host';
+import { gitignoreOf, MAX_GITIGNORE_BYTES, type Gitignore } from './glob';
 import { RC_NAME } from './config';
 
 export const DOSSIER_YAML = 'dossier.yaml';
@@ -45,23 +45,35 @@ export interface WalkOptions {
   limit?: number;
 }
 
-/** Markdown files at or below `root`, sorted, honouring .gitignore files on the way. */
+const isMarkdownName = (name: string) => /\.(md|markdown)$/i.test(name);
+
+/**
+ * Markdown files at or below `root`, sorted, honouring .gitignore files on the way (glob.ts:
+ * linear-time matching). Only regular files are listed: a FIFO, socket or device named `*.md` is
+ * skipped, and a symbolic link only when it leads to a regular file inside `root` (a link out of
+ * the folder, or to /dev/zero, is not followed). Linked folders are not entered.
+ */
 export function walkMarkdown(host: Host, root: string, opts: WalkOptions = {}): string[] {
   const out: string[] = [];
   const limit = opts.limit ?? 50_000;
-  const visit = (dir: string, rules: { base: string; ig: Ignore }[]) => {
+  const realRoot = host.realpath(root) ?? root;
+  const linkOk = (p: string) => {
+    const real = host.realpath(p);
+    return real !== undefined && isInside(realRoot, real) && host.stat(real)?.kind === 'file';
+  };
+  const visit = (dir: string, rules: { base: string; ig: Gitignore }[]) => {
     if (out.length >= limit) return;
     const entries = host.readDir(dir);
     if (!entries) return;
     let local = rules;
-    if (entries.some((e) => e.name === '.gitignore' && !e.dir)) {
-      const text = host.readFile(path.join(dir, '.gitignore'));
-      if (text !== undefined) local = [...rules, { base: dir, ig: ignore().add(text) }];
+    if (entries.some((e) => e.name === '.gitignore' && !e.dir && !e.special && !e.link)) {
+      const text = host.readFile(path.join(dir, '.gitignore'), MAX_GITIGNORE_BYTES);
+      if (text !== undefined) local = [...rules, { base: dir, ig: gitignoreOf(text) }];
     }
     const ignored = (p: string, isDir: boolean) =>
       local.some(({ base, ig }) => {
         const rel = path.relative(base, p).split(path.sep).join('/');
-        return rel && !rel.startsWith('..') && ig.ignores(isDir ? `${rel}/` : rel);
+        return rel && !rel.startsWith('..') && ig.ignores(rel, isDir);
       });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
@@ -69,7 +81,7 @@ export function walkMarkdown(host: Host, root: string, opts: WalkOptions = {}): 
         if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || ignored(p, true)) continue;
         if (opts.stopAtDossier && host.exists(path.join(p, DOSSIER_YAML))) continue;
         visit(p, local);
-      } else if (/\.(md|markdown)$/i.test(e.name) && !ignored(p, false)) {
+      } else if (isMarkdownName(e.name) && !e.special && (!e.link || linkOk(p)) && !ignored(p, false)) {
         out.push(p);
         if (out.length >= limit) return;
       }
@@ -77,6 +89,12 @@ export function walkMarkdown(host: Host, root: string, opts: WalkOptions = {}): 
   };
   visit(root, []);
   return out.sort(comparePaths);
+}
+
+/** Whether `p` is `root` or inside it (both absolute, already canonical when that matters). */
+export function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Folders at or below root that hold a dossier.yaml. */

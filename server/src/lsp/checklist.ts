@@ -3,7 +3,8 @@
 // never the whole workspace per request). Like every handler of the server, a failure is logged
 // and answered with null, never thrown to the client.
 
-import type { Connection } from 'vscode-languageserver';
+import { ResponseError, type Connection } from 'vscode-languageserver';
+import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
 import type { Engine } from '../engine/engine';
@@ -31,10 +32,16 @@ export interface ChecklistDeps {
   error?(where: string, e: unknown): void;
   /** Loads the editor settings of a resource before the engine reads them (the server's ensureSettings). */
   ensureSettings?(uri: string): Promise<void>;
+  /** The workspace folders: a URI outside them is refused with a ResponseError (scope.ts). */
+  scope?: WorkspaceScope;
+  /** The language of such a refusal (the editor's). */
+  clientLocale?(): Locale;
 }
 
 export function registerChecklistRequests(connection: Connection, deps: ChecklistDeps): void {
-  const pathOf = deps.pathOf ?? pathOfUri;
+  const plainPathOf = deps.pathOf ?? pathOfUri;
+  // A request names a URI: inside the workspace folders, or refused (thrown, not answered null).
+  const pathOf = (uri: string) => (deps.scope ? deps.scope.pathOf(uri, deps.clientLocale?.() ?? 'zh-CN') : plainPathOf(uri));
   const toUri = (file: string) => URI.file(file).toString();
   const fail = (where: string, e: unknown) => {
     if (deps.error) deps.error(where, e);
@@ -44,10 +51,11 @@ export function registerChecklistRequests(connection: Connection, deps: Checklis
   connection.onRequest(ChecklistRequest, async (p: ChecklistParams): Promise<Checklist | null> => {
     try {
       if (!p?.uri) return null;
-      await deps.ensureSettings?.(p.uri);
       const file = pathOf(p.uri);
+      await deps.ensureSettings?.(p.uri);
       return checklist(deps.engine, file, deps.localeFor(file), { toUri }) ?? null;
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       fail('checklist', e);
       return null;
     }
@@ -56,10 +64,11 @@ export function registerChecklistRequests(connection: Connection, deps: Checklis
   connection.onRequest(ChecklistsRequest, async (p: ChecklistsParams): Promise<Checklist[]> => {
     try {
       if (!p?.uri) return [];
-      await deps.ensureSettings?.(p.uri);
       const folder = pathOf(p.uri);
+      await deps.ensureSettings?.(p.uri);
       return checklists(deps.engine, folder, deps.localeFor(folder), { toUri });
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       fail('checklists', e);
       return [];
     }
@@ -68,14 +77,15 @@ export function registerChecklistRequests(connection: Connection, deps: Checklis
   connection.onRequest(ReportRequest, async (p: ReportParams): Promise<ReportResult | null> => {
     try {
       if (!p?.uri || !REPORT_FORMATS.includes(p.format)) return null;
-      await deps.ensureSettings?.(p.uri);
       const file = pathOf(p.uri);
+      await deps.ensureSettings?.(p.uri);
       const locale: Locale = p.locale === 'en' || p.locale === 'zh-CN' ? p.locale : deps.localeFor(file);
       const r = dossierReport(deps.engine, file, locale, { toUri });
       if (!r) return null;
       const table = p.format === 'csv' && p.table === 'trace' ? 'trace' : 'checklist';
       return { text: render(r, p.format, locale, { now: new Date(), generator: `CyberDossier ${packageVersion()}`, table }), fileName: reportFileName(r, p.format, table) };
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       fail('report', e);
       return null;
     }

@@ -5,7 +5,8 @@
 // answered with null, never thrown to the client.
 
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver';
+import { ResponseError, type Connection } from 'vscode-languageserver';
+import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
 import type { Engine } from '../engine/engine';
@@ -36,6 +37,10 @@ export interface MigrationDeps {
   error?(where: string, e: unknown): void;
   /** Loads the editor settings of a resource before the engine reads them (the server's ensureSettings). */
   ensureSettings?(uri: string): Promise<void>;
+  /** The workspace folders: a URI outside them is refused with a ResponseError (scope.ts). */
+  scope?: WorkspaceScope;
+  /** The language of such a refusal (the editor's). */
+  clientLocale?(): Locale;
 }
 
 const STEPS: MigrateStep[] = ['all', ...MIGRATION_STEPS];
@@ -52,11 +57,12 @@ export function registerMigration(connection: Connection, deps: MigrationDeps): 
     try {
       if (!p?.uri) return null;
       const steps: MigrateStep = p.steps && STEPS.includes(p.steps) ? p.steps : 'all';
+      const target = deps.scope ? deps.scope.pathOf(p.uri, deps.clientLocale?.() ?? 'zh-CN') : pathOf(p.uri);
       await deps.ensureSettings?.(p.uri);
-      const target = pathOf(p.uri);
       const locale: Locale = p.locale === 'en' || p.locale === 'zh-CN' ? p.locale : deps.localeFor(target);
       return migrate(deps.engine, target, steps, locale, toUri);
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       fail('migrate', e);
       return null;
     }

@@ -8,16 +8,15 @@ import type { Engine } from '../engine/engine';
 import type { Locale } from '../engine/config';
 import { importResult, loadSbom } from '../sbom';
 import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from '../shared/protocol';
+import type { WorkspaceScope } from './scope';
 
 export interface SbomRequestOptions {
   /** Locale when neither the request nor the target's configuration sets one (the editor's). */
   locale?: (file: string) => Locale | undefined;
-}
-
-function toPath(uri: string): string {
-  const u = URI.parse(uri);
-  if (u.scheme !== 'file') throw new ResponseError(LSPErrorCodes.RequestFailed, `Only file URIs are supported: ${uri}`);
-  return u.fsPath;
+  /** The workspace folders: both URIs of a request must lie inside them (scope.ts). */
+  scope?: WorkspaceScope;
+  /** The language of a refusal (the editor's). */
+  clientLocale?: () => Locale;
 }
 
 /** Registers `cyberdossier/sbomImport`. */
@@ -27,8 +26,14 @@ export function registerSbomRequests(connection: Connection, getEngine: () => En
     if (p.locale !== undefined && p.locale !== 'zh-CN' && p.locale !== 'en') throw new ResponseError(ErrorCodes.InvalidParams, `locale must be zh-CN or en, not ${String(p.locale)}`);
     if (p.table !== undefined && p.table !== 'ots' && p.table !== 'patches') throw new ResponseError(ErrorCodes.InvalidParams, `table must be ots or patches, not ${String(p.table)}`);
     const engine = getEngine();
-    const file = toPath(p.uri);
-    const target = p.targetUri ? toPath(p.targetUri) : undefined;
+    const toPath = (uri: string, what: string): string => {
+      if (opts.scope) return opts.scope.pathOf(uri, p.locale ?? opts.clientLocale?.() ?? 'zh-CN', what);
+      const u = URI.parse(uri);
+      if (u.scheme !== 'file') throw new ResponseError(LSPErrorCodes.RequestFailed, `Only file URIs are supported: ${uri}`);
+      return u.fsPath;
+    };
+    const file = toPath(p.uri, 'uri');
+    const target = p.targetUri ? toPath(p.targetUri, 'targetUri') : undefined;
     const locale: Locale = p.locale ?? (target ? engine.configFor(target).config.locale : undefined) ?? opts.locale?.(target ?? file) ?? 'zh-CN';
     const loaded = loadSbom(file, engine.host);
     if (!loaded.ok) {

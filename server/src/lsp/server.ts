@@ -36,6 +36,7 @@ import { registerChecklistRequests } from './checklist';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
 import { registerMigration, resolveMigration } from './migrate';
+import { WorkspaceScope } from './scope';
 import { migrationActions, MIGRATE_KIND, MIGRATE_STEP_KIND, type MigrationCodeAction } from '../features/migrate';
 import {
   CheckWorkspaceRequest,
@@ -49,6 +50,8 @@ import {
   type StatusParams,
   ServerInfoRequest,
   type ServerInfo,
+  TrustNotification,
+  type TrustParams,
 } from '../shared/protocol';
 
 const SOURCE = 'cyberdossier';
@@ -69,7 +72,16 @@ export class DossierServer {
   private selectRange = false;
   private migrateCommand = false;
   private workDoneProgress = false;
+  private workspaceFolderEvents = false;
   private folders: string[] = [];
+  /** Custom requests name files only inside the workspace folders (scope.ts). */
+  private readonly scope = new WorkspaceScope(() => this.folders);
+  /**
+   * Whether the client trusts the workspace (VS Code's Workspace Trust, initializationOptions
+   * and TrustNotification). Until it does, rc keys that name files or load patterns are not
+   * applied (engine `restricted`). A client that says nothing has no such notion: trusted.
+   */
+  private trusted = true;
   private settings = new Map<string, ConfigInput>();
   private globalSettings: ConfigInput = {};
   private timers = new Map<string, NodeJS.Timeout>();
@@ -88,6 +100,8 @@ export class DossierServer {
       settings: (file) => this.settingsFor(file),
       onInternalError: (f) => this.ruleFailed(f),
       faults: faultsFromEnv(),
+      roots: () => this.folders,
+      restricted: () => !this.trusted,
     });
     this.register();
   }
@@ -127,15 +141,18 @@ export class DossierServer {
   private register(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
+    const clientLocale = () => this.clientLocale;
     registerChecklistRequests(c, {
       engine: this.engine,
       localeFor: (f) => this.localeFor(f),
       pathOf: (u) => this.pathOf(u),
       error: (w, e) => this.error(w, e),
       ensureSettings: (u) => this.ensureSettings(u),
+      scope: this.scope,
+      clientLocale,
     });
-    registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem() });
-    registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale });
+    registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem(), scope: this.scope, clientLocale });
+    registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale, scope: this.scope, clientLocale });
     const migrationDeps = {
       engine: this.engine,
       localeFor: (f: string) => this.localeFor(f),
@@ -143,13 +160,32 @@ export class DossierServer {
       error: (w: string, e: unknown) => this.error(w, e),
       ensureSettings: (u: string) => this.ensureSettings(u),
     };
-    registerMigration(c, migrationDeps);
+    registerMigration(c, { ...migrationDeps, scope: this.scope, clientLocale });
     const resolveMigrate = resolveMigration(migrationDeps);
     c.onCodeActionResolve(this.safe('code action resolve', undefined as never, (a) => resolveMigrate(a as MigrationCodeAction) as never));
     c.onInitialized(
       this.safe('initialized', undefined, async () => {
         if (this.configurationCapability) await c.client.register(DidChangeConfigurationNotification.type, { section: 'cyberdossier' });
+        if (this.workspaceFolderEvents)
+          c.workspace.onDidChangeWorkspaceFolders((e) => {
+            const removed = new Set(e.removed.map((f) => this.pathOf(f.uri)));
+            this.folders = [...this.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => this.pathOf(f.uri))];
+            this.log(`workspace folders: ${this.folders.join(', ') || '(none)'}`);
+            this.engine.forget();
+            this.revalidateAll();
+          });
         await this.refreshSettings();
+      }),
+    );
+    c.onNotification(
+      TrustNotification,
+      this.safe('trust', undefined, (p: TrustParams) => {
+        const trusted = p?.trusted === true;
+        if (trusted === this.trusted) return;
+        this.trusted = trusted;
+        this.log(`workspace ${trusted ? 'trusted' : 'not trusted (Restricted Mode)'}`);
+        this.engine.forget();
+        this.revalidateAll(0);
       }),
     );
     c.onDidChangeConfiguration(
@@ -322,13 +358,15 @@ export class DossierServer {
     this.pull = !!caps.textDocument?.diagnostic;
     this.workDoneProgress = !!caps.window?.workDoneProgress;
     const opts = (p.initializationOptions ?? {}) as InitializationOptions;
+    this.trusted = opts.trusted !== false;
+    this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.selectRange = !!opts.selectRangeCommand;
     this.migrateCommand = !!opts.migrateCommand;
     const loc = opts.locale ?? p.locale ?? '';
     this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
     this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
     if (!this.folders.length && p.rootUri) this.folders = [this.pathOf(p.rootUri)];
-    this.log(`initialize: locale ${this.clientLocale}, pull ${this.pull}, folders ${this.folders.join(', ') || '(none)'}`);
+    this.log(`initialize: locale ${this.clientLocale}, pull ${this.pull}, folders ${this.folders.join(', ') || '(none)'}, ${this.trusted ? 'trusted' : 'Restricted Mode'}`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -338,7 +376,7 @@ export class DossierServer {
         definitionProvider: true,
         referencesProvider: true,
         ...(this.pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cyberdossier-language-server' },
     };
@@ -465,6 +503,10 @@ export class DossierServer {
         if (open && open.version !== this.overlay.get(r.path)?.version) continue;
         if (open || !/\.(md|markdown)$/i.test(r.path) || this.publishedClosed.has(u)) this.publish(u, r);
       }
+      // The rc file governing it has nothing to say any more (fixed, or trust granted): clear it.
+      const rc = this.engine.rcFileFor(file);
+      const rcUri = rc ? URI.file(rc).toString() : undefined;
+      if (rc && rcUri && !reports.has(rc) && this.lastDiagnostics.get(rcUri)?.items.length) this.publish(rcUri, undefined);
       void this.connection.sendNotification(CheckedNotification, { uri, version, complete: true });
       const took = Date.now() - started;
       const prev = this.checkMs.get(uri);

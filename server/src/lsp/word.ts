@@ -8,6 +8,8 @@ import { URI } from 'vscode-uri';
 import type { Engine } from '../engine/engine';
 import type { Locale } from '../engine/config';
 import { loadBundle } from '../shared/lazy';
+import type { WorkspaceScope } from './scope';
+import { pathOfUri } from '../shared/uri';
 import {
   ExportDocxRequest,
   type ExportDocxParams,
@@ -22,12 +24,10 @@ export interface WordRequestOptions {
   locale?: (file: string) => Locale | undefined;
   /** Called after files were written, so the server can re-read the file system. */
   onWritten?: (files: string[]) => void;
-}
-
-function toPath(uri: string): string {
-  const u = URI.parse(uri);
-  if (u.scheme !== 'file') throw new ResponseError(LSPErrorCodes.RequestFailed, `Only file URIs are supported: ${uri}`);
-  return u.fsPath;
+  /** The workspace folders: every URI of a request must lie inside them (scope.ts). */
+  scope?: WorkspaceScope;
+  /** The language of a refusal (the editor's). */
+  clientLocale?: () => Locale;
 }
 
 type WordBundle = typeof import('../word/bundle');
@@ -35,6 +35,12 @@ type WordBundle = typeof import('../word/bundle');
 const word = () => loadBundle<WordBundle>('word');
 
 export function registerWordRequests(connection: Connection, getEngine: () => Engine, opts: WordRequestOptions = {}): void {
+  const toPath = (uri: string, what: string): string => {
+    if (opts.scope) return opts.scope.pathOf(uri, opts.clientLocale?.() ?? 'zh-CN', what);
+    const u = URI.parse(uri);
+    if (u.scheme !== 'file') throw new ResponseError(LSPErrorCodes.RequestFailed, `Only file URIs are supported: ${uri}`);
+    return pathOfUri(uri);
+  };
   const localeFor = (engine: Engine, file: string): Locale => engine.configFor(file).config.locale ?? opts.locale?.(file) ?? 'zh-CN';
   const fail = (e: unknown, locale: Locale): never => {
     if (e instanceof word().WordError) throw new ResponseError(LSPErrorCodes.RequestFailed, locale === 'en' ? e.localized.en : e.localized.zh);
@@ -43,8 +49,9 @@ export function registerWordRequests(connection: Connection, getEngine: () => En
 
   connection.onRequest(ImportDocxRequest, async (p: ImportDocxParams): Promise<ImportDocxResult> => {
     const engine = getEngine();
-    const docx = toPath(p.uri);
-    const out = p.outUri ? toPath(p.outUri) : undefined;
+    const docx = toPath(p.uri, 'uri');
+    const out = p.outUri ? toPath(p.outUri, 'outUri') : undefined;
+    // The default output (FILE.md beside the .docx) and its images stay beside it: inside too.
     const locale = localeFor(engine, out ?? docx.replace(/\.docx$/i, '.md'));
     try {
       const r = await word().importToFiles(engine, docx, { out, kind: p.kind, force: !!p.force, locale });
@@ -66,8 +73,8 @@ export function registerWordRequests(connection: Connection, getEngine: () => En
 
   connection.onRequest(ExportDocxRequest, async (p: ExportDocxParams): Promise<ExportDocxResult> => {
     const engine = getEngine();
-    const target = toPath(p.uri);
-    const out = toPath(p.outUri);
+    const target = toPath(p.uri, 'uri');
+    const out = toPath(p.outUri, 'outUri');
     const locale = localeFor(engine, engine.host.isDirectory(target) ? path.join(target, '__any__.md') : target);
     const msg = (m: { zh: string; en: string }) => (locale === 'en' ? m.en : m.zh);
     try {

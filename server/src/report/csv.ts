@@ -1,5 +1,6 @@
 // The checklist as CSV for spreadsheets (RFC 4180: every field quoted, quotes doubled, CRLF line
-// ends; UTF-8 with a byte-order mark so Excel opens Chinese text correctly).
+// ends; UTF-8 with a byte-order mark so Excel opens Chinese text correctly; cells that a
+// spreadsheet would evaluate as formulas neutralised with a leading ').
 //
 // Layout of `checklist` (the default), one row per requirement, in document then catalogue order:
 //   ID, 要求 (title), 条款 (clause), 必需 (是 / 否 / 建议 — required / no / recommended),
@@ -17,8 +18,15 @@ import { traceCellText } from './markdown';
 
 export const BOM = '\uFEFF';
 
+/**
+ * One quoted field. A value that begins with `=`, `+`, `-`, `@`, a tab or a carriage return would
+ * be read by a spreadsheet as a formula (OWASP, CSV injection): it gets a leading `'`, which the
+ * spreadsheet shows as text and does not evaluate. Dossier text is the author's, but a dossier
+ * repository may come from anyone, and reviewers open the CSV in Excel or WPS.
+ */
 export function csvField(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 function line(fields: string[]): string {

@@ -4,7 +4,7 @@
 
 export * from './types';
 export { parseSbom, MAX_SBOM_BYTES, type ParseOptions } from './parse';
-export { loadSbom, clearSbomCache, type LoadOptions, type LoadResult } from './load';
+export { loadSbom, loadConfiguredSbom, clearSbomCache, type LoadOptions, type LoadResult } from './load';
 export {
   renderOtsTable,
   renderPatchTable,

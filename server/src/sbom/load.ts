@@ -2,15 +2,13 @@
 // open in the editor) is what gets compared. Results are cached by the host's version token: a
 // dossier re-checked on every keystroke does not re-parse a 50 MB SBOM.
 
-import * as path from 'node:path';
 import type { Host } from '../engine/host';
+import { CONFIGURED_FILE_LIMITS, resolveConfiguredPath, type PathScope } from '../engine/configured-file';
 import { MAX_SBOM_BYTES, parseSbom, tooLarge } from './parse';
 import { SbomError, type SbomDocument } from './types';
 
 export interface LoadOptions {
   maxBytes?: number;
-  /** Refuse a file outside this folder (lexically; e.g. the workspace or the dossier's root). */
-  within?: string;
 }
 
 export type LoadResult = { ok: true; path: string; sbom: SbomDocument } | { ok: false; path: string; error: SbomError };
@@ -29,13 +27,6 @@ export function clearSbomCache(): void {
  */
 export function loadSbom(file: string, host: Host, opts: LoadOptions = {}): LoadResult {
   const max = opts.maxBytes ?? MAX_SBOM_BYTES;
-  if (opts.within && !isWithin(opts.within, file)) {
-    return {
-      ok: false,
-      path: file,
-      error: new SbomError('unreadable', { zh: `SBOM 不在允许的文件夹内：${file}`, en: `the SBOM is outside the allowed folder: ${file}` }),
-    };
-  }
   const version = host.version(file);
   const hit = version !== undefined ? cache.get(file) : undefined;
   if (hit && hit.version === version && hit.max === max) {
@@ -52,6 +43,20 @@ export function loadSbom(file: string, host: Host, opts: LoadOptions = {}): Load
   return result;
 }
 
+/**
+ * An SBOM named by configuration (`sbom:` in the rc file): found, checked and read through
+ * engine/configured-file.ts (inside the allowed folders after links are followed, a regular file,
+ * at most 50 MB), then parsed as loadSbom does. The error never quotes the file.
+ */
+export function loadConfiguredSbom(value: string, host: Host, scope: PathScope): LoadResult {
+  const r = resolveConfiguredPath(host, value, scope, { key: 'sbom', maxBytes: CONFIGURED_FILE_LIMITS.sbom });
+  if (!r.ok) {
+    const code = r.problem === 'too-large' ? 'too-large' : r.problem === 'outside' ? 'outside' : r.problem === 'not-a-file' ? 'not-a-file' : 'unreadable';
+    return { ok: false, path: value, error: new SbomError(code, r.message) };
+  }
+  return loadSbom(r.path, host, { maxBytes: CONFIGURED_FILE_LIMITS.sbom });
+}
+
 function read(file: string, host: Host, max: number): LoadResult {
   const unreadable = () =>
     ({ ok: false, path: file, error: new SbomError('unreadable', { zh: `无法读取 SBOM 文件：${file}`, en: `cannot read the SBOM file: ${file}` }) }) as const;
@@ -59,7 +64,7 @@ function read(file: string, host: Host, max: number): LoadResult {
   const size = host.fileSize(file);
   if (size === undefined) return unreadable();
   if (size > max) return { ok: false, path: file, error: tooLarge(size, max) };
-  const text = host.readFile(file);
+  const text = host.readFile(file, max);
   if (text === undefined) return unreadable();
   try {
     return { ok: true, path: file, sbom: parseSbom(text, { maxBytes: max }) };
@@ -67,9 +72,4 @@ function read(file: string, host: Host, max: number): LoadResult {
     if (e instanceof SbomError) return { ok: false, path: file, error: e };
     throw e;
   }
-}
-
-function isWithin(root: string, file: string): boolean {
-  const rel = path.relative(path.resolve(root), path.resolve(file));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -40,22 +40,29 @@ export function parseSbom(text: string, opts: ParseOptions = {}): SbomDocument {
   let doc: unknown;
   try {
     doc = JSON.parse(body);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? lineCol(body, Number(pos[1])) : undefined;
+  } catch {
+    // Where, never what: the engine's message quotes the file ("Unexpected token 'r', "root:x:0:0"…"),
+    // and this message reaches text, JSON and SARIF output (SECURITY.md).
+    const at = jsonErrorOffset(body);
+    const where = at === undefined ? undefined : lineCol(body, at);
     throw new SbomError('not-json', {
-      zh: `不是有效的 JSON${where ? `（第 ${where.line} 行第 ${where.column} 列）` : ''}：${msg}`,
-      en: `not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${msg}`,
+      zh: `不是有效的 JSON${where ? `（第 ${where.line} 行第 ${where.column} 列）` : ''}`,
+      en: `not valid JSON${where ? ` at line ${where.line}, column ${where.column}` : ''}`,
     });
   }
   if (!isObject(doc)) throw notSbom();
   if ('bomFormat' in doc) {
     if (doc.bomFormat !== 'CycloneDX') {
-      throw new SbomError('not-sbom', {
-        zh: `不是 CycloneDX SBOM：bomFormat 为 ${JSON.stringify(doc.bomFormat)}，应为 "CycloneDX"`,
-        en: `not a CycloneDX SBOM: bomFormat is ${JSON.stringify(doc.bomFormat)}, expected "CycloneDX"`,
-      });
+      throw new SbomError(
+        'not-sbom',
+        {
+          zh: `不是 CycloneDX SBOM：bomFormat 为 ${JSON.stringify(doc.bomFormat)}，应为 "CycloneDX"`,
+          en: `not a CycloneDX SBOM: bomFormat is ${JSON.stringify(doc.bomFormat)}, expected "CycloneDX"`,
+        },
+        [],
+        0,
+        { zh: '不是 CycloneDX SBOM：bomFormat 应为 "CycloneDX"', en: 'not a CycloneDX SBOM: bomFormat is not "CycloneDX"' },
+      );
     }
     const spec = doc.specVersion;
     if (typeof spec !== 'string') {
@@ -64,19 +71,31 @@ export function parseSbom(text: string, opts: ParseOptions = {}): SbomDocument {
       ]);
     }
     if (!(CYCLONEDX_VERSIONS as readonly string[]).includes(spec)) {
-      throw new SbomError('unsupported', {
-        zh: `不支持 CycloneDX ${spec}：支持的版本为 ${CYCLONEDX_VERSIONS.join('、')}`,
-        en: `CycloneDX ${spec} is not supported: the supported versions are ${CYCLONEDX_VERSIONS.join(', ')}`,
-      });
+      throw new SbomError(
+        'unsupported',
+        {
+          zh: `不支持 CycloneDX ${spec}：支持的版本为 ${CYCLONEDX_VERSIONS.join('、')}`,
+          en: `CycloneDX ${spec} is not supported: the supported versions are ${CYCLONEDX_VERSIONS.join(', ')}`,
+        },
+        [],
+        0,
+        { zh: `不支持该 CycloneDX specVersion：支持的版本为 ${CYCLONEDX_VERSIONS.join('、')}`, en: `this CycloneDX specVersion is not supported: the supported versions are ${CYCLONEDX_VERSIONS.join(', ')}` },
+      );
     }
     return readCycloneDx(doc, spec as CycloneDxVersion);
   }
   if ('spdxVersion' in doc) {
     if (doc.spdxVersion === 'SPDX-2.3') return readSpdx(doc);
-    throw new SbomError('unsupported', {
-      zh: `不支持 ${typeof doc.spdxVersion === 'string' ? doc.spdxVersion : 'spdxVersion ' + JSON.stringify(doc.spdxVersion)}：支持 SPDX-2.3（JSON）`,
-      en: `${typeof doc.spdxVersion === 'string' ? doc.spdxVersion : 'spdxVersion ' + JSON.stringify(doc.spdxVersion)} is not supported: SPDX-2.3 (JSON) is`,
-    });
+    throw new SbomError(
+      'unsupported',
+      {
+        zh: `不支持 ${typeof doc.spdxVersion === 'string' ? doc.spdxVersion : 'spdxVersion ' + JSON.stringify(doc.spdxVersion)}：支持 SPDX-2.3（JSON）`,
+        en: `${typeof doc.spdxVersion === 'string' ? doc.spdxVersion : 'spdxVersion ' + JSON.stringify(doc.spdxVersion)} is not supported: SPDX-2.3 (JSON) is`,
+      },
+      [],
+      0,
+      { zh: '不支持该 spdxVersion：支持 SPDX-2.3（JSON）', en: 'this spdxVersion is not supported: SPDX-2.3 (JSON) is' },
+    );
   }
   if ('@context' in doc && /spdx/i.test(JSON.stringify(doc['@context']).slice(0, 1000))) {
     throw new SbomError('unsupported', { zh: '不支持 SPDX 3（JSON-LD）：请导出为 SPDX 2.3 JSON 或 CycloneDX JSON', en: 'SPDX 3 (JSON-LD) is not supported: export SPDX 2.3 JSON or CycloneDX JSON' });
@@ -89,6 +108,119 @@ function notSbom(): SbomError {
     zh: '不是 SBOM：应为含 bomFormat: "CycloneDX" 与 specVersion（1.4–1.6）的 CycloneDX JSON，或含 spdxVersion: "SPDX-2.3" 的 SPDX JSON',
     en: 'not an SBOM: expected CycloneDX JSON with bomFormat "CycloneDX" and specVersion 1.4–1.6, or SPDX JSON with spdxVersion "SPDX-2.3"',
   });
+}
+
+/**
+ * The offset of the first JSON syntax error (RFC 8259), or undefined when there is none; an
+ * iterative scan (an explicit stack), so nesting depth costs no call stack.
+ */
+export function jsonErrorOffset(s: string): number | undefined {
+  const n = s.length;
+  let i = 0;
+  const stack: number[] = []; // 1 object, 2 array
+  const ws = () => {
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  /** A string at i (s[i] is a quote); false at the offending character. */
+  const str = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 92) {
+        const e = s[i + 1];
+        if (e === 'u') {
+          for (let k = 2; k < 6; k++) if (!/[0-9a-fA-F]/.test(s[i + k] ?? '')) return (i += k), false;
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return (i += 1), false;
+      } else i++;
+    }
+    return false;
+  };
+  const num = (): boolean => {
+    if (s[i] === '-') i++;
+    if (s[i] === '0') i++;
+    else if (isDigit(s.charCodeAt(i))) while (isDigit(s.charCodeAt(i))) i++;
+    else return false;
+    if (s[i] === '.') {
+      i++;
+      if (!isDigit(s.charCodeAt(i))) return false;
+      while (isDigit(s.charCodeAt(i))) i++;
+    }
+    if (s[i] === 'e' || s[i] === 'E') {
+      i++;
+      if (s[i] === '+' || s[i] === '-') i++;
+      if (!isDigit(s.charCodeAt(i))) return false;
+      while (isDigit(s.charCodeAt(i))) i++;
+    }
+    return true;
+  };
+  /** A key and its colon inside an object; false at the offending character. */
+  const key = (): boolean => {
+    ws();
+    if (s[i] !== '"' || !str()) return false;
+    ws();
+    if (s[i] !== ':') return false;
+    i++;
+    return true;
+  };
+  for (;;) {
+    // A value.
+    ws();
+    const c = s[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (s[i] === '}') i++;
+      else {
+        if (!key()) return i;
+        stack.push(1);
+        continue;
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (s[i] === ']') i++;
+      else {
+        stack.push(2);
+        continue;
+      }
+    } else if (c === '"') {
+      if (!str()) return i;
+    } else if (c === '-' || isDigit(s.charCodeAt(i))) {
+      if (!num()) return i;
+    } else if (s.startsWith('true', i)) i += 4;
+    else if (s.startsWith('false', i)) i += 5;
+    else if (s.startsWith('null', i)) i += 4;
+    else return i;
+    // After a value: close containers, or go on after a comma.
+    for (;;) {
+      ws();
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i < n ? i : undefined;
+      if (s[i] === ',') {
+        i++;
+        if (top === 1 && !key()) return i;
+        break;
+      }
+      if ((top === 1 && s[i] === '}') || (top === 2 && s[i] === ']')) {
+        i++;
+        stack.pop();
+        continue;
+      }
+      return i;
+    }
+  }
 }
 
 function lineCol(text: string, offset: number): { line: number; column: number } {

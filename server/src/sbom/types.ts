@@ -91,24 +91,33 @@ export interface SbomDocument {
   duplicates: number;
 }
 
-export type SbomErrorCode = 'unreadable' | 'too-large' | 'not-json' | 'not-sbom' | 'unsupported' | 'invalid' | 'too-many-components';
+export type SbomErrorCode = 'unreadable' | 'too-large' | 'not-json' | 'not-sbom' | 'unsupported' | 'invalid' | 'too-many-components' | 'outside' | 'not-a-file';
 
 /** A structural problem, located by a JSON path such as `components[3].version`. */
 export interface SbomIssue {
   path: string;
   message: Localized;
+  /** The message without any value of the file (when `message` quotes one). */
+  plain?: Localized;
 }
 
-/** Why an SBOM cannot be imported; the message exists in zh-CN and en. */
+/**
+ * Why an SBOM cannot be imported; the message exists in zh-CN and en. `localized` may quote a
+ * value of the file (the user's own import shows it); `plain` never does, and is what a finding
+ * about a configured SBOM says (SECURITY.md: no file bytes in messages).
+ */
 export class SbomError extends Error {
+  readonly plain: Localized;
   constructor(
     readonly code: SbomErrorCode,
     readonly localized: Localized,
     readonly issues: SbomIssue[] = [],
     /** Issues found in all (`issues` holds the first ones only). */
     readonly issueCount = issues.length,
+    plain?: Localized,
   ) {
     super(localized.en);
     this.name = 'SbomError';
+    this.plain = plain ?? localized;
   }
 }

@@ -50,9 +50,9 @@ export class Checker {
   readonly issues: SbomIssue[] = [];
   count = 0;
 
-  add(path: Where, zh: string, en: string): void {
+  add(path: Where, zh: string, en: string, plain?: { zh: string; en: string }): void {
     this.count++;
-    if (this.issues.length < MAX_ISSUES) this.issues.push({ path: pathText(path), message: { zh, en } });
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path: pathText(path), message: { zh, en }, ...(plain ? { plain } : {}) });
   }
 
   private wrongType(path: Where, want: string, got: unknown): void {
@@ -82,7 +82,10 @@ export class Checker {
     const v = this.str(o, key, path, required);
     if (v !== undefined && !values.includes(v)) {
       const where = pathText(path, key);
-      this.add(where, `“${v}”不是允许的值（${values.join('、')}）`, `“${v}” is not one of ${values.join(', ')}`);
+      this.add(where, `“${v}”不是允许的值（${values.join('、')}）`, `“${v}” is not one of ${values.join(', ')}`, {
+        zh: `不是允许的值（${values.join('、')}）`,
+        en: `is not one of ${values.join(', ')}`,
+      });
       return undefined;
     }
     return v;

@@ -40,6 +40,19 @@ export interface InitializationOptions {
   selectRangeCommand?: boolean;
   /** The client implements `cyberdossier.migrateTo2022` (the migration code action runs it). */
   migrateCommand?: boolean;
+  /**
+   * Whether the workspace is trusted (VS Code's Workspace Trust). false: Restricted Mode — the
+   * rc keys that name files or load patterns (ids, dossierGlobs, sbom, export) are not applied,
+   * each reported as an info-level config-invalid, until a TrustNotification says true. Absent:
+   * trusted (a client without the notion).
+   */
+  trusted?: boolean;
+}
+
+/** Client → server: the workspace's trust changed (granted in VS Code; it is never revoked without a reload). */
+export const TrustNotification = 'cyberdossier/didChangeTrust';
+export interface TrustParams {
+  trusted: boolean;
 }
 
 /** Sent after diagnostics of a document version were published: `complete` false for the quick

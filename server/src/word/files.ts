@@ -9,7 +9,9 @@ import JSZip from 'jszip';
 import type { Engine, FileReport, Diagnostic } from '../engine/engine';
 import { getRuleSet, kindOf, DEFAULT_RULESET } from '../engine/rulesets';
 import { comparePaths, walkMarkdown, DOSSIER_YAML } from '../engine/workspace';
-import { importDocx } from './import';
+import { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from '../engine/configured-file';
+import { importDocx, MAX_DOCX_BYTES } from './import';
+import { readRegularFile } from '../engine/host';
 import { exportDocx } from './export';
 import { formatImportReport } from './report';
 import { WordError, type CoverRow, type ExportDocument, type ExportWarning, type ImageLookup, type ImportResult, type WordLocale } from './types';
@@ -74,12 +76,11 @@ export function importTargets(docx: string, out?: string): { markdown: string; a
 export async function importToFiles(engine: Engine, docx: string, o: ImportFilesOptions): Promise<ImportFilesResult> {
   const t = importTargets(path.resolve(docx), o.out);
   if (!/\.(md|markdown)$/i.test(t.markdown)) throw new WordError({ zh: `输出文件须为 .md：${o.out}`, en: `The output must be a .md file: ${o.out}` }, 'usage');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(fs.readFileSync(docx));
-  } catch (e) {
-    throw new WordError({ zh: `无法读取 ${docx}：${(e as Error).message}`, en: `Cannot read ${docx}: ${(e as Error).message}` });
-  }
+  // A regular file only, read with a bound (a FIFO named .docx must not hang the import).
+  if (!fs.existsSync(docx)) throw new WordError({ zh: `无法读取 ${docx}：文件不存在`, en: `Cannot read ${docx}: no such file` });
+  const buf = readRegularFile(docx, MAX_DOCX_BYTES);
+  if (!buf) throw new WordError({ zh: `无法读取 ${docx}：不是普通文件，或超过 ${MAX_DOCX_BYTES / 1024 / 1024} MB`, en: `Cannot read ${docx}: not a regular file, or over ${MAX_DOCX_BYTES / 1024 / 1024} MB` });
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const refuse = (p: string) => {
     if (!o.force && exists(p)) throw new WordError({ zh: `${p} 已存在；使用 --force 覆盖`, en: `${p} exists; use --force to overwrite it` }, 'exists');
   };
@@ -186,24 +187,39 @@ function imageReader(root: string): ImageLookup {
       const st = fs.statSync(real);
       if (!st.isFile()) return { error: { zh: `不是图片文件：${src}`, en: `Not an image file: ${src}` } };
       if (st.size > MAX_IMAGE_BYTES) return { error: { zh: `图片过大（超过 50 MB）：${src}`, en: `Image too large (over 50 MB): ${src}` } };
-      return { bytes: new Uint8Array(fs.readFileSync(real)) };
+      const b = readRegularFile(real, MAX_IMAGE_BYTES);
+      if (!b) return { error: { zh: `图片无法读取：${src}`, en: `Image cannot be read: ${src}` } };
+      return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
     } catch (e) {
       return { error: { zh: `图片无法读取：${src}（${(e as Error).message}）`, en: `Image cannot be read: ${src} (${(e as Error).message})` } };
     }
   };
 }
 
-/** word/styles.xml of the configured reference document. */
-async function referenceStyles(file: string): Promise<string> {
+/**
+ * word/styles.xml of the configured reference document (`export.referenceDocx`), read as every
+ * configured file is (engine/configured-file.ts: inside the allowed folders, a regular file, at
+ * most 20 MB). A document that cannot be used is a warning and the built-in styles are used; the
+ * check before the export has already reported it (config-invalid), so this is reached only with
+ * --force. Messages never quote the file.
+ */
+async function referenceStyles(engine: Engine, firstFile: string): Promise<{ styles?: string; warning?: ExportWarning }> {
+  const { config } = engine.configFor(firstFile);
+  const value = config.export?.value;
+  if (!value) return {};
+  const where = config.file ?? firstFile;
+  const warn = (zh: string, en: string) => ({ warning: { path: where, message: { zh: `export.referenceDocx 指定的 ${value}：${zh}；使用内置样式`, en: `export.referenceDocx: ${value}: ${en}; the built-in styles were used` } } });
+  const r = readConfiguredBytes(engine.host, value, engine.pathScope(config, firstFile), { key: 'export.referenceDocx', maxBytes: CONFIGURED_FILE_LIMITS.referenceDocx });
+  if (!r.ok) return warn(r.message.zh, r.message.en);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(fs.readFileSync(file));
-  } catch (e) {
-    throw new WordError({ zh: `无法读取参考样式文档 ${file}：${(e as Error).message}`, en: `Cannot read the reference document ${file}: ${(e as Error).message}` });
+    zip = await JSZip.loadAsync(r.bytes);
+  } catch {
+    return warn('不是有效的 .docx（zip）文件', 'it is not a valid .docx (zip) file');
   }
   const styles = zip.file('word/styles.xml');
-  if (!styles) throw new WordError({ zh: `参考样式文档中没有 word/styles.xml：${file}`, en: `The reference document has no word/styles.xml: ${file}` });
-  return styles.async('string');
+  if (!styles) return warn('其中没有 word/styles.xml', 'it has no word/styles.xml');
+  return { styles: await styles.async('string') };
 }
 
 export async function exportToFile(engine: Engine, target: string, o: ExportFilesOptions = {}): Promise<ExportFilesResult> {
@@ -271,13 +287,14 @@ export async function exportToFile(engine: Engine, target: string, o: ExportFile
   const title = [factString(product.name), single].filter(Boolean).join(' ');
 
   const root = folder ? abs : (engine.dossierYamlFor(abs) ? path.dirname(engine.dossierYamlFor(abs)!) : path.dirname(abs));
-  const ref = engine.configFor(files[0]).config.export?.referenceDocx;
+  const ref = await referenceStyles(engine, files[0]);
   const result = await exportDocx(docs, {
     cover: cover.length ? cover : undefined,
     title,
     readImage: imageReader(root),
-    referenceStyles: ref ? await referenceStyles(ref) : undefined,
+    referenceStyles: ref.styles,
   });
+  if (ref.warning) result.warnings.unshift(ref.warning);
   try {
     fs.mkdirSync(path.dirname(outPath), { recursive: true });
     fs.writeFileSync(outPath, result.bytes);

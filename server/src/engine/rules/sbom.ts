@@ -20,7 +20,8 @@ import { L, finding, reqLabel, requirementById, type DocGroup, type DossierState
 import { sectionOf, sectionTables, type Section } from './section';
 import { answerState } from './structure';
 
-export type SbomLoader = (file: string) => LoadResult;
+/** Reads a configured SBOM (the engine's: configured-file.ts, through its Host). */
+export type SbomLoader = (s: SbomSetting, config: Config) => LoadResult;
 
 interface Row extends OtsTableRow {
   table: TableModel;
@@ -42,7 +43,7 @@ export function checkSbom(d: DossierState, load: SbomLoader): Map<string, Findin
     let usable = true;
     for (const s of config.sbom) {
       let r = results.get(s.path);
-      if (!r) results.set(s.path, (r = load(s.path)));
+      if (!r) results.set(s.path, (r = load(s, config)));
       if (r.ok) lists.push(r.sbom.components);
       else {
         usable = false;
@@ -58,16 +59,18 @@ export function checkSbom(d: DossierState, load: SbomLoader): Map<string, Findin
     const key = `${config.file}\u0000${s.at.start.line}:${s.at.start.character}`;
     if (reported.has(key)) return;
     reported.add(key);
+    // The plain messages: what is wrong and where, never a value of the file (SECURITY.md).
     const issue = r.error.issues[0];
-    const detail: Localized = issue ? { zh: `；${issue.path}：${issue.message.zh}`, en: `; ${issue.path}: ${issue.message.en}` } : { zh: '', en: '' };
+    const im = issue ? (issue.plain ?? issue.message) : undefined;
+    const detail: Localized = issue && im ? { zh: `；${issue.path}：${im.zh}`, en: `; ${issue.path}: ${im.en}` } : { zh: '', en: '' };
     const list = rcFindings.get(config.file) ?? [];
     list.push(
       finding(
         'config-invalid',
         s.at,
         L(
-          `sbom 指定的 ${s.value} 无法使用：${r.error.localized.zh}${detail.zh}。现成软件清单未与之比对`,
-          `The SBOM ${s.value} named by sbom cannot be used: ${r.error.localized.en}${detail.en}. The off-the-shelf software list was not compared with it`,
+          `sbom 指定的 ${s.value} 无法使用：${r.error.plain.zh}${detail.zh}。现成软件清单未与之比对`,
+          `The SBOM ${s.value} named by sbom cannot be used: ${r.error.plain.en}${detail.en}. The off-the-shelf software list was not compared with it`,
         ),
         { key: 'sbom', path: s.value, error: r.error.code, ...(r.error.issueCount ? { issues: r.error.issueCount } : {}) },
       ),
