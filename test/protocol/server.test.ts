@@ -85,7 +85,7 @@ describe('the example dossier with mistakes', () => {
         "50 error undefined-reference",
         "56 error missing-section D3.7",
         "66 warning placeholder D3.2",
-        "81 warning missing-section D4.3",
+        "81 error missing-section D4.1",
       ]
     `);
     const cli = spawnSync(process.execPath, [CLI, 'check', file(), '--format', 'json'], { cwd: tmp, encoding: 'utf8' });
