@@ -43,8 +43,8 @@ export interface ChunkEvidence {
   refs: RefFact[];
 }
 
-/** Longest label read as a name (a title, not a sentence). */
-const MAX_LABEL = 40;
+/** Longest label read as a name (a title, not a sentence; English titles run to ~60 characters). */
+const MAX_LABEL = 80;
 const evidenceCache = new WeakMap<ChunkFacts, ChunkEvidence>();
 
 export function chunkEvidence(facts: ChunkFacts, text: string): ChunkEvidence {
@@ -137,6 +137,8 @@ function textFrom(run: TextRun, offset: number): string {
 }
 
 const LEAD_SEPARATOR = /^[\s:：]+/u;
+/** A name and a colon at the start of a block: （1）风险分析报告：… */
+const LEAD_COLON = new RegExp(`^([^：:。；;！？!?\\n]{1,${MAX_LABEL}}?)[ \\t]*[：:]`, 'u');
 
 function blockLabel(run: TextRun, text: string, segment: number): LabelFact | undefined {
   const body = run.text;
@@ -154,7 +156,7 @@ function blockLabel(run: TextRun, text: string, segment: number): LabelFact | un
     }
   }
   // （1）风险分析报告：… / 1) Test plan: …
-  const colon = /^([^：:。；;！？!?\n]{1,40}?)[ \t]*[：:]/u.exec(body.slice(lead));
+  const colon = LEAD_COLON.exec(body.slice(lead));
   if (colon && colon[1].trim()) {
     const s = span(lead, lead + colon[1].length);
     candidates.push({ text: colon[1].trim(), start: s.start, end: s.end, rest: body.slice(lead + colon[0].length).replace(LEAD_SEPARATOR, '') });

@@ -316,8 +316,8 @@ function mayBeAnswered(group: DocGroup, r: Requirement): boolean {
   return group.files.some((f) => paragraphsOf(f.model!).some((p) => keys.some((k) => holds(p.text, k) && (p.hasReference || p.starts.some((s) => holds(s, k))))));
 }
 
-/** Characters of a line's start a label can occupy (its name: 40, plus numbering and markup). */
-const LABEL_REACH = 60;
+/** Characters of a line's start a label can occupy (its name: 80, plus numbering and markup). */
+const LABEL_REACH = 100;
 const paragraphCache = new WeakMap<DocModel, { text: string; hasReference: boolean; starts: string[] }[]>();
 function paragraphsOf(model: DocModel): { text: string; hasReference: boolean; starts: string[] }[] {
   let out = paragraphCache.get(model);
