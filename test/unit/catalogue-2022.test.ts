@@ -42,12 +42,15 @@ const BASE: Obj = {
   security_software: true,
 };
 
+/** Everything a functional update can bring that asks for the research report's evidence. */
+const INTRODUCES = ['private-protocol', 'realtime-remote-control', 'dedicated-wireless', 'security-software', 'remote-maintenance'];
+
 /** The submission facts under which each kind is the one to file (no wrong-document-kind). */
 const KIND_FACTS: Record<string, Obj> = {
   'cybersecurity-research-report': {},
   'ots-cybersecurity-report': { software: { ots_usage: 'full' } },
-  'cybersecurity-functional-update-report': { submission: 'change', updates: ['minor'], update_content: ['functional'] },
-  'ots-cybersecurity-functional-update-report': { submission: 'change', updates: ['minor'], update_content: ['functional'], software: { ots_usage: 'full' } },
+  'cybersecurity-functional-update-report': { submission: 'change', updates: ['minor'], update_content: ['functional'], update_introduces: INTRODUCES },
+  'ots-cybersecurity-functional-update-report': { submission: 'change', updates: ['minor'], update_content: ['functional'], software: { ots_usage: 'full' }, update_introduces: INTRODUCES },
   'cybersecurity-patch-update-report': { submission: 'change', updates: ['minor'], update_content: ['patch'] },
   'authenticity-statement': { submission: 'change', updates: ['none'] },
   'instructions-for-use': {},
@@ -287,7 +290,8 @@ const RESEARCH: Record<string, Body> = {
       '- 网络安全保证措施：TLS 1.3 双向证书鉴别、动态口令、升级包签名校验。',
     ].join('\n'),
   '1.2.5': () => '远程服务中心位于新加坡，境外维护工程师可访问输液记录。医疗数据出境已按重要数据、个人信息出境安全评估相关规定完成申报，评估结论见附件 7。',
-  '1.3': () => `依据指导原则第二章（四）逐项分析 22 项网络安全能力的适用性：\n\n${CAPABILITY_TABLE}`,
+  '1.3': () =>
+    `依据指导原则第二章（四）逐项分析 22 项网络安全能力的适用性：\n\n${CAPABILITY_TABLE}\n\n能力的强弱程度与产品风险水平相适应：维护工程师远程访问另需动态口令。除上述 22 项外无其他网络安全能力。`,
   '1.4': () => `输液泵（含外部软件环境）截至本次申报已采用的网络安全补丁如下：\n\n${PATCH_TABLE}`,
   '1.5': () => `输液泵配套的输液管理工作站兼容以下安全软件：\n\n${SECURITY_SOFTWARE_TABLE}`,
   '2': () => '网络安全实现过程纳入软件生存周期过程，现成软件组件一并管理。',
@@ -338,7 +342,8 @@ const RESEARCH: Record<string, Body> = {
 const FUNCTIONAL: Record<string, Body> = {
   '1': () => '本次变更新增远程调速功能的双向鉴别，以下各条款明确本次申报软件情况并详述变化；现成软件组件的变化一并说明。',
   '1.1': softwareInfo,
-  '1.2': () => `本次变更未新增数据类型，新增医用无线模块上的 IPX 控制协议 v2.0。\n\n${DATA_TABLE}\n\n${INTERFACE_TABLE}`,
+  '1.2': () =>
+    `本次变更未新增数据类型，新增医用无线模块上的 IPX 控制协议 v2.0；医疗数据和设备数据仍分区存储，按角色进行访问权限控制。\n\n${DATA_TABLE}\n\n${INTERFACE_TABLE}`,
   '1.3': RESEARCH['1.3'],
   '1.4': RESEARCH['1.4'],
   '1.5': RESEARCH['1.5'],
@@ -350,8 +355,13 @@ const FUNCTIONAL: Record<string, Body> = {
   '2.3': () => '本次网络安全更新部分的测试计划和报告如下。',
   '2.3.1': RESEARCH['2.3.1'],
   '2.3.2': RESEARCH['2.3.2'],
+  '2.3.3': RESEARCH['2.3.3'],
+  '2.3.5': RESEARCH['2.3.5'],
+  '2.3.6': RESEARCH['2.3.6'],
+  '2.3.7': RESEARCH['2.3.7'],
   '2.4': RESEARCH['2.4'],
   '2.5': () => '维护计划包括用户告知计划与网络安全事件应急响应总结。',
+  '2.5.3': RESEARCH['2.5.3'],
   '2.5.1': () => '更新发布后 30 日内以客户通知函告知用户更新内容、影响和安装方式，由授权维护工程师安装。',
   '2.5.2': () => '自前次注册以来发生网络安全事件 1 起（异常登录尝试），已按应急响应预案处置并关闭，未造成数据泄露。',
   '3': RESEARCH['3'],
@@ -719,6 +729,13 @@ const SCENARIOS: Scenario[] = [
     off: { software: { external_environment: false }, security_software: false },
     invalid: { software: { external_environment: 'perhaps' }, security_software: false },
   },
+  ...INTRODUCES.map((what) => ({
+    name: `the update introduces ${what}`,
+    cond: C.introduces(what),
+    on: {},
+    off: { update_introduces: INTRODUCES.filter((x) => x !== what) },
+    invalid: { update_introduces: [...INTRODUCES.filter((x) => x !== what), 'teleportation'] },
+  })),
   {
     name: 'OTS or external environment',
     cond: { not: { all: [C.otsNone, C.noExternalEnvironment] } },

@@ -30,6 +30,9 @@ export const CODES = {
   'missing-diagram': { severity: 'warning', title: { zh: '缺少图示', en: 'Diagram missing' } },
   'vulnerability-assessment-incomplete': { severity: 'error', title: { zh: '漏洞评估不完整', en: 'Vulnerability assessment incomplete' } },
   'version-rule-incomplete': { severity: 'warning', title: { zh: '软件版本命名规则不完整', en: 'Version naming rule incomplete' } },
+  // Issue 12: what a reviewer reads for inside a present section; personal data in device data.
+  'section-incomplete': { severity: 'warning', title: { zh: '章节内容不完整', en: 'Section incomplete' } },
+  'device-data-personal-information': { severity: 'error', title: { zh: '设备数据含有个人信息', en: 'Device data contains personal information' } },
   // requirements.md §3a: an item answered by a reference cannot be content-checked.
   'answered-by-reference': { severity: 'hint', title: { zh: '以引用作答，内容未检查', en: 'Answered by reference: content not checked' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;

@@ -10,7 +10,8 @@ import { validate, type Validated } from './facts/schema';
 import { loadYaml, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
 import { extractIds, type IdOccurrence } from './ids';
-import { matchDocument } from './match';
+import { isAnswered, matchDocument } from './match';
+import { sectionOf, sectionTables } from './rules/section';
 import { buildModel, buildOutlineModel, ChunkCache, sharedChunkCache, type DocModel, type Suppression } from './model';
 import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from './rulesets';
 import type { Localized, RuleSet, Severity } from './rulesets/types';
@@ -18,7 +19,7 @@ import { scan, type ScanResult } from './scan';
 import { LineIndex, range, type Range } from './text';
 import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkScope } from './rules/frontmatter';
 import { checkStructure } from './rules/structure';
-import { checkContent, checkPlaceholders, tablesIn } from './rules/content';
+import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
 import { checkSbom } from './rules/sbom';
 import { loadConfiguredSbom } from '../sbom/load';
@@ -607,14 +608,13 @@ export class Engine {
       let seen = false;
       for (const g of d.groups) {
         for (const id of ids) {
-          const ref = g.match.found.get(id);
-          if (!ref) continue;
+          const sec = sectionOf(g, id);
+          if (!sec) continue;
           seen = true;
-          const file = g.files[ref.file];
           const r = g.kind.requirements.find((x) => x.id === id)!;
           const sel = r.checks?.find((c) => c.kind === 'listing-table');
           const select = sel && sel.kind === 'listing-table' ? sel.select : ['name'];
-          for (const t of tablesIn(file.model!, ref.heading)) {
+          for (const t of sectionTables(sec)) {
             if (!hasRoles(t.fact, select, g.ruleset.columns)) continue;
             const name = columnMap(t.fact.header, ['name'], g.ruleset.columns).get('name');
             if (t.fact.rows.some((row) => isProductRow(row, name))) return true;
@@ -623,8 +623,10 @@ export class Engine {
       }
       return seen ? false : undefined;
     };
+    // Only a dossier folder shows every document; a file alone cannot tell what the others hold.
+    const answered = (ids: string[]): boolean | 'unknown' => (quick || !yamlPath ? 'unknown' : d.groups.some((g) => ids.some((id) => isAnswered(g.match, id))));
     for (const g of d.groups) {
-      const cond = { facts: g.facts, tableRows };
+      const cond = { facts: g.facts, tableRows, answered };
       g.cond = cond;
       const where = g.files[0].path;
       this.containTargets = g.files;

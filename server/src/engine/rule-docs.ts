@@ -334,6 +334,46 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     bad: `---\ndocument: technical-requirements\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 1 产品型号/规格及其划分说明\n\n## 1.1 软件版本命名规则\n\n软件完整版本格式为 V X.Y.Z.B，X 为重大软件更新，Y 为轻微软件更新，Z 为纠正性更新，B 为构建号。\n`,
     good: `---\ndocument: technical-requirements\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---\n\n# 1 产品型号/规格及其划分说明\n\n## 1.1 软件版本命名规则\n\n软件完整版本格式为 V X.Y.Z.B：X 为重大软件更新（含重大网络安全更新），Y 为轻微软件更新（含轻微网络安全更新），Z 为纠正性更新，B 为构建号。\n`,
   },
+  'section-incomplete': {
+    what: {
+      zh: '（nmpa-2022）一个已有的章节缺少指导原则为它列出的要素：远程维护与升级（R1.2.4）的实现方法、所用电子接口、设备数据所含内容、隔离方法、网络安全保证措施（五（三））；网络安全事件应急响应（R2.5.2）的计划与准备、探测与报告、评估与决策、应急响应实施、总结与改进五个阶段（二（七））；数据架构（R1.2、F1.2）中医疗数据与设备数据的隔离方法（二（二））；网络安全能力（R1.3）的强弱程度与风险水平（二（四））及其他能力的适用情况（六（一）1（3），提示）。data.missing 列出未写到的要素。',
+      en: '(nmpa-2022) A present section lacks elements the guideline names for it: remote maintenance and upgrade (R1.2.4) — implementation method, interfaces used, device data content, isolation, security measures (五（三））; incident response (R2.5.2) — the five phases planning and preparation, detection and reporting, assessment and decision, response, review and improvement (二（七））; the data architecture (R1.2, F1.2) — how medical and device data are isolated (二（二））; the capability analysis (R1.3) — how strength follows the risk level (二（四）) and other capabilities (六（一）1（3）, hints). data.missing lists what is not stated.',
+    },
+    why: {
+      zh: '审评员按指导原则逐项阅读这些章节：章节标题在、内容却缺少指导原则点名的要素，同样会被要求补正。',
+      en: 'A reviewer reads these sections against the elements the guideline names; a section that has its title but not those elements is sent back just the same.',
+    },
+    fix: {
+      zh: '逐项写明 data.missing 列出的要素；若内容在所附文件中（如应急响应预案），写明出处（见附件 N），该发现即改为提示。',
+      en: 'State each element data.missing lists; where the content is in an attached document (the incident response plan, say), name it (see Annex N) and the finding becomes a hint.',
+    },
+    choices: {
+      zh: '每个要素按一组词识别（如隔离：隔离、分离、分库、访问权限控制、isolat）；应急响应读取源文本，流程图（mermaid 等）中的阶段名称也算。能力的强弱程度和其他能力只能从文字判断，故为提示。章节以引用作答且无表格时，改为 answered-by-reference 提示。',
+      en: 'Each element is recognised by a group of words (isolation: 隔离, 分离, 分库, 访问权限控制, isolat …); incident response reads the source lines, so the phases in a flow chart (mermaid and the like) count. The strength of capabilities and other capabilities can only be judged from words, hence hints. A section answered by reference without a table gets the answered-by-reference hint instead.',
+    },
+    bad: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志 | 非实时远程访问与控制 | 设备维护 |\n`,
+    good: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志 | 非实时远程访问与控制 | 设备维护 |\n\n患者数据库与设备日志分库存储，以不同的操作系统用户和访问权限控制隔离。\n`,
+  },
+  'device-data-personal-information': {
+    what: {
+      zh: '（nmpa-2022）数据情况（R1.2.2、F1.2）中描述设备数据的表格行或句子写到了个人信息（患者姓名、身份证号、住院号、手机号等）。',
+      en: '(nmpa-2022) A data-table row or sentence describing device data (R1.2.2, F1.2) names personal information (patient name, ID number, inpatient number, phone number …).',
+    },
+    why: {
+      zh: '二（二）：设备数据是指记录医疗器械运行状况的数据（含日志），用于监视、控制医疗器械运行或者医疗器械的维护与升级，不得含有个人信息。含个人信息的数据属于敏感医疗数据，适用更严格的要求。',
+      en: '二（二）: device data records how the device runs (logs included), for monitoring, control, maintenance and upgrade, and must not contain personal information. Data with personal information is sensitive medical data, with stricter requirements.',
+    },
+    fix: {
+      zh: '把含个人信息的内容归入敏感医疗数据，或说明设备数据已去除个人信息（如“日志不含患者姓名”）。',
+      en: 'Class the data with personal information as sensitive medical data, or state that it is removed from the device data (“logs contain no patient names”).',
+    },
+    choices: {
+      zh: '识别的个人信息：姓名、身份证、住院号、门诊号、病历号、病案号、手机号、电话号码、联系电话、医保号、出生日期、家庭住址、患者编号/ID 及其英文写法；前面 12 个字符内有否定词（不含、不包括、不涉及、不得含有、无、去除、脱敏、not、no、without、excluding）时不算。只检查数据类型列为“设备数据”的行，以及以“设备数据”开头的句子或标注段落（至下一个数据类型为止）。',
+      en: 'Personal information recognised: 姓名, 身份证, 住院号, 门诊号, 病历号, 病案号, 手机号, 电话号码, 联系电话, 医保号, 出生日期, 家庭住址, 患者编号/ID and their English forms; not when a negation (不含, 不包括, 不涉及, 不得含有, 无, 去除, 脱敏, not, no, without, excluding) stands within the 12 characters before. Only rows whose data-type cell is 设备数据 are read, and sentences or labelled paragraphs that start with 设备数据 (up to the next data type).',
+    },
+    bad: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志（含患者姓名、住院号） | 非实时远程访问与控制 | 设备维护 |\n\n两类数据分库存储并隔离。\n`,
+    good: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志（不含患者姓名、住院号） | 非实时远程访问与控制 | 设备维护 |\n\n两类数据分库存储并隔离。\n`,
+  },
   'answered-by-reference': {
     what: {
       zh: '一项要求以引用作答（“见附件 2”“详见《网络安全测试报告》（文件编号 STR-CS-001）”），而其内容检查需要本文档中的内容（表格列、完整版本、风险可接受性、追溯关系、能力逐项说明、漏洞数量等）：被引用的文件不在 Markdown 中，这些检查无法进行。提示写明所引用的文件，从不报错。',

@@ -105,6 +105,8 @@ export interface ConditionContext {
    * absent, 'unknown' while the document is not parsed yet (decides nothing).
    */
   tableRows?: (ids: string[]) => boolean | undefined | 'unknown';
+  /** Whether one of these requirements is answered in the dossier ('unknown' before parsing). */
+  answered?: (ids: string[]) => boolean | 'unknown';
 }
 
 const T = (because: Because[] = []): Verdict => ({ value: true, because });
@@ -148,6 +150,11 @@ export function evaluate(c: Condition, ctx: ConditionContext): Verdict {
     // No such section in the dossier: it lists nothing only where it says so (an IFU checked
     // alone cannot tell), so the requirements it would switch off stay on.
     return r === undefined ? F : r ? F : T([{ table: c.tableListsNone[0] }]);
+  }
+  if ('answeredIn' in c) {
+    const r = ctx.answered?.(c.answeredIn);
+    if (r === 'unknown') return U;
+    return r ? T([{ table: c.answeredIn[0] }]) : F;
   }
   if ('ordinal' in c) {
     const o = c.ordinal;

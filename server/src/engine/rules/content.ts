@@ -6,7 +6,7 @@ import { evaluate, factPosition, getFact, type ConditionContext } from '../facts
 import type { Code } from '../codes';
 import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, type DocModel, type TableModel } from '../model';
 import { parentId, refKey } from '../match';
-import { COLUMN_LABELS, NO_WORDS, isPlaceholderText } from '../rulesets/common';
+import { COLUMN_LABELS, NOT_APPLICABLE, NO_WORDS, isPlaceholderText } from '../rulesets/common';
 import type { Capability, CapabilityTable, Check, Requirement, RuleSet } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isFullVersion, isProductRow } from '../tables';
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
@@ -14,7 +14,7 @@ import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
 import { answerState } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
-import { checkDiagram, checkFactNamed, checkFactValuesNamed, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
+import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
@@ -159,7 +159,13 @@ function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Chec
     case 'diagram':
       return checkDiagram(group, r, sec, c);
     case 'requires-words':
-      return checkRequiresWords(group, r, sec, c);
+      return checkRequiresWords(group, r, sec, c, cond);
+    case 'named-item':
+      return checkNamedItem(group, r, sec, c, cond);
+    case 'forbidden-words':
+      return checkForbiddenWords(group, r, sec, c);
+    case 'diagram-per-part':
+      return checkDiagramPerPart(group, r, sec, c, cond);
     case 'vulnerability-assessment':
       return checkVulnerabilities(group, r, sec, c, cond);
   }
@@ -477,16 +483,24 @@ function checkCapabilityTables(
           );
         }
         const must = cap && mustApply.find((m) => m.capability === cap.code);
-        if (must) file.findings.push(finding('inconsistent-fact', rowRange(model, t, row.start), must.message, { requirement: r.id, clause: r.clause, capability: cap.code }));
+        if (must) file.findings.push(finding('inconsistent-fact', rowRange(model, t, row.start), must.message, { requirement: r.id, clause: r.clause, capability: cap.code }, must.severity));
       }
     }
   }
-  // A heading answered 不适用 for a capability that must apply.
+  // A heading, list item or label answered 不适用 / 否 for a capability that must apply.
   if (mustApply.length) {
-    for (const h of sectionHeadings(sec)) {
-      const cap = h.notApplicable && codeOf(h.text);
-      const must = cap && mustApply.find((m) => m.capability === cap.code);
-      if (must) file.findings.push(finding('inconsistent-fact', h.range, must.message, { requirement: r.id, clause: r.clause, capability: cap.code }));
+    const answers: { text: string; answer: string; range: Range }[] = [];
+    for (const h of sectionHeadings(sec)) if (h.notApplicable) answers.push({ text: h.text, answer: '不适用', range: h.range });
+    for (const l of model.labels) {
+      if (l.kind !== 'block' || !sec.headings.has(l.heading) || l.line < sec.from || l.line >= sec.to) continue;
+      const c0 = l.candidates[0];
+      if (c0) answers.push({ text: c0.text, answer: c0.rest, range: c0.range });
+    }
+    for (const a of answers) {
+      const cap = codeOf(a.text);
+      if (!cap || (answer(a.answer.split(/[，,。；;：:\s]/u)[0] ?? '') !== 'no' && !NOT_APPLICABLE.test(a.answer.trim()))) continue;
+      const must = mustApply.find((m) => m.capability === cap.code);
+      if (must) file.findings.push(finding('inconsistent-fact', a.range, must.message, { requirement: r.id, clause: r.clause, capability: cap.code }, must.severity));
     }
   }
 }

@@ -8,8 +8,11 @@ import type { Check, JsonSchema, Requirement } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isProductRow } from '../tables';
 import type { Code } from '../codes';
 import { L, finding, reqLabel, type DocGroup } from './context';
+import type { TableModel } from '../model';
+import type { Range } from '../text';
+import { referenceIn } from '../rulesets/common';
 import { tableLines } from './content';
-import { sectionBlocks, sectionLines, sectionTables, sectionText, type Section } from './section';
+import { sectionBlocks, sectionHeadings, sectionLines, sectionTables, sectionText, type Section } from './section';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
 
@@ -234,18 +237,168 @@ export function checkDiagram(group: DocGroup, r: Requirement, sec: Section, c: C
   );
 }
 
-export function checkRequiresWords(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'requires-words'>): void {
-  const { file } = sec;
-  const heading = { range: sec.anchor };
-  const text = sectionText(sec);
+export function checkRequiresWords(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'requires-words'>, cond: ConditionContext): void {
+  if (c.when && evaluate(c.when, cond).value !== true) return;
+  const text = c.source === 'lines' ? sectionLines(sec).join('\n') : sectionText(sec);
   const unmet = c.groups.filter((g) => !mentionsAny(text, g.words));
   if (!unmet.length) return;
-  file.findings.push(
+  const clause = c.clause ?? r.clause;
+  const severity = c.tolerate !== undefined && unmet.length <= c.tolerate ? 'hint' : c.severity;
+  sec.file.findings.push(
     finding(
       c.code as Code,
-      heading.range,
-      L(`${c.message.zh}（未写到：${unmet.map((g) => g.label.zh).join('、')}；${r.clause}）`, `${c.message.en} (not stated: ${unmet.map((g) => g.label.en).join(', ')}; ${r.clause})`),
-      { requirement: r.id, clause: r.clause, missing: unmet.map((g) => g.label.en) },
+      sec.anchor,
+      L(`${c.message.zh}（未写到：${unmet.map((g) => g.label.zh).join('、')}；${clause}）`, `${c.message.en} (not stated: ${unmet.map((g) => g.label.en).join(', ')}; ${clause})`),
+      { requirement: r.id, clause, missing: unmet.map((g) => g.label.en) },
+      severity,
+    ),
+  );
+}
+
+/**
+ * An item the section must hold (the version naming rule in 软件信息): the lines that name it,
+ * each with its paragraph (a heading: its subtree; a table row: the row), must state the content.
+ */
+export function checkNamedItem(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'named-item'>, cond: ConditionContext): void {
+  if (evaluate(c.when, cond).value !== true) return;
+  if (c.unless && evaluate(c.unless, cond).value !== false) return;
+  const { model } = sec;
+  const hits: { line: number; text: string }[] = [];
+  for (let l = sec.from; l < sec.to; l++) {
+    const t = model.lines.lineText(l);
+    if (!mentionsAny(t, c.names)) continue;
+    const h = model.headings.find((x) => x.line === l);
+    let end = l + 1;
+    if (h) end = h.end;
+    else if (!/^\s*\|/.test(t)) while (end < sec.to && model.lines.lineText(end).trim() && !/^\s*(#|\||\*\*)/.test(model.lines.lineText(end))) end++;
+    const lines: string[] = [];
+    for (let k = l; k < end; k++) lines.push(model.lines.lineText(k));
+    hits.push({ line: l, text: lines.join('\n') });
+  }
+  const data = { requirement: r.id, clause: c.clause };
+  if (!hits.length) {
+    sec.file.findings.push(finding(c.code as Code, sec.anchor, L(`${reqLabel(r).zh}${c.missing.zh}（${c.clause}）`, `${reqLabel(r).en}: ${c.missing.en} (${c.clause})`), { ...data, item: 'missing' }, c.severity));
+    return;
+  }
+  if (!c.content) return;
+  // Where it is given by reference (见产品技术要求 …), the content is there.
+  if (hits.some((h) => referenceIn(h.text))) return;
+  const text = hits.map((h) => h.text).join('\n');
+  const unmet = c.content.groups.filter((g) => !mentionsAny(text, g.words));
+  if (!unmet.length) return;
+  sec.file.findings.push(
+    finding(
+      c.code as Code,
+      model.lines.lineRange(hits[0].line),
+      L(`${c.content.message.zh}（未写到：${unmet.map((g) => g.label.zh).join('、')}；${c.clause}）`, `${c.content.message.en} (not stated: ${unmet.map((g) => g.label.en).join(', ')}; ${c.clause})`),
+      { ...data, item: 'content', missing: unmet.map((g) => g.label.en) },
+    ),
+  );
+}
+
+/** A word that stands right after a negation (不含个人信息, without patient names) does not count. */
+function negated(text: string, at: number, negations: string[]): boolean {
+  const before = text.slice(Math.max(0, at - 12), at).toLowerCase();
+  return negations.some((n) => before.includes(n.toLowerCase()));
+}
+
+function firstWord(text: string, words: string[], negations: string[]): string | undefined {
+  const lower = text.toLowerCase();
+  for (const w of words) {
+    let i = lower.indexOf(w.toLowerCase());
+    while (i >= 0) {
+      if (!negated(text, i, negations)) return text.slice(i, i + w.length);
+      i = lower.indexOf(w.toLowerCase(), i + w.length);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Words that must not describe one value (personal information in 设备数据): in the rows of the
+ * section's tables whose `role` cell names a subject, and in sentences that start with a subject.
+ */
+export function checkForbiddenWords(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'forbidden-words'>): void {
+  const { model, file } = sec;
+  const dict = group.ruleset.columns;
+  const isSubject = (t: string) => {
+    const n = t.trim().toLowerCase();
+    return c.subject.some((s) => n.startsWith(s.toLowerCase())) && !(c.subjectNot ?? []).some((s) => n.startsWith(s.toLowerCase()));
+  };
+  const report = (range: Range, word: string, table?: TableModel) =>
+    file.findings.push(finding(c.code as Code, range, L(`${c.message.zh}（写到了“${word}”；${c.clause}）`, `${c.message.en} (it names “${word}”; ${c.clause})`), { requirement: r.id, clause: c.clause, word, ...(table ? { table: tableLines(model, table) } : {}) }));
+  for (const t of sectionTables(sec)) {
+    if (!hasRoles(t.fact, c.select, dict)) continue;
+    const col = columnMap(t.fact.header, [c.role], dict).get(c.role);
+    if (col === undefined) continue;
+    for (const row of t.fact.rows) {
+      if (!isSubject(cellText(row, col))) continue;
+      const rest = row.cells.filter((_, i) => i !== col).map((x) => x.run.text).join(' ');
+      const w = firstWord(rest, c.words, c.negations);
+      if (w) report(model.lines.lineRange(model.lines.positionAt(t.base + row.start).line), w, t);
+    }
+  }
+  // Prose: a sentence (or labelled paragraph) about the subject, up to the next data type.
+  for (const b of sectionBlocks(sec)) {
+    if (b.item.kind === 'table' || b.item.kind === 'code' || !b.item.run.text) continue;
+    const text = b.item.run.text;
+    for (const m of text.matchAll(new RegExp(c.subject.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu'))) {
+      const at = m.index ?? 0;
+      const start = text.lastIndexOf('\n', at) + 1;
+      const lead = text.slice(start, at).replace(/[\s*（(]*[0-9一二三四五六七八九十]*[)）.、]?[\s*]*/u, '');
+      if (lead || !isSubject(text.slice(at))) continue;
+      // The subject's description: to the end of its line or the next subject of another value.
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const desc = text.slice(at + m[0].length, end).split(/[；;。]\s*(?=(?:敏感|非敏感)?医疗数据|sensitive|medical data)/iu)[0];
+      const w = firstWord(desc, c.words, c.negations);
+      if (w) report(model.lines.lineRange(model.lines.positionAt(b.base + b.item.start).line + text.slice(0, at).split('\n').length - 1), w);
+    }
+  }
+}
+
+/**
+ * One diagram per part of the section (a sub-heading or a labelled paragraph: one use scenario);
+ * when `also` holds, a part must be that scenario (remote maintenance) — else missing-diagram.
+ */
+export function checkDiagramPerPart(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'diagram-per-part'>, cond: ConditionContext): void {
+  const { model, file } = sec;
+  const parts: { line: number; title: string; range: Range; to: number }[] = [];
+  for (const h of sectionHeadings(sec)) parts.push({ line: h.line, title: h.text, range: h.range, to: h.end });
+  for (const l of model.labels) {
+    if (l.kind !== 'block' || !sec.headings.has(l.heading) || l.line < sec.from || l.line >= sec.to) continue;
+    if (parts.some((p) => l.line >= p.line && l.line < p.to)) continue;
+    const bold = l.candidates[0];
+    // A labelled paragraph starts a part only as a bold lead-in or a name before a colon.
+    if (!bold || bold.text.length > 30) continue;
+    parts.push({ line: l.line, title: bold.text, range: bold.range, to: sec.to });
+  }
+  parts.sort((a, b) => a.line - b.line);
+  for (let i = 0; i < parts.length; i++) if (parts[i].to === sec.to && i + 1 < parts.length) parts[i].to = Math.min(sec.to, parts[i + 1].line);
+  if (parts.length >= 2) {
+    for (const p of parts) {
+      const part: Section = { ...sec, from: p.line, to: p.to, answer: sec.answer ?? { kind: 'label', file: group.files.indexOf(file), heading: sec.index, line: p.line, range: p.range, text: p.title, region: { from: p.line, to: p.to }, rest: '' } };
+      if (hasDiagram(part)) continue;
+      file.findings.push(
+        finding(
+          'missing-diagram',
+          p.range,
+          L(`使用场景“${p.title}”没有${c.what.zh}：指导原则 ${r.clause} 要求提供每个使用场景的网络环境和数据流图`, `The use scenario “${p.title}” has no ${c.what.en}: guideline ${r.clause} asks for one for every use scenario`),
+          { requirement: r.id, clause: r.clause, part: p.title },
+        ),
+      );
+    }
+  }
+  // Scenarios told apart as parts: the declared one must be among them. Without parts, one diagram
+  // may show every scenario (the mention check asks that it names this one).
+  if (parts.length < 2 || !c.also || evaluate(c.also.when, cond).value !== true) return;
+  if (parts.some((p) => mentionsAny(p.title, c.also!.words))) return;
+  file.findings.push(
+    finding(
+      'missing-diagram',
+      sec.anchor,
+      L(`${reqLabel(r).zh}没有${c.also.label.zh}场景的网络环境和数据流图：指导原则 ${r.clause} 要求每个使用场景（含远程维护与升级）各有一幅`, `${reqLabel(r).en} has no network environment and data-flow diagram of the ${c.also.label.en} scenario: guideline ${r.clause} asks for one per use scenario, remote maintenance and upgrade included`),
+      { requirement: r.id, clause: r.clause, part: c.also.label.en },
     ),
   );
 }

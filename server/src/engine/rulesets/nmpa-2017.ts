@@ -326,6 +326,22 @@ const description: Requirement[] = [
     gloss: 'The software version naming rule shall take cybersecurity updates into account.',
     content: { zh: '软件版本命名规则如何体现重大与轻微网络安全更新。', en: 'How the version naming rule reflects major and minor cybersecurity updates.' },
     template: { zh: '<软件版本命名规则及其对网络安全更新的体现>', en: '<insert the version naming rule>' },
+    // 四(一): the rule considers cybersecurity updates, which that clause divides into 重大 and 轻微.
+    checks: [
+      {
+        kind: 'requires-words',
+        code: 'version-rule-incomplete',
+        groups: [
+          { words: ['重大', 'major'], label: { zh: '重大网络安全更新', en: 'major cybersecurity updates' } },
+          // 四(一)2: 轻微 updates are such as 常规安全补丁.
+          { words: ['轻微', 'minor', '补丁', 'patch'], label: { zh: '轻微网络安全更新', en: 'minor cybersecurity updates' } },
+        ],
+        message: {
+          zh: '软件版本命名规则应考虑网络安全更新的情况：四(一)将网络安全更新分为重大与轻微两类，命名规则应写明两者如何体现',
+          en: 'The software version naming rule must take cybersecurity updates into account: 四(一) divides them into major and minor, and the rule must say how each shows in the version',
+        },
+      },
+    ],
   }),
   req({
     id: 'D5',
@@ -735,6 +751,16 @@ export const nmpa2017: RuleSet = {
       accepted: ['technical-requirements', 'instructions-for-use'],
       wrong: ['cybersecurity-description', 'patch-description'],
       changesOnly: ['technical-requirements', 'instructions-for-use'],
+    },
+    {
+      // 四(一): minor updates are controlled by the QMS and submitted at the next registration;
+      // 五(三): at renewal they are the 常规安全补丁描述文档 of the 产品分析报告.
+      when: { all: [{ fact: 'submission', equals: 'renewal' }, { fact: 'updates', includes: 'minor' }] },
+      label: { zh: '声明了轻微网络安全更新的延续注册', en: 'a renewal with declared minor cybersecurity updates' },
+      clause: '五(三), 四(一)',
+      required: ['patch-description'],
+      accepted: ['technical-requirements', 'instructions-for-use'],
+      wrong: ['cybersecurity-description', 'authenticity-statement'],
     },
     {
       when: { fact: 'submission', equals: 'renewal' },

@@ -30,6 +30,8 @@ export type Condition =
   | { tableHasRows: string[] }
   /** One of these requirements exists in the dossier and lists nothing (no product row). */
   | { tableListsNone: string[] }
+  /** One of these requirements is answered somewhere in the dossier (any document of it). */
+  | { answeredIn: string[] }
   /** Two facts of one ordered enum, both valid, compared by position in `order` (left op right). */
   | { compare: { left: string; right: string; order: string[]; op: 'lt' | 'gt' } }
   | { all: Condition[] }
@@ -81,7 +83,7 @@ export type Check =
       severity?: Severity;
       table?: CapabilityTable;
       /** Capabilities that cannot be answered 不适用 while a condition holds (inconsistent-fact). */
-      mustApply?: { capability: string; when: Condition; message: Localized }[];
+      mustApply?: { capability: string; when: Condition; message: Localized; severity?: Severity }[];
     }
   /** Each named protocol / format of the frontmatter mentioned in the section. */
   | {
@@ -107,8 +109,65 @@ export type Check =
   | { kind: 'mentions'; when: Condition; words: string[]; code: string; message: Localized }
   /** The section holds a diagram (image, diagram fence, figure reference) — missing-diagram. */
   | { kind: 'diagram'; what: Localized; exempt?: { words: string[]; label: Localized } }
-  /** Each group has one of its words in the section (else `code`, with the unmet groups). */
-  | { kind: 'requires-words'; code: string; groups: { words: string[]; label: Localized }[]; message: Localized }
+  /**
+   * Each group has one of its words in the section (else `code`, with the unmet groups). With
+   * `source: 'lines'` the section's source lines are read (a mermaid chart's labels count).
+   */
+  | {
+      kind: 'requires-words';
+      code: string;
+      groups: { words: string[]; label: Localized }[];
+      message: Localized;
+      when?: Condition;
+      severity?: Severity;
+      source?: 'text' | 'lines';
+      /** The guideline clause the message cites, when not the requirement's. */
+      clause?: string;
+      /** Up to this many unmet groups are reported as a hint only (a phase a flow chart leaves implicit). */
+      tolerate?: number;
+    }
+  /**
+   * An item the section must hold without being a requirement of its own (the version naming rule
+   * in 软件信息): a line naming it, whose paragraph holds each content group — else `code`.
+   * Nothing is required when `unless` holds (the item is answered elsewhere in the dossier).
+   */
+  | {
+      kind: 'named-item';
+      names: string[];
+      label: Localized;
+      when: Condition;
+      unless?: Condition;
+      code: string;
+      missing: Localized;
+      /** Severity of `missing` (the content finding keeps the code's default). */
+      severity?: Severity;
+      content?: { groups: { words: string[]; label: Localized }[]; message: Localized };
+      clause: string;
+    }
+  /**
+   * Words that must not stand in the rows (or sentences) that describe one value of a column
+   * (personal information in 设备数据): `code`, unless a negation stands just before the word.
+   */
+  | {
+      kind: 'forbidden-words';
+      select: ColumnRole[];
+      role: ColumnRole;
+      /** The row's (or sentence's) subject: a cell or sentence start naming one of these. */
+      subject: string[];
+      /** Subjects that contain a subject word but are another value (非敏感医疗数据). */
+      subjectNot?: string[];
+      words: string[];
+      negations: string[];
+      code: string;
+      message: Localized;
+      clause: string;
+    }
+  /**
+   * Each part of the section (a sub-heading or a labelled paragraph: one use scenario) holds a
+   * diagram; when `also` holds, one part must name one of `also.words` (the remote maintenance
+   * scenario) — missing-diagram.
+   */
+  | { kind: 'diagram-per-part'; what: Localized; also?: { when: Condition; words: string[]; label: Localized } }
   /** Vulnerability counts by severity level, the residual list and the tools (see VulnerabilityCheck). */
   | VulnerabilityCheck;
 
@@ -152,9 +211,17 @@ export interface VulnerabilityCheck {
   /** The residual-vulnerability list: when it is required, its selecting and required roles. */
   residualList: { when: Condition; select: ColumnRole[]; notSelect: string[]; impact: ColumnRole; risk: ColumnRole; acceptability: ColumnRole };
   /** The tools / database table: when it is checked, how it is recognised, what it should have. */
-  tools: { when: Condition; select: ColumnRole[][]; required: ColumnRole[]; version: ColumnRole; columnSeverity: Severity };
+  tools: {
+    when: Condition;
+    select: ColumnRole[][];
+    required: ColumnRole[];
+    version: ColumnRole;
+    columnSeverity: Severity;
+    /** Words that name a scanning tool and a vulnerability database (prose is accepted). */
+    named?: { tools: string[]; databases: string[]; clause: string };
+  };
   /** What each missing item is called in data.item and messages. */
-  items: Record<'counts' | 'level' | 'residual-list', Localized>;
+  items: Record<'counts' | 'level' | 'residual-list' | 'tools', Localized>;
   /**
    * Where totals satisfy the counts (表2 at 轻微: "已知漏洞总数和剩余漏洞数", no levels): a table or
    * a sentence with the known and the residual total. With `severity`, a totals-only answer still

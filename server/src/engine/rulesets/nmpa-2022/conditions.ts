@@ -66,6 +66,18 @@ export const remoteMaintenance: Condition = { fact: 'functions.remote_maintenanc
 export const dedicatedWireless: Condition = { fact: 'interfaces.network.dedicated_wireless', equals: true };
 export const crossBorder: Condition = { fact: 'data.cross_border', equals: true };
 export const sensitiveMedical: Condition = { fact: 'data.types', includes: 'sensitive-medical' };
+/** 设备数据 declared together with 医疗数据 (sensitive or not): their isolation is described (二（二）). */
+export const deviceAndMedicalData: Condition = {
+  all: [{ fact: 'data.types', includes: 'device' }, { any: [sensitiveMedical, { fact: 'data.types', includes: 'non-sensitive-medical' }] }],
+};
+/** Sensitive medical data over a network (TXCF / TXIG must apply). */
+export const sensitiveOverNetwork: Condition = { all: [sensitiveMedical, { fact: 'interfaces.network', present: true }] };
+export const userAccess: Condition = { fact: 'functions.user_access', equals: true };
+/** The patch list of a report lists at least one patch (CSUP must apply). */
+export const PATCH_TABLES = ['R1.4', 'F1.4', 'O1.4', 'Q1.4', 'U2'];
+export const patchesListed: Condition = { tableHasRows: PATCH_TABLES };
+/** What the functional update brings (update_introduces, 二（八）2 / 六（一）2（3）). */
+export const introduces = (what: string): Condition => ({ fact: 'update_introduces', includes: what });
 
 /** software.external_environment: false (stated; the default is true). */
 export const noExternalEnvironment: Condition = { fact: 'software.external_environment', equals: false };

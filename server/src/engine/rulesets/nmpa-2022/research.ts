@@ -41,6 +41,14 @@ import {
   standardListed,
   traceability,
   vulnerabilityAssessment,
+  versionRuleInSoftwareInfo,
+  dataIsolation,
+  dataFlowPerScenario,
+  deviceDataPersonal,
+  remoteMaintenanceElements,
+  capabilityStrength,
+  otherCapabilities,
+  incidentPhases,
 } from './checks';
 
 const FRAME = '内容框架详见表1，包括基本信息、实现过程、漏洞评估、结论，详尽程度取决于软件安全性级别，不适用内容详述理由';
@@ -75,7 +83,7 @@ export const research: Requirement[] = [
       zh: '- 软件名称：<软件名称>\n- 型号规格：<型号规格>\n- 发布版本：<发布版本>\n- 软件安全性级别：<级别>',
       en: '- Software name: <insert name>\n- Model/specification: <insert model>\n- Release version: <insert release version>\n- Software safety level: <insert level>',
     },
-    checks: [levelNamed],
+    checks: [levelNamed, ...versionRuleInSoftwareInfo],
   },
   {
     id: 'R1.1.1',
@@ -106,6 +114,7 @@ export const research: Requirement[] = [
       en: 'A network environment and data-flow diagram per use scenario (remote maintenance and upgrade included), and the data and electronic interfaces they show.',
     },
     template: { zh: '<概述申报医疗器械的数据架构>', en: '<insert an overview of the data architecture>' },
+    checks: [dataIsolation],
   },
   {
     id: 'R1.2.1',
@@ -123,7 +132,7 @@ export const research: Requirement[] = [
       zh: '图 1 <使用场景 1 的网络环境和数据流图：插入图片；每个使用场景（含远程维护与升级）各一幅>\n\n<依据图 1 描述该使用场景下的数据流与所用电子接口>',
       en: 'Figure 1: <insert the network environment and data-flow diagram of use scenario 1; one per use scenario, remote maintenance and upgrade included>\n\n<insert a description of the data flows and interfaces shown in Figure 1>',
     },
-    checks: [dataFlowDiagram, remoteMaintenanceScenario],
+    checks: [dataFlowDiagram, remoteMaintenanceScenario, dataFlowPerScenario],
   },
   {
     id: 'R1.2.2',
@@ -139,7 +148,7 @@ export const research: Requirement[] = [
       en: 'A data table: for each data type (sensitive medical, non-sensitive medical, device data) its content, function and use; every value of data.types is named.',
     },
     template: DATA_TABLE,
-    checks: [{ ...dataTable, orParent: true }, { ...dataTypesNamed, orParent: true }],
+    checks: [{ ...dataTable, orParent: true }, { ...dataTypesNamed, orParent: true }, deviceDataPersonal],
   },
   {
     id: 'R1.2.3',
@@ -162,7 +171,8 @@ export const research: Requirement[] = [
     synonyms: ['远程维护和升级', '远程维护', '远程升级'],
     condition: remoteMaintenance,
     clause: '五（三）, 六（一）1（2）',
-    missingSeverity: 'warning',
+    // A declared remote maintenance with no section at all is an error (issue 12: 五（三）requires
+    // the 技术特征 and 相应研究资料和风险管理资料).
     quote: '注册申请人需明确远程维护与升级的实现方法、所用电子接口情况、设备数据所含内容、设备数据与医疗数据的隔离方法、网络安全保证措施等技术特征，并提供相应研究资料和风险管理资料。',
     gloss: 'State how remote maintenance and upgrade is implemented, the interfaces it uses, the content of the device data, how device data is isolated from medical data and the security measures, with the supporting research and risk management documents.',
     content: {
@@ -173,6 +183,7 @@ export const research: Requirement[] = [
       zh: '<远程维护与升级的实现方法、所用电子接口、设备数据所含内容、设备数据与医疗数据的隔离方法、网络安全保证措施>',
       en: '<insert the method, interfaces, device data, isolation from medical data and security measures of remote maintenance and upgrade>',
     },
+    checks: [remoteMaintenanceElements],
   },
   {
     id: 'R1.2.5',
@@ -201,7 +212,7 @@ export const research: Requirement[] = [
       en: 'Each of the 22 capabilities of 二（四）: applicable and how (by the product or by external measures), or not applicable and why.',
     },
     template: CAPABILITY_TABLE,
-    checks: [capabilitiesCheck('error')],
+    checks: [capabilitiesCheck('error'), capabilityStrength, otherCapabilities],
   },
   {
     id: 'R1.4',
@@ -275,7 +286,8 @@ export const research: Requirement[] = [
     id: 'R2.1.2',
     title: { zh: '风险管理报告', en: 'Risk management report' },
     synonyms: ['网络安全风险管理报告', '风险管理总结报告'],
-    clause: '六（一）2（1）',
+    // The acceptance sentence is 三（二）'s (风险导向); 六（一）2（1） asks for the report itself.
+    clause: '六（一）2（1）, 三（二）',
     quote: '基于风险接受准则评估网络安全综合剩余风险，保证网络安全综合剩余风险均处于可接受水平',
     gloss: 'Evaluate the overall residual cybersecurity risk against the acceptance criteria, and keep it acceptable.',
     content: { zh: '风险管理报告：基于风险接受准则的综合剩余风险评价，结论为综合剩余风险均可接受。', en: 'The risk management report: evaluation of the overall residual risk against the acceptance criteria, concluding that it is acceptable.' },
@@ -400,7 +412,8 @@ export const research: Requirement[] = [
     id: 'R2.5',
     title: { zh: '维护计划', en: 'Maintenance plan' },
     synonyms: ['网络安全维护计划'],
-    clause: '六（一）2（5）',
+    // The quote is 表1's 严重 cell for 维护计划.
+    clause: '六（一）2（5）, 表1',
     quote: '提供网络安全更新、网络安全事件应急响应、远程维护与升级的流程图及活动描述',
     gloss: 'Provide the flow charts and activities of cybersecurity updates, incident response and remote maintenance and upgrade.',
     content: {
@@ -444,6 +457,7 @@ export const research: Requirement[] = [
         { zh: '网络安全事件应急响应流程图', en: 'an incident response flow chart' },
         { words: ['应急响应预案', '预案', 'incident response plan', 'response plan'], label: { zh: '网络安全事件应急响应预案文档', en: 'the incident response plan document' } },
       ),
+      incidentPhases,
     ],
   },
   {

@@ -3,7 +3,8 @@
 // The Q kind is generated from F (mirror.ts).
 
 import type { Localized, Requirement } from '../types';
-import { levelMajor, levelMinor, levelModerate } from './conditions';
+import { introduces, levelMajor, levelMinor, levelModerate } from './conditions';
+import { research } from './research';
 import {
   CAPABILITY_TABLE,
   COUNT_TABLE,
@@ -24,9 +25,22 @@ import {
   securitySoftwareTable,
   traceability,
   vulnerabilityAssessment,
+  versionRuleInSoftwareInfo,
+  deviceDataPersonal,
+  dataIsolation,
 } from './checks';
 
 const T2 = '六（二）, 表2';
+
+/**
+ * The evidence of 六（一）2（3） (and the remote maintenance flow chart of 六（一）2（5）) for what a
+ * functional update brings (issue 12; 二（八）2 makes such an update 重大): the research report's
+ * item, required when `update_introduces` names it.
+ */
+function evidenceFor(rId: string, fId: string, what: string): Requirement {
+  const r = research.find((x) => x.id === rId)!;
+  return { ...r, id: fId, condition: introduces(what), clause: `${T2}, ${r.clause.split(',')[0]}, 二（八）2` };
+}
 const CHANGED = '明确本次申报软件情况，详述变化';
 const CHANGED_GLOSS = 'State the software as now submitted and describe its changes in detail.';
 const F_FRAME = '网络安全功能更新研究报告适用于自研软件发生重大、轻微网络安全功能更新，或合并网络安全补丁更新的情形，内容框架详见表2，不再赘述。';
@@ -130,7 +144,7 @@ export const functionalUpdate: Requirement[] = [
     gloss: CHANGED_GLOSS,
     content: SOFTWARE_INFO_CONTENT,
     template: SOFTWARE_INFO,
-    checks: [levelNamed],
+    checks: [levelNamed, ...versionRuleInSoftwareInfo],
   },
   {
     id: 'F1.2',
@@ -147,7 +161,7 @@ export const functionalUpdate: Requirement[] = [
       zh: `<本次申报软件的数据架构及变化>\n\n${DATA_TABLE.zh}\n\n${INTERFACE_TABLE.zh}`,
       en: `<insert the data architecture of this submission and its changes>\n\n${DATA_TABLE.en}\n\n${INTERFACE_TABLE.en}`,
     },
-    checks: [dataTable, interfaceTable],
+    checks: [dataTable, interfaceTable, deviceDataPersonal, dataIsolation],
   },
   {
     id: 'F1.3',
@@ -269,6 +283,10 @@ export const functionalUpdate: Requirement[] = [
     content: { zh: '网络安全更新部分的测试报告：测试结果与结论。', en: 'The test report of the update: results and conclusion.' },
     template: changes('网络安全更新部分的测试报告', 'insert the test report of the update'),
   },
+  evidenceFor('R2.3.3', 'F2.3.3', 'security-software'),
+  evidenceFor('R2.3.5', 'F2.3.5', 'private-protocol'),
+  evidenceFor('R2.3.6', 'F2.3.6', 'realtime-remote-control'),
+  evidenceFor('R2.3.7', 'F2.3.7', 'dedicated-wireless'),
   {
     id: 'F2.4',
     title: { zh: '可追溯性分析', en: 'Traceability analysis' },
@@ -311,6 +329,7 @@ export const functionalUpdate: Requirement[] = [
     content: { zh: '自前次注册以来网络安全事件应急响应的总结报告。', en: 'The summary of cybersecurity incident response since the previous registration.' },
     template: changes('网络安全事件应急响应总结报告', 'insert the incident response summary report'),
   },
+  evidenceFor('R2.5.3', 'F2.5.3', 'remote-maintenance'),
   ...vulnerabilityAssessmentGroup('F3'),
   {
     id: 'F4',
@@ -334,7 +353,7 @@ export const patchUpdate: Requirement[] = [
     gloss: CHANGED_GLOSS,
     content: SOFTWARE_INFO_CONTENT,
     template: SOFTWARE_INFO,
-    checks: [levelNamed],
+    checks: [levelNamed, ...versionRuleInSoftwareInfo],
   },
   {
     id: 'U2',
