@@ -62,7 +62,7 @@ export function generate(target, seed = 42) {
   reqs.forEach((id, i) => trace.push(`| ${id} | ${designs[i]} | ${tests[i]} | ${risks[i]} |`));
   push('### 3.3 可追溯性分析报告', '', ...trace, '');
   push('### 3.4 标准符合性证明', '', 'HL7 v2.6 符合性声明见附件。', '');
-  push('## 4 维护计划', '', para(), '', '### 4.1 更新确认', '', para(), '', '### 4.2 用户告知', '', para(), '', '### 4.3 软件版本命名规则', '', 'VX.Y.Z.B。', '');
+  push('## 4 维护计划', '', para(), '', '### 4.1 更新确认', '', para(), '', '### 4.2 用户告知', '', para(), '', '### 4.3 软件版本命名规则', '', 'VX.Y.Z.B：X 为重大网络安全更新，Y、Z 为轻微网络安全更新（Z 为补丁），B 为构建号。', '');
   push('## 5 网络安全能力', '', '| 编号 | 能力 | 是否适用 | 说明 |', '| --- | --- | --- | --- |');
   for (const c of 'ALOF AUDT AUTH CNFS CSUP DIDT DTBK EMRG IGAU MLDP NAUT PAUT PLOK RDMP SAHD SGUD STCF TXCF TXIG'.split(' ')) push(`| ${c} | — | 是 | ${sentence()} |`);
   push('');

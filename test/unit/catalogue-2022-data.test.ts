@@ -38,7 +38,9 @@ const R_IDS = [
 ];
 const F_IDS = [
   'F1', 'F1.1', 'F1.2', 'F1.3', 'F1.4', 'F1.5', 'F2', 'F2.1', 'F2.1.1', 'F2.1.2', 'F2.2', 'F2.3', 'F2.3.1', 'F2.3.2',
-  'F2.4', 'F2.5', 'F2.5.1', 'F2.5.2', 'F3', 'F3.1', 'F3.2', 'F3.3', 'F4',
+  // Added (issue 12): the research report's evidence for what the update introduces (六（二）, 二（八）2).
+  'F2.3.3', 'F2.3.5', 'F2.3.6', 'F2.3.7',
+  'F2.4', 'F2.5', 'F2.5.1', 'F2.5.2', 'F2.5.3', 'F3', 'F3.1', 'F3.2', 'F3.3', 'F4',
 ];
 const U_IDS = ['U1', 'U2', 'U3', 'U3.1', 'U3.2', 'U4', 'U4.1', 'U4.2', 'U5', 'U6', 'U6.1', 'U6.2', 'U7', 'U7.1', 'U7.2', 'U7.3', 'U8'];
 const O_IDS = [
@@ -48,7 +50,9 @@ const O_IDS = [
 ];
 const Q_IDS = [
   'Q1', 'Q1.1', 'Q1.2', 'Q1.3', 'Q1.4', 'Q1.5', 'Q2', 'Q2.1', 'Q2.1.1', 'Q2.1.2', 'Q2.2', 'Q2.3', 'Q2.3.1', 'Q2.3.2',
-  'Q2.4', 'Q2.5', 'Q2.5.1', 'Q2.5.2', 'Q3', 'Q3.1', 'Q3.2', 'Q3.3', 'Q4',
+  // Added (issue 12): the research report's evidence for what the update introduces (六（二）, 二（八）2).
+  'Q2.3.3', 'Q2.3.5', 'Q2.3.6', 'Q2.3.7',
+  'Q2.4', 'Q2.5', 'Q2.5.1', 'Q2.5.2', 'Q2.5.3', 'Q3', 'Q3.1', 'Q3.2', 'Q3.3', 'Q4',
 ];
 const M_IDS = ['M1', 'M2', 'M3', 'M4', 'M5', 'M5.1', 'M5.2', 'M5.3', 'M6', 'M7', 'M8'];
 
@@ -72,10 +76,10 @@ describe('kinds and IDs', () => {
 
   test.each([
     ['R', R_IDS, 35],
-    ['F', F_IDS, 23],
+    ['F', F_IDS, 28],
     ['U', U_IDS, 17],
     ['O', O_IDS, 35],
-    ['Q', Q_IDS, 23],
+    ['Q', Q_IDS, 28],
     ['A', ['A1'], 1],
     ['M', M_IDS, 11],
     ['C', ['C1'], 1],
@@ -141,7 +145,9 @@ describe('titles, synonyms, clauses and severities from the spec tables', () => 
   });
 
   test('every F and U clause is its 表2 row under 六（二）', () => {
-    for (const id of [...F_IDS, ...U_IDS]) expect(req(id).clause, id).toBe('六（二）, 表2');
+    // The F items added for what an update introduces also cite the research report's clause.
+    for (const id of [...F_IDS, ...U_IDS]) expect(req(id).clause, id).toMatch(/^六（二）, 表2(?:, |$)/);
+    expect(req('F2.3.3').clause).toBe('六（二）, 表2, 六（一）2（3）, 二（八）2');
   });
 
   test('clauses use full-width brackets only', () => {
@@ -149,11 +155,12 @@ describe('titles, synonyms, clauses and severities from the spec tables', () => 
     for (const k of nmpa2022.kinds) expect(k.clause, k.id).not.toMatch(/[()]/);
   });
 
-  test('missing-section is a warning for R1.2.1–R1.2.5 and their O mirrors only', () => {
+  // R1.2.4 / O1.2.4 (远程维护与升级) are errors since issue 12: declared remote maintenance with no
+  // section leaves out what 五（三） requires (技术特征, 研究资料和风险管理资料).
+  test('missing-section is a warning for R1.2.1–R1.2.3, R1.2.5 and their O mirrors only', () => {
     const warned = allReqs.filter((x) => x.r.missingSeverity).map((x) => [x.r.id, x.r.missingSeverity]);
-    expect(warned).toEqual(
-      ['R1.2.1', 'R1.2.2', 'R1.2.3', 'R1.2.4', 'R1.2.5', 'O1.2.1', 'O1.2.2', 'O1.2.3', 'O1.2.4', 'O1.2.5'].map((id) => [id, 'warning']),
-    );
+    expect(warned).toEqual(['R1.2.1', 'R1.2.2', 'R1.2.3', 'R1.2.5', 'O1.2.1', 'O1.2.2', 'O1.2.3', 'O1.2.5'].map((id) => [id, 'warning']));
+    expect(req('R1.2.4').missingSeverity).toBeUndefined();
   });
 
   test('titles and synonyms never collide among siblings (matching is by equality)', () => {
@@ -547,8 +554,14 @@ describe('column roles', () => {
     expect(selects(dataCheck, interfaces)).toBe(false);
     expect(selects(ifCheck, interfaces)).toBe(true);
     expect(selects(ifCheck, data)).toBe(false);
-    // F1.2 holds both tables: the same two checks.
-    expect(req('F1.2').checks).toEqual([dataCheck, ifCheck].map(({ orParent: _o, ...c }) => c));
+    // F1.2 holds both tables: the same two checks, then the data rules of 二（二） (device data
+    // without personal information, its isolation from medical data).
+    const f12 = req('F1.2').checks!;
+    expect(f12.slice(0, 2)).toEqual([dataCheck, ifCheck].map(({ orParent: _o, ...c }) => c));
+    expect(f12.slice(2).map((c) => [c.kind, 'code' in c ? c.code : undefined])).toEqual([
+      ['forbidden-words', 'device-data-personal-information'],
+      ['requires-words', 'section-incomplete'],
+    ]);
   });
 });
 
@@ -575,12 +588,25 @@ describe('capabilities (二（四）)', () => {
     expect(['R1.3', 'O1.3', 'F1.3', 'Q1.3'].map(sev)).toEqual(['error', 'error', 'warning', 'warning']);
     expect(nmpa2022.codeSeverity?.['capability-unaddressed']).toBe('error');
     const c = req('R1.3').checks![0] as Extract<Check, { kind: 'capabilities' }>;
-    expect(c.mustApply?.map((m) => m.capability)).toEqual(['RMOT']);
-    const when = c.mustApply![0].when;
-    const f = (v: Record<string, unknown>) => evaluate(when, { facts: { values: v as Facts['values'], invalid: new Set(), origin: new Map() } }).value;
-    expect(f({ functions: { remote_control: 'none' } })).toBe(false);
-    expect(f({ functions: { remote_control: 'non-realtime' } })).toBe(true);
-    expect(f({ functions: { remote_maintenance: true } })).toBe(true);
+    expect(c.mustApply?.map((m) => m.capability)).toEqual(['RMOT', 'SBOM', 'TXCF', 'TXIG', 'PAUT', 'AUTH', 'CSUP']);
+    const whenOf = (cap: string) => c.mustApply!.find((m) => m.capability === cap)!.when;
+    const f = (cap: string, v: Record<string, unknown>) => evaluate(whenOf(cap), { facts: { values: v as Facts['values'], invalid: new Set(), origin: new Map() } }).value;
+    expect(f('RMOT', { functions: { remote_control: 'none' } })).toBe(false);
+    expect(f('RMOT', { functions: { remote_control: 'non-realtime' } })).toBe(true);
+    expect(f('RMOT', { functions: { remote_maintenance: true } })).toBe(true);
+    expect(f('SBOM', { software: { ots_usage: 'none' } })).toBe(false);
+    expect(f('SBOM', { software: { ots_usage: 'partial' } })).toBe(true);
+    expect(f('SBOM', { software: { ots_usage: 'full' } })).toBe(true);
+    for (const cap of ['TXCF', 'TXIG']) {
+      expect(f(cap, { data: { types: ['sensitive-medical'] } })).not.toBe(true);
+      expect(f(cap, { data: { types: ['device'] }, interfaces: { network: { wired: true } } })).toBe(false);
+      expect(f(cap, { data: { types: ['sensitive-medical'] }, interfaces: { network: { wired: true } } })).toBe(true);
+    }
+    for (const cap of ['PAUT', 'AUTH']) {
+      expect(f(cap, { functions: { user_access: false } })).toBe(false);
+      expect(f(cap, { functions: { user_access: true } })).toBe(true);
+    }
+    expect(whenOf('CSUP')).toEqual({ tableHasRows: ['R1.4', 'F1.4', 'O1.4', 'Q1.4', 'U2'] });
   });
 });
 

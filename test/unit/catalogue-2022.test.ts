@@ -268,7 +268,7 @@ const RESEARCH: Record<string, Body> = {
     return `网络安全的安全性级别为${levelZh(cyber)}。理由：网络安全风险仅涉及远程调速以外的数据交换，远程调速须床旁确认，网络攻击不能直接导致输液过量，其后果低于软件失效后果。`;
   },
   '1.2': () =>
-    '输液泵有两个使用场景：病房输液、远程维护与升级，网络环境和数据流图见图 1、图 2。数据类型为敏感医疗数据和设备数据；电子接口所用协议与格式为 HL7 v2.6、IPX 控制协议 v2.0 和 PDF/A-1b。',
+    '输液泵有两个使用场景：病房输液、远程维护与升级，网络环境和数据流图见图 1、图 2。数据类型为敏感医疗数据和设备数据，二者分库存储、按角色访问权限控制；电子接口所用协议与格式为 HL7 v2.6、IPX 控制协议 v2.0 和 PDF/A-1b。',
   '1.2.1': () =>
     [
       '**病房输液**：输液泵经以太网或医用无线模块接入输液专用网络，与输液管理工作站双向交换数据。',
@@ -540,8 +540,10 @@ function anchorLine(text: string, kind: DocumentKind, r: Requirement): number {
   return sectionOfReq(text, kind, kind.requirements.find((x) => x.id === p)!).line + 1;
 }
 
-test('the catalogue has the counts of the spec (35 R, 23 F, 17 U, 35 O, 23 Q, 1 A, 11 M, 1 C, 2 N)', () => {
-  expect(Object.fromEntries(nmpa2022.kinds.map((k) => [k.prefix, k.requirements.length]))).toEqual({ R: 35, F: 23, U: 17, O: 35, Q: 23, A: 1, M: 11, C: 1, N: 2 });
+// F / Q: 23 of the spec, plus F2.3.3, F2.3.5–F2.3.7 and F2.5.3 — the research report's evidence a
+// functional update must give when it introduces what they cover (update_introduces, 六（二）).
+test('the catalogue has the counts of the spec (35 R, 28 F, 17 U, 35 O, 28 Q, 1 A, 11 M, 1 C, 2 N)', () => {
+  expect(Object.fromEntries(nmpa2022.kinds.map((k) => [k.prefix, k.requirements.length]))).toEqual({ R: 35, F: 28, U: 17, O: 35, Q: 28, A: 1, M: 11, C: 1, N: 2 });
   // Every section requirement has a hand-written body (a new one falls back to a plain paragraph).
   const missing = cases.filter((c) => !LIBRARY[c.kind.prefix]?.[c.r.id.slice(c.kind.prefix.length)]).map((c) => c.r.id);
   expect(missing).toEqual([]);
@@ -961,7 +963,8 @@ describe('missing-diagram', () => {
   });
   test('R2.5.2: no flow chart and no 应急响应预案 → missing-diagram; the plan named instead → none', () => {
     const a = withBody('R2.5.2', ['应急响应小组在 24 小时内告知受影响用户临时措施。']);
-    expect(a.out).toBe(`doc.md:${a.s.line + 1} warning missing-diagram R2.5.2`);
+    // Without the chart the phases of 二（七） are not described either.
+    expect(a.out).toBe(`doc.md:${a.s.line + 1} warning missing-diagram R2.5.2\ndoc.md:${a.s.line + 1} warning section-incomplete R2.5.2`);
     expect(withBody('R2.5.2', ['网络安全事件应急响应按应急响应预案 IP-QP-CS-005（附件 6）执行，24 小时内告知受影响用户临时措施。']).out).toBe('');
   });
   test('what counts as a diagram: image, HTML image, mermaid / plantuml / dot fences, a numbered figure or a figure in an attachment', () => {
@@ -976,12 +979,10 @@ describe('missing-diagram', () => {
     // A fence of another language is not a diagram.
     expect(withBody('R2.5.1', ['```text', '评估 -> 发布', '```']).out).toMatch(/warning missing-diagram R2\.5\.1$/);
   });
-  test('F / U have no diagram requirement (表2 asks for none)', () => {
-    for (const k of ['cybersecurity-functional-update-report', 'cybersecurity-patch-update-report']) {
-      const kind2 = kindOf(k);
-      const flow = kind2.requirements.filter((r) => r.checks?.some((c) => c.kind === 'diagram'));
-      expect(flow).toEqual([]);
-    }
+  test('F asks for a diagram only where the update introduces remote maintenance (二（八）2); U for none (表2)', () => {
+    const flow = (k: string) => kindOf(k).requirements.filter((r) => r.checks?.some((c) => c.kind === 'diagram'));
+    expect(flow('cybersecurity-functional-update-report').map((r) => [r.id, r.condition])).toEqual([['F2.5.3', { fact: 'update_introduces', includes: 'remote-maintenance' }]]);
+    expect(flow('cybersecurity-patch-update-report')).toEqual([]);
   });
 });
 
@@ -1062,16 +1063,16 @@ describe('representative diagnostics with their messages', () => {
   test('R2.5.2 missing at 中等: the message names the fact that requires it and quotes the guideline', () => {
     const t = filled(kind.id, { software: { safety_level: '中等' } });
     const s = sectionOfReq(t, kind, req('R2.5.2'));
-    expect(sdiag(replaceLines(t, s.line, s.end, []), { message: 'zh' })).toMatchInlineSnapshot(`"doc.md:233 error missing-section R2.5.2 — 缺少“网络安全事件应急响应”（R2.5.2）章节：因为 frontmatter 声明了 software.safety_level: moderate，指导原则 六（一）2（5）, 表1, 二（七） 要求：中等、严重级别：在轻微级别的基础上，提供网络安全事件应急响应的流程图，并依据图示描述相关活动；或者提供网络安全事件应急响应预案文档。"`);
+    expect(sdiag(replaceLines(t, s.line, s.end, []), { message: 'zh' })).toMatchInlineSnapshot(`"doc.md:235 error missing-section R2.5.2 — 缺少“网络安全事件应急响应”（R2.5.2）章节：因为 frontmatter 声明了 software.safety_level: moderate，指导原则 六（一）2（5）, 表1, 二（七） 要求：中等、严重级别：在轻微级别的基础上，提供网络安全事件应急响应的流程图，并依据图示描述相关活动；或者提供网络安全事件应急响应预案文档。"`);
   });
   test('R1.2.2 misplaced: a warning on 数据架构 with foundAt', () => {
     const moved = moveToAppendix(text, sectionOfReq(text, kind, req('R1.2.2')));
-    expect(sdiag(moved.text, { data: ['foundAt'], message: 'en' })).toMatchInlineSnapshot(`"doc.md:60 warning missing-section R1.2.2 foundAt=292 — Missing section “Data” (R1.2.2) (the heading “1.2.2 数据情况” on line 293 is not under “Data architecture” (R1.2), so it does not count): guideline 六（一）1（2）, 二（二） requires it in the Cybersecurity research report (self-developed software): A data table: for each data type (sensitive medical, non-sensitive medical, device data) its content, function and use; every value of data.types is named."`);
+    expect(sdiag(moved.text, { data: ['foundAt'], message: 'en' })).toMatchInlineSnapshot(`"doc.md:60 warning missing-section R1.2.2 foundAt=294 — Missing section “Data” (R1.2.2) (the heading “1.2.2 数据情况” on line 295 is not under “Data architecture” (R1.2), so it does not count): guideline 六（一）1（2）, 二（二） requires it in the Cybersecurity research report (self-developed software): A data table: for each data type (sensitive medical, non-sensitive medical, device data) its content, function and use; every value of data.types is named."`);
   });
   test('vulnerability counts without the 低危 level (en message)', () => {
     expect(sdiag(text.replace('| 低危 | 2 | 0 |\n', ''), { data: ['item'], message: 'en' })).toMatchInlineSnapshot(`
-      "doc.md:258 error vulnerability-assessment-incomplete R3 item="level" — “Vulnerability assessment” (R3) gives no counts for the “Low” level (write 0 when there are none) (六（一）3, 表1)
-      doc.md:267 warning inconsistent-fact R3 — The total (11) is not the sum of the levels (9) (六（一）3, 表1)"
+      "doc.md:260 error vulnerability-assessment-incomplete R3 item="level" — “Vulnerability assessment” (R3) gives no counts for the “Low” level (write 0 when there are none) (六（一）3, 表1)
+      doc.md:269 warning inconsistent-fact R3 — The total (11) is not the sum of the levels (9) (六（一）3, 表1)"
     `);
   });
   test('version naming rule without 重大 / 轻微 (zh message)', () => {

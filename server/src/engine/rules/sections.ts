@@ -8,9 +8,10 @@ import type { Check, JsonSchema, Requirement } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isProductRow } from '../tables';
 import type { Code } from '../codes';
 import { L, finding, reqLabel, type DocGroup } from './context';
-import type { TableModel } from '../model';
+import { descendants, type TableModel } from '../model';
+import { refKey } from '../match';
 import type { Range } from '../text';
-import { referenceIn } from '../rulesets/common';
+import { holdsPlaceholder, referenceIn } from '../rulesets/common';
 import { tableLines } from './content';
 import { sectionBlocks, sectionHeadings, sectionLines, sectionTables, sectionText, type Section } from './section';
 
@@ -216,6 +217,11 @@ export function hasDiagram(sec: Section): boolean {
   return FIGURE_REFERENCE.test(sectionText(sec));
 }
 
+/** Source lines of the section that hold an image or open a diagram fence (with their captions). */
+function diagramLinesOf(sec: Section): string[] {
+  return sectionLines(sec).filter((l) => /!\[[^\]]*\]\(|<img\b/iu.test(l) || /^\s*(?:```|~~~)\s*(?:mermaid|plantuml|puml|dot|graphviz)\b/iu.test(l));
+}
+
 export function checkDiagram(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'diagram'>): void {
   const { file } = sec;
   const heading = { range: sec.anchor };
@@ -240,6 +246,10 @@ export function checkDiagram(group: DocGroup, r: Requirement, sec: Section, c: C
 export function checkRequiresWords(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'requires-words'>, cond: ConditionContext): void {
   if (c.when && evaluate(c.when, cond).value !== true) return;
   const text = c.source === 'lines' ? sectionLines(sec).join('\n') : sectionText(sec);
+  if (c.exempt && mentionsAny(text, c.exempt)) return;
+  // A section still being written has its placeholder finding; what it lacks is told once it is written.
+  // (Raw lines: `<insert …>` is HTML to the parser and absent from the text.)
+  if (holdsPlaceholder(sectionLines(sec).join('\n'))) return;
   const unmet = c.groups.filter((g) => !mentionsAny(text, g.words));
   if (!unmet.length) return;
   const clause = c.clause ?? r.clause;
@@ -284,6 +294,7 @@ export function checkNamedItem(group: DocGroup, r: Requirement, sec: Section, c:
   // Where it is given by reference (见产品技术要求 …), the content is there.
   if (hits.some((h) => referenceIn(h.text))) return;
   const text = hits.map((h) => h.text).join('\n');
+  if (holdsPlaceholder(text)) return;
   const unmet = c.content.groups.filter((g) => !mentionsAny(text, g.words));
   if (!unmet.length) return;
   sec.file.findings.push(
@@ -363,22 +374,43 @@ export function checkForbiddenWords(group: DocGroup, r: Requirement, sec: Sectio
  */
 export function checkDiagramPerPart(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'diagram-per-part'>, cond: ConditionContext): void {
   const { model, file } = sec;
-  const parts: { line: number; title: string; range: Range; to: number }[] = [];
-  for (const h of sectionHeadings(sec)) parts.push({ line: h.line, title: h.text, range: h.range, to: h.end });
+  const parts: { line: number; title: string; range: Range; to: number; heading?: boolean }[] = [];
+  // Run on the parent (1.2 数据架构 without 1.2.1), its sub-sections that answer other
+  // requirements (1.2.2 数据情况 …) are not use scenarios: they and their content are left out.
+  const fi = group.files.indexOf(file);
+  const other = new Set<number>();
+  for (const h of sectionHeadings(sec)) {
+    if (h.index === sec.index || !group.match.byHeading.has(refKey({ file: fi, heading: h.index }))) continue;
+    other.add(h.index);
+    for (const d of descendants(model, h.index)) other.add(d);
+  }
+  for (const h of sectionHeadings(sec)) if (!other.has(h.index)) parts.push({ line: h.line, title: h.text, range: h.range, to: h.end, heading: true });
   for (const l of model.labels) {
-    if (l.kind !== 'block' || !sec.headings.has(l.heading) || l.line < sec.from || l.line >= sec.to) continue;
-    if (parts.some((p) => l.line >= p.line && l.line < p.to)) continue;
+    if (l.kind !== 'block' || !sec.headings.has(l.heading) || other.has(l.heading) || l.line < sec.from || l.line >= sec.to) continue;
+    // Inside a sub-heading's part it belongs to that part; a previous label's part ends here.
+    if (parts.some((p) => p.heading && l.line >= p.line && l.line < p.to)) continue;
     const bold = l.candidates[0];
     // A labelled paragraph starts a part only as a bold lead-in or a name before a colon.
     if (!bold || bold.text.length > 30) continue;
+    // **网络环境和数据流图**：见图 1～图 3 — the requirement's own name, not a scenario.
+    if (mentionsAny(bold.text, [r.title.zh, r.title.en, ...r.synonyms.filter((x) => x.length > 2)])) continue;
     parts.push({ line: l.line, title: bold.text, range: bold.range, to: sec.to });
   }
   parts.sort((a, b) => a.line - b.line);
   for (let i = 0; i < parts.length; i++) if (parts[i].to === sec.to && i + 1 < parts.length) parts[i].to = Math.min(sec.to, parts[i + 1].line);
-  if (parts.length >= 2) {
+  // No diagram at all: the diagram check's one finding on the heading says it.
+  if (!hasDiagram(sec)) return;
+  // The lines that hold a diagram, with their captions (![图 2 本地维护场景……](…)): applicants put
+  // the figure before or after its scenario's text, or all figures together; a figure whose caption
+  // names the scenario, or as many figures as scenarios, covers them.
+  const diagramLines = diagramLinesOf(sec);
+  if (parts.length >= 2 && diagramLines.length < parts.length) {
+    const captions = diagramLines.join('\n');
     for (const p of parts) {
       const part: Section = { ...sec, from: p.line, to: p.to, answer: sec.answer ?? { kind: 'label', file: group.files.indexOf(file), heading: sec.index, line: p.line, range: p.range, text: p.title, region: { from: p.line, to: p.to }, rest: '' } };
       if (hasDiagram(part)) continue;
+      const name = p.title.replace(/^[\s\d.、（）()一二三四五六七八九十]+/u, '').replace(/(?:使用)?场景$/u, '').trim();
+      if (name && captions.includes(name)) continue;
       file.findings.push(
         finding(
           'missing-diagram',
@@ -392,7 +424,9 @@ export function checkDiagramPerPart(group: DocGroup, r: Requirement, sec: Sectio
   // Scenarios told apart as parts: the declared one must be among them. Without parts, one diagram
   // may show every scenario (the mention check asks that it names this one).
   if (parts.length < 2 || !c.also || evaluate(c.also.when, cond).value !== true) return;
-  if (parts.some((p) => mentionsAny(p.title, c.also!.words))) return;
+  if (parts.some((p) => mentionsAny(p.title, c.also!.words)) || mentionsAny(diagramLines.join('\n'), c.also.words)) return;
+  // Never named in the section: the mention check (remote maintenance scenario) says it once.
+  if (!mentionsAny(sectionText(sec), c.also.words)) return;
   file.findings.push(
     finding(
       'missing-diagram',

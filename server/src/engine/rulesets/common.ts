@@ -81,6 +81,11 @@ export const PLACEHOLDER_PATTERNS: RegExp[] = [
   /<(?:[^<>\n]*\p{Script=Han}[^<>\n]*|\s*(?:insert|填写)[^<>\n]*)>/giu,
 ];
 
+/** Whether the text still holds a placeholder anywhere (a section being written). */
+export function holdsPlaceholder(text: string): boolean {
+  return PLACEHOLDER_PATTERNS.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(text));
+}
+
 /** HTML fragments that are placeholders despite looking like tags. */
 export const HTML_PLACEHOLDER = /^<\s*(?:insert|填写)\b[^>]*>$/iu;
 

@@ -125,6 +125,8 @@ export type Check =
       clause?: string;
       /** Up to this many unmet groups are reported as a hint only (a phase a flow chart leaves implicit). */
       tolerate?: number;
+      /** Words naming a document that holds the groups itself (应急响应预案): named, nothing is required. */
+      exempt?: string[];
     }
   /**
    * An item the section must hold without being a requirement of its own (the version naming rule
@@ -218,7 +220,12 @@ export interface VulnerabilityCheck {
     version: ColumnRole;
     columnSeverity: Severity;
     /** Words that name a scanning tool and a vulnerability database (prose is accepted). */
-    named?: { tools: string[]; databases: string[]; clause: string };
+    /**
+     * Words that name a scanning tool and a vulnerability database (prose is accepted). `in`: ID
+     * suffixes of the sub-sections that hold them (R3 + '.1' = 网络安全漏洞自评报告); when such a
+     * sub-section applies but is missing, empty or answered 不适用, its own finding says it all.
+     */
+    named?: { tools: string[]; databases: string[]; clause: string; in?: string[] };
   };
   /** What each missing item is called in data.item and messages. */
   items: Record<'counts' | 'level' | 'residual-list' | 'tools', Localized>;

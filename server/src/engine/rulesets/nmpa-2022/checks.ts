@@ -220,8 +220,10 @@ export const vulnerabilityAssessment: VulnerabilityCheck & CheckScope = {
     columnSeverity: 'warning',
     named: {
       tools: ['扫描工具', '漏洞扫描', '扫描软件', '工具', 'scanner', 'scanning tool', 'tool', 'nessus', 'openvas', 'qualys', 'rapid7', 'nexpose', 'appscan', 'burp', 'black duck', 'fortify', 'checkmarx', 'coverity', 'defensics'],
-      databases: ['漏洞库', '漏洞数据库', '漏洞平台', '漏洞共享平台', 'cnvd', 'cnnvd', 'nvd', 'cve', '国家信息安全漏洞', 'vulnerability database', 'osv'],
+      // Not 'cve': every residual list holds CVE IDs; the CVE list itself is named as 'cve 列表' / 'cve list'.
+      databases: ['漏洞库', '漏洞数据库', '漏洞平台', '漏洞共享平台', 'cnvd', 'cnnvd', 'nvd', 'cve 列表', 'cve list', 'cve.org', '国家信息安全漏洞', 'vulnerability database', 'osv'],
       clause: '六（一）3',
+      in: ['.1'],
     },
   },
   items: {
@@ -394,9 +396,11 @@ export const dataIsolation: ScopedCheck = {
   kind: 'requires-words',
   when: deviceAndMedicalData,
   code: 'section-incomplete',
-  // 六（一）1（2） does not list it for 数据情况; R1.2.4 asks for it (warning) with remote maintenance.
+  // 二（二） asks for the isolation, but 六（一）1（2） does not list it for 数据架构, and applicants
+  // rarely state it there: a hint. With remote maintenance — where 二（八）/五（三） name the risk of
+  // device data access reaching medical data — R1.2.4 requires it (warning).
   severity: 'hint',
-  groups: [{ words: ['隔离', '分离', '分库', '分区存储', '访问权限控制', 'isolat', 'segregat', 'separat'], label: { zh: '医疗数据和设备数据的隔离方法', en: 'how medical and device data are isolated' } }],
+  groups: [{ words: ['隔离', '分离', '分库', '分区存储', '分别存储', '独立存储', '访问权限控制', '访问控制', '权限控制', 'isolat', 'segregat', 'separat', 'access control'], label: { zh: '医疗数据和设备数据的隔离方法', en: 'how medical and device data are isolated' } }],
   message: {
     zh: '数据架构没有说明医疗数据和设备数据如何隔离：二（二）要求保证医疗数据和设备数据的有效隔离（如访问权限控制等方法）',
     en: 'The data architecture does not say how medical and device data are isolated: 二（二） requires their effective isolation (e.g. by access control)',
@@ -429,6 +433,8 @@ export const incidentPhases: ScopedCheck = {
   source: 'lines',
   // A flow chart that starts at 探测与报告 leaves 计划与准备 implicit: one phase missing is a hint.
   tolerate: 1,
+  // 六（一）2（5） accepts the 应急响应预案 document instead of the chart: the plan holds the phases.
+  exempt: ['应急响应预案', '预案', 'incident response plan', 'response plan'],
   groups: [
     { words: ['计划与准备', '计划和准备', '准备', 'prepar'], label: { zh: '计划与准备', en: 'planning and preparation' } },
     { words: ['探测与报告', '探测和报告', '探测', '监测', 'detect'], label: { zh: '探测与报告', en: 'detection and reporting' } },
@@ -455,10 +461,13 @@ export const dataFlowPerScenario: ScopedCheck = {
 export const capabilityStrength: ScopedCheck = {
   kind: 'requires-words',
   code: 'section-incomplete',
+  // 二（四） “根据产品风险水平明确网络安全能力的强弱程度”. Applicants state it implicitly through the
+  // mechanisms of the capability table (a reviewer reads 用户名加口令 as the strength chosen), so a
+  // hint; a concrete strength (口令复杂度, 动态口令, 失败锁定, 至少 8 位) states it as well as the words do.
   severity: 'hint',
   groups: [
     {
-      words: ['强弱', '强度', '风险水平', '风险级别', '风险等级', '安全性级别', '严格', 'strength', 'risk level'],
+      words: ['强弱', '强度', '风险水平', '风险级别', '风险等级', '安全性级别', '严格', '复杂度', '动态口令', '双因素', '多因素', '生物识别', '失败锁定', '次失败', '至少', '位以上', 'strength', 'risk level', 'complexity', 'two-factor', 'multi-factor', 'one-time password', 'at least', 'lockout'],
       label: { zh: '能力强弱程度与产品风险水平的关系', en: 'how the strength of the capabilities follows the risk level' },
     },
   ],
