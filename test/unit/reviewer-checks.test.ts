@@ -211,6 +211,14 @@ describe('depth a reviewer reads for', () => {
     const plan = edit(M22, REPORT, (t) => body(t, '#### 2.5.2 网络安全事件应急响应', ['网络安全事件应急响应按应急响应预案 ZM-QP-CS-005（附件 6）执行。']));
     expect(check(plan)).toMatchInlineSnapshot(`""`);
   });
+  test('one phase missing: 计划与准备 (often left implicit by a chart) → hint; any other → warning', () => {
+    const phases = (chart: string[]) =>
+      edit(M22, REPORT, (t) => body(t, '#### 2.5.2 网络安全事件应急响应', ['```mermaid', 'flowchart LR', ...chart, '```', '', '依据上图描述相关活动：各小组按上图分工，24 小时内告知受影响用户临时措施。']));
+    const noPlan = phases(['    B[探测与报告] --> C[评估与决策] --> D[应急响应实施] --> F[总结与改进]']);
+    expect(check(noPlan)).toBe('d/cybersecurity-research-report.md:234 hint section-incomplete R2.5.2');
+    const noReview = phases(['    A[计划与准备] --> B[探测与报告] --> C[评估与决策] --> D[应急响应实施]']);
+    expect(check(noReview, 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:234 warning section-incomplete R2.5.2 — Incident response does not cover every phase: 二（七） names planning and preparation, detection and reporting, assessment and decision, response, and review and improvement (not stated: review and improvement; 二（七）)"`);
+  });
   test('a use scenario without its data-flow diagram → missing-diagram on that scenario', () => {
     const files = edit(M22, REPORT, (t) => t.replace('![图 2 院内转运场景网络环境和数据流图](figures/fig2-transport-dataflow.svg)\n', ''));
     expect(check(files, 'zh')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:43 warning missing-diagram R1.2.1 — 使用场景“院内转运”没有网络环境和数据流图：指导原则 六（一）1（2） 要求提供每个使用场景的网络环境和数据流图"`);

@@ -253,7 +253,7 @@ export function checkRequiresWords(group: DocGroup, r: Requirement, sec: Section
   const unmet = c.groups.filter((g) => !mentionsAny(text, g.words));
   if (!unmet.length) return;
   const clause = c.clause ?? r.clause;
-  const severity = c.tolerate !== undefined && unmet.length <= c.tolerate ? 'hint' : c.severity;
+  const severity = (c.tolerate !== undefined && unmet.length <= c.tolerate) || unmet.every((g) => g.hintOnly) ? 'hint' : c.severity;
   sec.file.findings.push(
     finding(
       c.code as Code,

@@ -116,7 +116,8 @@ export type Check =
   | {
       kind: 'requires-words';
       code: string;
-      groups: { words: string[]; label: Localized }[];
+      /** `hintOnly`: a group whose absence alone is reported as a hint (an element often left implicit). */
+      groups: { words: string[]; label: Localized; hintOnly?: boolean }[];
       message: Localized;
       when?: Condition;
       severity?: Severity;

@@ -431,12 +431,12 @@ export const incidentPhases: ScopedCheck = {
   kind: 'requires-words',
   code: 'section-incomplete',
   source: 'lines',
-  // A flow chart that starts at 探测与报告 leaves 计划与准备 implicit: one phase missing is a hint.
-  tolerate: 1,
+  // A flow chart that starts at 探测与报告 leaves 计划与准备 implicit (applicants' charts usually
+  // do): that phase alone missing is a hint; any other phase missing is a warning.
   // 六（一）2（5） accepts the 应急响应预案 document instead of the chart: the plan holds the phases.
   exempt: ['应急响应预案', '预案', 'incident response plan', 'response plan'],
   groups: [
-    { words: ['计划与准备', '计划和准备', '准备', 'prepar'], label: { zh: '计划与准备', en: 'planning and preparation' } },
+    { words: ['计划与准备', '计划和准备', '准备', 'prepar'], label: { zh: '计划与准备', en: 'planning and preparation' }, hintOnly: true },
     { words: ['探测与报告', '探测和报告', '探测', '监测', 'detect'], label: { zh: '探测与报告', en: 'detection and reporting' } },
     { words: ['评估与决策', '评估和决策', '评估', 'assess', 'decision'], label: { zh: '评估与决策', en: 'assessment and decision' } },
     { words: ['应急响应实施', '响应实施', '实施', '处置', 'respons', 'contain'], label: { zh: '应急响应实施', en: 'response' } },
