@@ -8,6 +8,7 @@ import schema from '../../../../schemas/frontmatter.fda-premarket-2025.schema.js
 import type { Condition, DocumentKind, JsonSchema, Requirement, RuleSet, SubmissionCase } from './types';
 import { architecture, labeling, managementPlan, modification, riskManagement, testing } from './fda-premarket-2025/catalogue';
 import { CHECKS } from './fda-premarket-2025/checks';
+import { TEMPLATES } from './fda-premarket-2025/templates';
 import {
   cyberDevice,
   fullDocumentation,
@@ -30,7 +31,8 @@ export const KIND_FDA = {
 } as const;
 const { K, B, E, L, G, H } = KIND_FDA;
 
-const withChecks = (rs: Requirement[]): Requirement[] => rs.map((r) => (CHECKS[r.id] ? { ...r, checks: CHECKS[r.id] } : r));
+const withChecks = (rs: Requirement[]): Requirement[] =>
+  rs.map((r) => ({ ...r, ...(CHECKS[r.id] ? { checks: CHECKS[r.id] } : {}), ...(TEMPLATES[r.id] ? { template: TEMPLATES[r.id] } : {}) }));
 
 const kinds: DocumentKind[] = [
   {
