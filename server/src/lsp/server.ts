@@ -20,12 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure } from '../engine/engine';
-import { nodeHost, overlayHost } from '../engine/host';
-import type { ConfigInput } from '../engine/config';
-import { docsUrl, packageVersion } from '../engine/docs';
-import { getRuleSet, RULESETS, kindOf } from '../engine/rulesets';
-import { skeleton } from '../engine/skeleton';
+import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton } from '../engine';
 import { codeActions } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
