@@ -8,9 +8,6 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
   TransportKind,
-  type StaticFeature,
-  type ClientCapabilities,
-  type FeatureState,
   RevealOutputChannelOn,
   CloseAction,
   ErrorAction,
@@ -38,21 +35,6 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.LanguageStatusItem | undefined;
 const zh = () => /^zh/i.test(vscode.env.language);
-
-/**
- * Diagnostics are pushed by the server (every client gets them that way). Withdrawing the pull
- * capability keeps VS Code from showing each finding twice (push and pull collections).
- */
-class PushOnly implements StaticFeature {
-  fillClientCapabilities(capabilities: ClientCapabilities): void {
-    if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
-  }
-  initialize(): void {}
-  getState(): FeatureState {
-    return { kind: 'static' };
-  }
-  clear(): void {}
-}
 
 let checklist: ReturnType<typeof registerChecklistView> | undefined;
 
@@ -131,7 +113,6 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     errorHandler: restartPolicy(),
   };
   client = new LanguageClient('cyberdossier', 'CyberDossier', serverOptions, clientOptions);
-  client.registerFeature(new PushOnly());
   await client.start();
   // After each check the checklist view follows (it asks for the dossier's checklist again).
   client.onNotification(CheckedNotification, () => checklist?.refresh());

@@ -182,7 +182,7 @@ export interface SbomImportParams {
   table?: 'ots' | 'patches';
 }
 /** `markdown`, `components`, `flagged` (each with a localised `message`), `patches`, `notes`, … */
-export type SbomImportResult = import('../sbom/render').SbomImportResult;
+export type SbomImportResult = import('../sbom').SbomImportResult;
 
 /**
  * *Migrate this dossier to NMPA 2022* (issue 6 part 3): the edits that migrate the dossier holding

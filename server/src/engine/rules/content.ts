@@ -8,7 +8,7 @@ import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, typ
 import { parentId, refKey } from '../match';
 import { COLUMN_LABELS, NOT_APPLICABLE, NO_WORDS, isPlaceholderText } from '../rulesets/common';
 import type { Capability, CapabilityTable, Check, Requirement, RuleSet } from '../rulesets/types';
-import { cellText, columnMap, hasRoles, isFullVersion, isProductRow } from '../tables';
+import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, tableLines } from '../tables';
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
@@ -16,6 +16,10 @@ import { answerState, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
+
+// The table helpers live in ../tables (importing them from here made content ↔ sections ↔
+// vulnerability a cycle); re-exported for callers written against the old place.
+export { columnGroups, tableLines } from '../tables';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
 
@@ -36,14 +40,6 @@ export function sectionEnd(model: DocModel, heading: number): number {
   return end;
 }
 
-/** Lines of a table, for quick fixes (add a column, disable around it) without re-parsing. */
-export function tableLines(model: DocModel, t: TableModel): { start: number; end: number; header: number; rows: number[] } {
-  const line = (o: number) => model.lines.positionAt(t.base + o).line;
-  const header = line(t.fact.start);
-  const rows = t.fact.rows.map((r) => line(r.start));
-  const last = rows.length ? rows[rows.length - 1] : header + 1;
-  return { start: header, end: last + 1, header, rows: [header + 1, ...rows] };
-}
 
 function labelOf(role: string): { zh: string; en: string } {
   return COLUMN_LABELS[role] ?? { zh: role, en: role };
@@ -531,19 +527,6 @@ function checkCapabilityTables(
   }
 }
 
-/** Every column index filling each role (a header cell containing one of the role's words). */
-export function columnGroups(header: { run: { text: string } }[], roles: string[], dict: Record<string, string[]>): Map<string, number[]> {
-  const keys = header.map((c) => normalize(c.run.text));
-  const out = new Map<string, number[]>();
-  for (const role of roles) {
-    const words = (dict[role] ?? []).map(normalize).filter(Boolean);
-    out.set(
-      role,
-      keys.flatMap((k, i) => (words.some((w) => k.includes(w)) ? [i] : [])),
-    );
-  }
-  return out;
-}
 
 function checkListsFacts(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'lists-facts'>): void {
   const { file } = sec;
