@@ -26,7 +26,7 @@ import type { ConfigInput } from '../engine/config';
 import { docsUrl, packageVersion } from '../engine/docs';
 import { getRuleSet, RULESETS, kindOf } from '../engine/rulesets';
 import { skeleton } from '../engine/skeleton';
-import { codeActions } from '../features/codeActions';
+import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
 import { definition, references } from '../features/navigation';
@@ -71,6 +71,8 @@ export class DossierServer {
   private configurationCapability = false;
   private selectRange = false;
   private migrateCommand = false;
+  /** The client applies SnippetTextEdits in a WorkspaceEdit (LSP 3.18). */
+  private snippetEdits = false;
   private workDoneProgress = false;
   private workspaceFolderEvents = false;
   private folders: string[] = [];
@@ -263,9 +265,19 @@ export class DossierServer {
         const file = this.pathOf(doc.uri);
         const locale = this.localeFor(file);
         const only = p.context.only;
-        const fixes = only?.length && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`))
+        const wants = (kind: string) => !only?.length || only.some((k) => k === kind || kind.startsWith(`${k}.`));
+        // Every finding of the document, for fixes that cover several and for fix-all (cached check).
+        let all: LspDiagnostic[] | undefined;
+        const allOf = () => (all ??= (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale)));
+        const base = { uri: doc.uri, text: doc.getText(), locale, version: doc.version, schema: this.rulesetOf(file).schema, snippets: this.snippetEdits };
+        const fixes = !wants('quickfix')
           ? []
-          : codeActions({ uri: doc.uri, text: doc.getText(), locale, diagnostics: p.context.diagnostics, selectCommand: this.selectRange });
+          : codeActions({ ...base, diagnostics: p.context.diagnostics, selectCommand: this.selectRange, all: p.context.diagnostics.some((d) => d.code === 'frontmatter-missing') ? allOf() : undefined });
+        // Fix-all only when asked for by kind (Source Action menu, codeActionsOnSave), never in the lightbulb list.
+        if (only?.length && wants(FIX_ALL_KIND)) {
+          const a = fixAllAction({ ...base, diagnostics: [], all: allOf(), snippets: false });
+          if (a) fixes.push(a);
+        }
         let migration: MigrationCodeAction[] = [];
         try {
           migration = migrationActions(viewOf(this.engine, file), {
@@ -362,6 +374,8 @@ export class DossierServer {
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.selectRange = !!opts.selectRangeCommand;
     this.migrateCommand = !!opts.migrateCommand;
+    const we = caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
+    this.snippetEdits = !!we?.snippetEditSupport && !!we.documentChanges;
     const loc = opts.locale ?? p.locale ?? '';
     this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
     this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
@@ -372,7 +386,7 @@ export class DossierServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         ...(this.pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
