@@ -268,7 +268,7 @@ export class DossierServer {
         const wants = (kind: string) => !only?.length || only.some((k) => k === kind || kind.startsWith(`${k}.`));
         // Every finding of the document, for fixes that cover several and for fix-all (cached check).
         let all: LspDiagnostic[] | undefined;
-        const allOf = () => (all ??= (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale)));
+        const allOf = () => (all ??= (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale, doc.uri)));
         const base = { uri: doc.uri, text: doc.getText(), locale, version: doc.version, schema: this.rulesetOf(file).schema, snippets: this.snippetEdits };
         const fixes = !wants('quickfix')
           ? []
@@ -317,7 +317,7 @@ export class DossierServer {
         const reports = this.check(doc);
         const file = this.pathOf(doc.uri);
         const locale = this.localeFor(file);
-        return { kind: DocumentDiagnosticReportKind.Full, items: (reports.get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale)) };
+        return { kind: DocumentDiagnosticReportKind.Full, items: (reports.get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale, doc.uri)) };
       }),
     );
     c.onRequest(
@@ -534,7 +534,7 @@ export class DossierServer {
   private publish(uri: string, report: FileReport | undefined): void {
     const doc = this.documents.get(uri);
     const locale = this.localeFor(this.pathOf(uri));
-    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale));
+    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale, uri));
     if (!doc) {
       if (items.length) this.publishedClosed.add(uri);
       else this.publishedClosed.delete(uri);
@@ -547,8 +547,8 @@ export class DossierServer {
     void this.connection.sendDiagnostics({ uri, version, diagnostics: items });
   }
 
-  toLsp(d: Diagnostic, locale: Locale): LspDiagnostic {
-    return {
+  toLsp(d: Diagnostic, locale: Locale, uri?: string): LspDiagnostic {
+    const out: LspDiagnostic = {
       range: d.range,
       severity: SEVERITY[d.severity],
       code: d.code,
@@ -557,6 +557,10 @@ export class DossierServer {
       message: locale === 'en' ? d.message.en : d.message.zh,
       data: d.data,
     };
+    // The finding's other places (the rest of a section's placeholders, the YAML error behind a cascade).
+    if (d.related?.length && uri)
+      out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range }, message: locale === 'en' ? r.message.en : r.message.zh }));
+    return out;
   }
 
   // ---- workspace check -----------------------------------------------------------------------
