@@ -60,4 +60,12 @@ export interface Finding {
   data: FindingData;
   /** A rule set's default for this finding, when it differs from the code's. */
   severity?: Severity;
+  /** Other places of the same finding (LSP relatedInformation); `path` defaults to the finding's file. */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  path?: string;
+  range: Range;
+  message: Localized;
 }

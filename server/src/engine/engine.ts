@@ -2,7 +2,8 @@
 // severities. The CLI and the language server are thin adapters over this class.
 
 import * as path from 'node:path';
-import { CODES, type Code, type Finding, type FindingData } from './codes';
+import { CODES, type Code, type Finding, type FindingData, type RelatedPlace } from './codes';
+import { suppressed } from './suppress';
 import { idsKey, loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, type ConfigInput, type Locale } from './config';
 import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath, type PathScope } from './configured-file';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
@@ -37,6 +38,8 @@ export interface Diagnostic {
   message: Localized;
   range: Range;
   data: FindingData;
+  /** Other places of the finding (the language server's relatedInformation). */
+  related?: RelatedPlace[];
 }
 
 export interface FileReport {
@@ -721,7 +724,7 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       (req ? config.rules.get(`${f.code}/${req}`) : undefined) ?? config.rules.get(f.code) ?? f.severity ?? ruleset?.codeSeverity?.[f.code] ?? CODES[f.code].severity;
     if (setting === 'off') continue;
     if (suppressed(f, req, suppressions)) continue;
-    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data });
+    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data, ...(f.related?.length ? { related: f.related } : {}) });
   }
   out.sort(
     (a, b) =>
@@ -731,45 +734,6 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       String(a.data.requirement ?? '').localeCompare(String(b.data.requirement ?? '')),
   );
   return out;
-}
-
-function ruleMatches(rules: Suppression['rules'], code: string, req: string | undefined): boolean {
-  if (!rules.length) return true;
-  return rules.some((r) => r.code === code && (!r.requirement || r.requirement === req));
-}
-
-function suppressed(f: Finding, req: string | undefined, sups: Suppression[]): boolean {
-  if (!sups.length) return false;
-  const line = f.range.start.line;
-  let all = false;
-  const allExcept = new Set<string>();
-  const codes = new Map<string, Set<string>>();
-  for (const s of sups) {
-    if (s.kind === 'file' && ruleMatches(s.rules, f.code, req)) return true;
-    if (s.kind === 'next-line' && s.target === line && ruleMatches(s.rules, f.code, req)) return true;
-  }
-  // Regions: replay disable/enable comments before the finding's line.
-  for (const s of sups) {
-    if (s.line >= line) break;
-    if (s.kind === 'disable') {
-      if (!s.rules.length) {
-        all = true;
-        allExcept.clear();
-      } else for (const r of s.rules) codes.set(r.code, (codes.get(r.code) ?? new Set()).add(r.requirement ?? '*'));
-    } else if (s.kind === 'enable') {
-      if (!s.rules.length) {
-        all = false;
-        codes.clear();
-      } else
-        for (const r of s.rules) {
-          codes.delete(r.code);
-          if (all) allExcept.add(r.code);
-        }
-    }
-  }
-  if (all && !allExcept.has(f.code)) return true;
-  const c = codes.get(f.code);
-  return !!c && (c.has('*') || (req !== undefined && c.has(req)));
 }
 
 export type { Locale };
