@@ -231,7 +231,7 @@ export function registerChecklistView(
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(r.start.line, 0, r.start.line, 0) });
     }),
     vscode.commands.registerCommand('cyberdossier.checklist.fix', (arg: ChecklistItem | { item?: ChecklistItem }) => applyQuickFix('item' in arg && arg.item ? arg.item : (arg as ChecklistItem))),
-    vscode.commands.registerCommand('cyberdossier.exportReport', (arg?: vscode.Uri | Node) => exportReport(getClient, arg, p)),
+    vscode.commands.registerCommand('cyberdossier.exportReport', (arg?: vscode.Uri | Node | ExportReportArgs) => exportReport(context, getClient, arg, p)),
   );
   p.follow(vscode.window.activeTextEditor?.document.uri);
   return { refresh: () => p.schedule(), checklists: () => p.checklists, onDidChange: p.onDidChangeTreeData, revealOnce: () => revealOnce(context, view) };
@@ -301,15 +301,63 @@ function diagnosticOn(uri: vscode.Uri, matches: (d: vscode.Diagnostic) => boolea
 
 type Format = { label: string; description: string; format: ReportParams['format']; table?: ReportParams['table']; ext: string; filter: string };
 
+/** What a caller (a test, a keybinding) may decide instead of asking. */
+export interface ExportReportArgs {
+  uri?: string;
+  format?: ReportParams['format'];
+  table?: ReportParams['table'];
+  /** The file to write (no dialog). */
+  target?: string;
+  /** Open the written report (HTML: the browser) without asking. */
+  open?: boolean;
+}
+
+/** Where reports go (per workspace), once the user has chosen: asked once, then remembered. */
+const REPORT_FOLDER = 'cyberdossier.reportFolder';
+
+/**
+ * The default folder of a report: the one chosen before, else beside the dossier folder (its
+ * parent, inside the workspace) — a report inside the dossier would be walked with its files.
+ */
+function defaultReportFolder(context: vscode.ExtensionContext, dossierRoot: vscode.Uri): vscode.Uri {
+  const remembered = context.workspaceState.get<string>(REPORT_FOLDER);
+  if (remembered) return vscode.Uri.parse(remembered);
+  // The dossier's parent: still inside the workspace unless the dossier is the workspace folder.
+  return vscode.Uri.joinPath(dossierRoot, '..');
+}
+
+/** Opens a written report where the user is: the browser (HTML) through asExternalUri (remote, web), else an editor. */
+export async function openReport(target: vscode.Uri, format: ReportParams['format']): Promise<boolean> {
+  if (format === 'html') {
+    const external = await vscode.env.asExternalUri(target);
+    if (await vscode.env.openExternal(external)) return true;
+  }
+  if (format === 'md') {
+    await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, () => vscode.window.showTextDocument(target));
+    return true;
+  }
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  return true;
+}
+
 /** Export dossier report…: format, file, request, write, offer to open. */
-async function exportReport(getClient: () => LanguageClient | undefined, arg: vscode.Uri | Node | undefined, p: ChecklistProvider): Promise<vscode.Uri | undefined> {
+async function exportReport(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+  arg: vscode.Uri | Node | ExportReportArgs | undefined,
+  p: ChecklistProvider,
+): Promise<vscode.Uri | undefined> {
   const client = getClient();
   if (!client) return undefined;
+  const given = arg && !(arg instanceof vscode.Uri) && !('type' in arg) ? (arg as ExportReportArgs) : undefined;
   // Which dossier: the one clicked in the view, the given resource, the active file, the one shown.
-  let uri: string | undefined;
+  let uri: string | undefined = given?.uri;
+  let root: string | undefined;
   if (arg instanceof vscode.Uri) uri = arg.toString();
-  else if (arg && 'checklist' in arg) uri = arg.checklist.dossierYaml?.uri ?? arg.checklist.documents.flatMap((d) => d.files)[0]?.uri ?? arg.checklist.rootUri;
-  else if (vscode.window.activeTextEditor?.document.uri.scheme === 'file') uri = vscode.window.activeTextEditor.document.uri.toString();
+  else if (arg && 'type' in arg && 'checklist' in arg) {
+    uri = arg.checklist.dossierYaml?.uri ?? arg.checklist.documents.flatMap((d) => d.files)[0]?.uri ?? arg.checklist.rootUri;
+    root = arg.checklist.rootUri;
+  } else if (!uri && vscode.window.activeTextEditor?.document.uri.scheme === 'file') uri = vscode.window.activeTextEditor.document.uri.toString();
   if (!uri && p.checklists.length) {
     const shown = p.checklists;
     const c =
@@ -321,6 +369,7 @@ async function exportReport(getClient: () => LanguageClient | undefined, arg: vs
           ))?.x;
     if (!c) return undefined;
     uri = c.dossierYaml?.uri ?? c.documents.flatMap((d) => d.files)[0]?.uri ?? c.rootUri;
+    root = c.rootUri;
   }
   if (!uri) {
     void vscode.window.showInformationMessage(l10n.t('Open a dossier file first.'));
@@ -333,7 +382,9 @@ async function exportReport(getClient: () => LanguageClient | undefined, arg: vs
     { label: l10n.t('CSV: checklist'), description: l10n.t('requirements × documents, for spreadsheets'), format: 'csv', table: 'checklist', ext: 'csv', filter: 'CSV' },
     { label: l10n.t('CSV: traceability matrix'), description: l10n.t('requirement → design → test → risk'), format: 'csv', table: 'trace', ext: 'csv', filter: 'CSV' },
   ];
-  const pickFormat = await vscode.window.showQuickPick(formats, { placeHolder: l10n.t('Report format') });
+  const pickFormat = given?.format
+    ? formats.find((f) => f.format === given.format && (f.format !== 'csv' || f.table === (given.table ?? 'checklist')))
+    : await vscode.window.showQuickPick(formats, { placeHolder: l10n.t('Report format') });
   if (!pickFormat) return undefined;
   const result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('CyberDossier: writing the report') }, () =>
     client.sendRequest(ReportRequest, { uri, format: pickFormat.format, table: pickFormat.table, locale: l10n.locale } satisfies ReportParams),
@@ -343,15 +394,23 @@ async function exportReport(getClient: () => LanguageClient | undefined, arg: vs
     return undefined;
   }
   const base = vscode.Uri.parse(uri);
-  const folder = /\.(md|markdown|ya?ml)$/i.test(base.path) ? vscode.Uri.joinPath(base, '..') : base;
-  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, result.fileName), filters: { [pickFormat.filter]: [pickFormat.ext] }, saveLabel: l10n.t('Export') });
-  if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));
-  const open = l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(l10n.t('Report written to {0}', vscode.workspace.asRelativePath(target)), open);
-  if (choice === open) {
-    if (pickFormat.format === 'html') await vscode.env.openExternal(target);
-    else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  const dossierRoot = root ? vscode.Uri.parse(root) : /\.(md|markdown|ya?ml)$/i.test(base.path) ? vscode.Uri.joinPath(base, '..') : base;
+  let target = given?.target ? vscode.Uri.parse(given.target) : undefined;
+  if (!target) {
+    const folder = defaultReportFolder(context, dossierRoot);
+    target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, result.fileName), filters: { [pickFormat.filter]: [pickFormat.ext] }, saveLabel: l10n.t('Export') });
+    if (!target) return undefined;
+    // Remembered for the next export of this workspace (the dialog then starts there).
+    await context.workspaceState.update(REPORT_FOLDER, vscode.Uri.joinPath(target, '..').toString());
   }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));
+  if (given?.open) {
+    await openReport(target, pickFormat.format);
+    return target;
+  }
+  const open = l10n.t('Open');
+  void vscode.window.showInformationMessage(l10n.t('Report written to {0}', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    if (choice === open) void openReport(target, pickFormat.format);
+  });
   return target;
 }

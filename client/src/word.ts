@@ -118,12 +118,18 @@ async function exportWord(client: () => LanguageClient | undefined, arg?: vscode
   try {
     result = await send(false);
     if (!result.written && result.errors > 0) {
-      const anyway = l10n.t('Export anyway');
+      // The safe answer is the default: VS Code makes the first button the one Enter presses and
+      // adds its own Cancel, so the first button cancels too (it shows the errors instead of
+      // exporting); "Export anyway" has to be chosen on purpose.
+      const showErrors: vscode.MessageItem = { title: l10n.t('Cancel and show the errors') };
+      const anyway: vscode.MessageItem = { title: l10n.t('Export anyway') };
       const choice = await vscode.window.showWarningMessage(
-        l10n.t('The dossier has {0} error(s). Export anyway?', result.errors),
+        l10n.n(result.errors, 'The dossier has {0} error. Export anyway?', 'The dossier has {0} errors. Export anyway?'),
         { modal: true, detail: `${l10n.t('A Word document exported now is not ready for submission. The first errors:')}\n${result.firstErrors.join('\n')}` },
+        showErrors,
         anyway,
       );
+      if (choice === showErrors) void vscode.commands.executeCommand('workbench.actions.view.problems');
       if (choice !== anyway) return undefined;
       result = await send(true);
     }
