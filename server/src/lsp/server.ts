@@ -28,6 +28,7 @@ import { definition, references } from '../features/navigation';
 import { documentStatus } from '../features/status';
 import { viewOf } from '../features/view';
 import { registerChecklistRequests } from './checklist';
+import { registerNewDossierRequests } from './new-dossier';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
 import { registerMigration, resolveMigration } from './migrate';
@@ -155,6 +156,7 @@ export class DossierServer {
     });
     registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem(), scope: this.scope, clientLocale });
     registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale, scope: this.scope, clientLocale });
+    registerNewDossierRequests(c, (w, e) => this.error(w, e));
     const migrationDeps = {
       engine: this.engine,
       localeFor: (f: string) => this.localeFor(f),
