@@ -32,6 +32,7 @@ import type { Checklist } from '../../server/src/features/checklist';
 import { registerChecklistView } from './checklist';
 import { registerWordCommands } from './word';
 import { registerSbomCommands } from './sbom';
+import { registerVulnsCommands } from './vulns';
 import { registerMigrationCommand } from './migrate';
 
 let client: LanguageClient | undefined;
@@ -100,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   checklist = registerChecklistView(context, () => client);
   registerWordCommands(context, () => client);
   registerSbomCommands(context, () => client);
+  registerVulnsCommands(context, () => client);
   registerMigrationCommand(context, () => client);
   await startClient(context);
   return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange };

@@ -39,6 +39,7 @@ const USAGE = `Usage: cyberdossier check [PATH ...] [options]
        cyberdossier import FILE.docx [--kind KIND] [--out FILE.md]
        cyberdossier export FILE.md|FOLDER --to docx [--output FILE.docx]
        cyberdossier sbom import FILE [--format md|json]
+       cyberdossier vulns FILE|FOLDER [--format md|json]
        (each command takes --help)
 
 Checks NMPA cybersecurity dossier files (Markdown with YAML frontmatter).
@@ -125,6 +126,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   import: async () => loadBundle<WordBundle>('word').importCommand,
   export: async () => loadBundle<WordBundle>('word').exportCommand,
   sbom: async () => (await import('./sbom')).sbom,
+  vulns: async () => (await import('./vulns')).vulns,
 };
 
 export async function run(argv: string[], io: CliIO): Promise<number> {

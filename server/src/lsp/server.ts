@@ -35,6 +35,7 @@ import { viewOf } from '../features/view';
 import { registerChecklistRequests } from './checklist';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
+import { registerVulnsRequests } from './vulns';
 import { registerMigration, resolveMigration } from './migrate';
 import { WorkspaceScope } from './scope';
 import { migrationActions, MIGRATE_KIND, MIGRATE_STEP_KIND, type MigrationCodeAction } from '../features/migrate';
@@ -153,6 +154,7 @@ export class DossierServer {
     });
     registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem(), scope: this.scope, clientLocale });
     registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale, scope: this.scope, clientLocale });
+    registerVulnsRequests(c, () => this.engine, { scope: this.scope, clientLocale, ensureSettings: (u) => this.ensureSettings(u) });
     const migrationDeps = {
       engine: this.engine,
       localeFor: (f: string) => this.localeFor(f),
