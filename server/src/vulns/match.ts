@@ -80,19 +80,19 @@ export function matchComponents(components: readonly Component[], feeds: readonl
           });
           // The name method only when no earlier method of this component knew the record's package.
           if (!hit) continue;
-          const existing = r.ids.map((id) => byId.get(id)).find(Boolean);
+          const existing = r.ids.map((id) => byId.get(id.toUpperCase())).find(Boolean);
           if (existing) {
-            for (const id of r.ids) if (!existing.ids.includes(id)) existing.ids.push(id);
+            for (const id of r.ids) if (!existing.ids.some((x) => x.toUpperCase() === id.toUpperCase())) existing.ids.push(id);
             if (!existing.feeds.includes(f.value)) existing.feeds.push(f.value);
             if (!existing.record.cvss && r.cvss) existing.record = { ...existing.record, cvss: r.cvss, level: r.level };
             if (existing.id !== existing.ids.find((x) => x.startsWith('CVE-')) && r.id.startsWith('CVE-')) existing.id = r.id;
-            for (const id of existing.ids) byId.set(id, existing);
+            for (const id of existing.ids) byId.set(id.toUpperCase(), existing);
             continue;
           }
           if (k.method === 'name' && (methodsTried.has('purl') || methodsTried.has('cpe')) && r.affected.some((a) => (a.pkg && keys.some((x) => x.key === `p:${a.pkg}`)) || (a.cpe && keys.some((x) => x.key === `c:${a.cpe}`))))
             continue;
           const kv: KnownVulnerability = { id: r.id, ids: [...r.ids], component: c, method: k.method, record: r, feeds: [f.value] };
-          for (const id of kv.ids) byId.set(id, kv);
+          for (const id of kv.ids) byId.set(id.toUpperCase(), kv);
         }
       }
     }
@@ -102,7 +102,7 @@ export function matchComponents(components: readonly Component[], feeds: readonl
       seen.add(kv);
       const cve = kv.ids.find((x) => x.startsWith('CVE-'));
       if (cve) kv.id = cve;
-      const k = kv.ids.map((id) => kev.get(id)).find(Boolean);
+      const k = kv.ids.map((id) => kev.get(id.toUpperCase())).find(Boolean);
       if (k) kv.kev = k;
       const v = vexFor(vex, kv.ids, c);
       if (v) kv.vex = v;
@@ -118,8 +118,10 @@ export function vexFor(vex: readonly VexStatement[], ids: readonly string[], c: 
   if (!vex.length) return undefined;
   const want = new Set(ids.map((x) => x.toUpperCase()));
   const mine = new Set<string>();
-  if (c.purl) for (const k of productKeys(c.purl)) mine.add(k);
-  if (c.cpe) for (const k of productKeys(c.cpe)) mine.add(k);
+  // Only the keys of the component's own version count as versioned ones.
+  const own = (k: string) => !k.includes('@') || (c.version !== undefined && k.endsWith(`@${c.version}`));
+  if (c.purl) for (const k of productKeys(c.purl)) if (own(k)) mine.add(k);
+  if (c.cpe) for (const k of productKeys(c.cpe)) if (own(k)) mine.add(k);
   const n = normName(c.name);
   const p = c.purl ? purlPackage(c.purl) : undefined;
   const version = c.version ?? p?.version;

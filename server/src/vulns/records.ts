@@ -13,10 +13,12 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 4096 ? v : undefined);
 const MAX_LIST = 10_000;
 
+/** The IDs once each (compared without case, written as the data writes them), a CVE first. */
 function primary(ids: string[]): string[] {
-  const uniq = [...new Set(ids.filter(Boolean).map((x) => x.toUpperCase()))];
-  const cve = uniq.find((x) => x.startsWith('CVE-'));
-  return cve ? [cve, ...uniq.filter((x) => x !== cve)] : uniq;
+  const seen = new Set<string>();
+  const uniq = ids.filter((x) => x && !seen.has(x.toUpperCase()) && seen.add(x.toUpperCase()));
+  const cve = uniq.find((x) => /^CVE-/i.test(x));
+  return cve ? [cve.toUpperCase(), ...uniq.filter((x) => x !== cve)] : uniq;
 }
 
 function withLevel(r: VulnRecord, word?: unknown): VulnRecord {

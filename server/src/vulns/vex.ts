@@ -3,6 +3,7 @@
 // "assesses" a vulnerability of a product: not_affected with a justification, fixed, or affected
 // (a residual vulnerability, then). under_investigation assesses nothing.
 
+import { parsePurl } from '../sbom/vocab';
 import { cpeKey, normName, purlPackage } from './keys';
 import type { VexStatement, VexStatus } from './types';
 
@@ -28,12 +29,18 @@ export function productKeys(ref: string): string[] {
     out.push(`p:${p.pkg}`, `n:${normName(p.name)}`);
     if (p.version) out.push(`p:${p.pkg}@${p.version}`, `n:${normName(p.name)}@${p.version}`);
   }
+  // A purl of no OSV ecosystem (pkg:generic/openssl@1.1.1w): its name and version.
+  const g = !p && /^pkg:/i.test(ref) ? parsePurl(ref) : undefined;
+  if (g) {
+    out.push(`n:${normName(g.name)}`);
+    if (g.version) out.push(`n:${normName(g.name)}@${g.version}`);
+  }
   const c = /^cpe:/i.test(ref) ? cpeKey(ref) : undefined;
   if (c) {
     out.push(`c:${c.key}`, `n:${normName(c.key.split(':')[1])}`);
     if (c.version) out.push(`c:${c.key}@${c.version}`, `n:${normName(c.key.split(':')[1])}@${c.version}`);
   }
-  if (!p && !c) out.push(`n:${normName(ref)}`);
+  if (!p && !g && !c) out.push(`n:${normName(ref)}`);
   return out;
 }
 

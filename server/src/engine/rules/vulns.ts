@@ -159,7 +159,8 @@ function listedIds(sec: Section, data: VulnerabilityData): Map<string, Listed> {
   };
   for (const t of sectionTables(sec)) {
     for (const row of t.fact.rows) {
-      const text = row.cells.map((_, i) => cellText(row, i)).join(' | ');
+      // Placeholders (<状态：已修复 / …>, {{insert status…}}) say nothing about the status.
+      const text = row.cells.map((_, i) => cellText(row, i)).join(' | ').replace(/<[^<>]*>|\{\{[^{}]*\}\}/g, ' ');
       const ids = text.match(VULN_ID);
       if (!ids) continue;
       const status = statusOf(text);
@@ -223,7 +224,7 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
   const byId = new Map<string, KnownVulnerability[]>();
   for (const kv of found) byId.set(kv.id, [...(byId.get(kv.id) ?? []), kv]);
   const statusOf = (kvs: KnownVulnerability[]): 'fixed' | 'not_affected' | 'affected' | 'unassessed' => {
-    const row = kvs.flatMap((kv) => kv.ids.map((id) => listed.get(id))).find((x) => x?.status)?.status;
+    const row = kvs.flatMap((kv) => kv.ids.map((id) => listed.get(id.toUpperCase()))).find((x) => x?.status)?.status;
     if (row) return row;
     const vex = kvs.map((kv) => kv.vex).filter((v) => v && assesses(v));
     // Every affected component must be assessed by VEX for a status to hold for the vulnerability.
@@ -232,7 +233,7 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
       if (vex.every((v) => v!.status === 'fixed' || v!.status === 'not_affected')) return 'fixed';
       return 'affected';
     }
-    return kvs.some((kv) => kv.ids.some((id) => listed.has(id))) ? 'affected' : 'unassessed';
+    return kvs.some((kv) => kv.ids.some((id) => listed.has(id.toUpperCase()))) ? 'affected' : 'unassessed';
   };
   const label = (kvs: KnownVulnerability[]) => kvs.map((kv) => `${kv.component.name} ${kv.component.version ?? ''}`.trim()).join('、');
   const labelEn = (kvs: KnownVulnerability[]) => kvs.map((kv) => `${kv.component.name} ${kv.component.version ?? ''}`.trim()).join(', ');
