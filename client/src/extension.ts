@@ -25,6 +25,7 @@ import type { Checklist } from '../../server/src/features/checklist';
 import { registerChecklistView } from './checklist';
 import { registerWordCommands } from './word';
 import { registerSbomCommands } from './sbom';
+import { registerVulnsCommands } from './vulns';
 import { registerMigrationCommand } from './migrate';
 import { newDocument, type NewDocumentArgs } from './new-document';
 import { l10n, registerLocaleTracking, useLocaleOf } from './i18n';
@@ -87,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   checklist = registerChecklistView(context, () => client);
   registerWordCommands(context, () => client);
   registerSbomCommands(context, () => client);
+  registerVulnsCommands(context, () => client);
   registerMigrationCommand(context, () => client);
   await startClient(context);
   return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange, locale: () => l10n.locale, statusText: () => (status ? { text: status.text, detail: status.detail ?? '' } : undefined) };

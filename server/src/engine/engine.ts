@@ -24,6 +24,8 @@ import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
 import { checkSbom } from './rules/sbom';
 import { loadConfiguredSbom } from '../sbom/load';
+import { checkKnownVulnerabilities } from './rules/vulns';
+import { loadFeed } from '../vulns/store';
 import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
@@ -93,6 +95,8 @@ export interface EngineOptions {
    * key; heading, frontmatter and content checks still run.
    */
   restricted?: () => boolean;
+  /** Write the vulnerability index beside the data (`.cyberdossier-cache/`; default true). */
+  vulnerabilityCache?: boolean;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -248,6 +252,7 @@ export class Engine {
         for (const k of RESTRICTED_KEYS) delete input[k];
         delete input.sbomAt;
         delete input.referenceDocxAt;
+        delete input.vulnerabilitiesAt;
         findings = [
           ...findings.filter((f) => !ignored.some((k) => f.data.key === k || String(f.data.key ?? '').startsWith(`${k}.`))),
           ...ignored.map(
@@ -649,6 +654,15 @@ export class Engine {
         const scopeFile = yamlPath ?? members[0];
         for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
           rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
+      });
+      this.contain('vulnerabilities', where, () => {
+        const scopeFile = yamlPath ?? members[0];
+        const found = checkKnownVulnerabilities(
+          d,
+          (s, config) => loadFeed(this.host, { value: s.value, ...(s.maxAge !== undefined ? { maxAge: s.maxAge } : {}) }, this.pathScope(config, scopeFile), { writeCache: this.options.vulnerabilityCache !== false }),
+          (config) => config.sbom.map((s) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))),
+        );
+        for (const [rc, f] of found) rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...f]);
       });
       this.contain('configured-files', where, () => this.checkConfiguredPaths(d, yamlPath ?? members[0], rcFindings));
     }

@@ -31,6 +31,7 @@ import { registerChecklistRequests } from './checklist';
 import { registerNewDossierRequests } from './new-dossier';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
+import { registerVulnsRequests } from './vulns';
 import { registerMigration, resolveMigration } from './migrate';
 import { WorkspaceScope } from './scope';
 import { DiagnosticSink, diagnosticMode } from './diagnostics';
@@ -157,6 +158,7 @@ export class DossierServer {
     registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem(), scope: this.scope, clientLocale });
     registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale, scope: this.scope, clientLocale });
     registerNewDossierRequests(c, (w, e) => this.error(w, e));
+    registerVulnsRequests(c, () => this.engine, { scope: this.scope, clientLocale, ensureSettings: (u) => this.ensureSettings(u) });
     const migrationDeps = {
       engine: this.engine,
       localeFor: (f: string) => this.localeFor(f),

@@ -236,3 +236,18 @@ export interface DossierYamlParams {
   lang: 'zh' | 'en';
 }
 export type DossierYamlResult = import('../features/new-dossier').MergeResult;
+ * *Draft vulnerability assessment…* (issue 17): the components of the dossier holding `uri` (its
+ * SBOM, else its OTS table) matched against the vulnerability data its `.cyberdossierrc.yaml`
+ * names (`vulnerabilities:`), returned as the Markdown of the assessment tables (counts by CVSS
+ * level, every known vulnerability, the residual list) in the dossier's language. Fails (a
+ * response error with a localised message) when no data is configured or it cannot be used.
+ * Nothing is fetched; in Restricted Mode `vulnerabilities` is not applied (so it fails).
+ */
+export const VulnsDraftRequest = 'cyberdossier/vulnsDraft';
+export interface VulnsDraftParams {
+  /** A dossier file or folder. */
+  uri: string;
+  locale?: 'zh-CN' | 'en';
+}
+/** `markdown`, `rows`, `counts`, `dataDate`, `feeds`, `components`. */
+export type VulnsDraftResult = Omit<import('../vulns/draft').DraftResult, 'problems'>;
