@@ -33,6 +33,8 @@ export const CODES = {
   // Issue 12: what a reviewer reads for inside a present section; personal data in device data.
   'section-incomplete': { severity: 'warning', title: { zh: '章节内容不完整', en: 'Section incomplete' } },
   'device-data-personal-information': { severity: 'error', title: { zh: '设备数据含有个人信息', en: 'Device data contains personal information' } },
+  // fda-premarket-2025 (requirements-fda-premarket-2025.md §13)
+  'not-a-cyber-device': { severity: 'info', title: { zh: '不是网络设备（524B(c)）', en: 'Not a cyber device (524B(c))' } },
   // requirements.md §3a: an item answered by a reference cannot be content-checked.
   'answered-by-reference': { severity: 'hint', title: { zh: '以引用作答，内容未检查', en: 'Answered by reference: content not checked' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;

@@ -17,7 +17,7 @@ import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from
 import type { Localized, RuleSet, Severity } from './rulesets/types';
 import { scan, type ScanResult } from './scan';
 import { LineIndex, range, type Range } from './text';
-import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkScope } from './rules/frontmatter';
+import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope } from './rules/frontmatter';
 import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
@@ -28,6 +28,7 @@ import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
+import { applySeverityModes } from './severity';
 import { MAX_NESTING } from './parse';
 
 export interface Diagnostic {
@@ -560,6 +561,7 @@ export class Engine {
       this.containTargets = [state];
       this.contain('frontmatter', file, () => checkFrontmatter(state, d, RULESET_IDS));
       if (!state.skipBody) this.contain('scope', file, () => checkScope(state));
+      this.contain('notices', file, () => checkNotices(state));
       if (!state.kind) state.skipBody = true;
       if (!state.skipBody) {
         this.contain('document-kind', file, () => checkDocumentKind(state));
@@ -652,6 +654,8 @@ export class Engine {
     if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, d.dossier!.facts, dossierRuleset));
     this.containTargets = undefined;
 
+    for (const f of d.files) if (f.isDossier) applySeverityModes(f.findings, f.ruleset, f.facts);
+    applySeverityModes(d.yamlFindings, d.dossier?.ruleset, d.dossier?.facts);
     const files: FileReport[] = d.files.map((f) => ({
       path: f.path,
       document: f.kind?.id ?? null,

@@ -59,6 +59,58 @@ interfaces:
 security_software: false
 ---`;
 
+const FDA_FM = `---
+document: cybersecurity-management-plan
+guideline: fda-premarket-2025
+submission: 510k
+product: { name: SmartInfuse IP-600 Infusion Pump, model: IP-600, software_version: 3.2.1.4 }
+cyber_device: { software: true, internet: true, vulnerable_characteristics: true }
+connectivity: { wireless: [wifi] }
+---`;
+
+const FDA_PLAN = `# 1 Personnel responsible
+
+The product security officer (PSIRT lead) owns this plan.
+
+# 2 Vulnerability monitoring
+
+NIST NVD and supplier advisories are reviewed weekly; researchers report through the CVD inbox.
+
+# 3 CISA KEV
+
+The CISA Known Exploited Vulnerabilities Catalog is checked daily against the SBOM.
+
+# 4 Periodic security testing
+
+Penetration testing is repeated annually and after every major release.
+
+# 5 Timeline to develop and release patches
+
+## 5.1 Regular update cycle
+
+Known unacceptable vulnerabilities are fixed in the quarterly maintenance release.
+
+## 5.2 Out-of-cycle updates for critical vulnerabilities
+
+Critical vulnerabilities that could cause uncontrolled risks are patched out of cycle within 30 days.
+
+# 6 Update processes
+
+Signed update packages are pushed from the fleet server and installed after clinician confirmation.
+
+# 7 Patching capability
+
+The fleet server reaches 95 % of connected pumps within 14 days.
+
+# 8 Coordinated vulnerability disclosure
+
+Reports to psirt@example.com are acknowledged within 5 business days and disclosed with CISA.
+
+# 9 Communication of remediations to customers
+
+Customers receive security bulletins by e-mail and on the customer portal.
+`;
+
 export const RULE_DOCS: Record<Code, RuleDoc> = {
   'missing-section': {
     what: {
@@ -373,6 +425,26 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     },
     bad: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志（含患者姓名、住院号） | 非实时远程访问与控制 | 设备维护 |\n\n两类数据分库存储并隔离。\n`,
     good: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志（不含患者姓名、住院号） | 非实时远程访问与控制 | 设备维护 |\n\n两类数据分库存储并隔离。\n`,
+  },
+  'not-a-cyber-device': {
+    what: {
+      zh: '（fda-premarket-2025）frontmatter 的 524B(c) 三项标准中至少一项为 false（cyber_device.software、internet 或 vulnerable_characteristics）：本器械不是“网络设备”，第 524B 条不适用。每个文件报告一次（info），位于第一个为 false 的标准值上（按 software、internet、vulnerable_characteristics 的顺序；值来自 dossier.yaml 时位于第 0 行）。data.criterion 为该标准。其余检查照常进行，只是缺失类诊断的严重程度降低（A 级 error → warning，B 级 warning → info）。',
+      en: '(fda-premarket-2025) One of the three 524B(c) criteria in the frontmatter is false (cyber_device.software, internet or vulnerable_characteristics): the device is not a “cyber device” and section 524B does not apply. Reported once per file (info) on the value of the first false criterion (in the order software, internet, vulnerable_characteristics; on line 0 when it comes from dossier.yaml). data.criterion names it. Everything else is still checked; only the absence codes are reported at lower severity (tier A error → warning, tier B warning → info).',
+    },
+    why: {
+      zh: 'VII.B：第 524B(c) 条的网络设备须同时满足三项标准；Appendix 4：“each type of documentation identified throughout the guidance is recommended for all premarket submissions for devices with potential cybersecurity risks”——指南的建议仍然适用，法定要求不适用。',
+      en: 'VII.B: a cyber device under 524B(c) meets all three criteria; Appendix 4: “each type of documentation identified throughout the guidance is recommended for all premarket submissions for devices with potential cybersecurity risks” — the guidance still recommends the documentation, the statute does not require it.',
+    },
+    fix: {
+      zh: '确认三项标准的取值。注意 VII.B 对“连接互联网的能力”作广义理解：USB、以太网、串口连接器以及射频或磁感应通信均算；声明了这些连接而 internet 为 false 时报告 frontmatter-invalid，且该值视为无效。',
+      en: 'Check the three criteria. VII.B reads “the ability to connect to the internet” broadly: USB, ethernet and serial connectors and RF or inductive communications count; internet: false with such a connection declared is frontmatter-invalid and the value counts as invalid.',
+    },
+    choices: {
+      zh: '不使用 out-of-scope：out-of-scope 意味着“指导原则不适用、不检查正文”，而此处指南仍然适用（II、Appendix 4），只是法律条文不适用；用户需要知道严重程度为何降低。三项标准有一项缺失或无效且没有一项为 false 时为“未确定”：不报告本代码，严重程度不降低（未知不会降低严重程度）。data.requirement 为空（不针对某一要求）。',
+      en: 'Not out-of-scope: out-of-scope means “the guideline does not apply, nothing else is checked”, while here the guidance still applies (II, Appendix 4) and only the statute does not; the user must be told why severities are lower. With a criterion missing or invalid and none false the state is undetermined: no notice, normal severities (an unknown never lowers a severity). data.requirement is empty (no single requirement is meant).',
+    },
+    bad: `${FDA_FM.replace('vulnerable_characteristics: true', 'vulnerable_characteristics: false')}\n\n${FDA_PLAN}`,
+    good: `${FDA_FM}\n\n${FDA_PLAN}`,
   },
   'answered-by-reference': {
     what: {
