@@ -11,7 +11,7 @@ import { Engine } from '../engine/engine';
 import { nodeHost } from '../engine/host';
 import type { Locale } from '../engine/config';
 import { draftAssessment } from '../vulns/draft';
-import type { CliIO, Subcommand } from './main';
+import type { CliIO, Subcommand } from './io';
 import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 
 export const VULNS_USAGE = `Usage: cyberdossier vulns FILE|FOLDER [--format md|json] [--output FILE] [--force]

@@ -236,6 +236,8 @@ export interface DossierYamlParams {
   lang: 'zh' | 'en';
 }
 export type DossierYamlResult = import('../features/new-dossier').MergeResult;
+
+/**
  * *Draft vulnerability assessment…* (issue 17): the components of the dossier holding `uri` (its
  * SBOM, else its OTS table) matched against the vulnerability data its `.cyberdossierrc.yaml`
  * names (`vulnerabilities:`), returned as the Markdown of the assessment tables (counts by CVSS
