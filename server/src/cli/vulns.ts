@@ -7,10 +7,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import type { Locale } from '../engine/config';
-import { draftAssessment } from '../vulns/draft';
+import { Engine, nodeHost, type Locale } from '../engine';
+import { draftAssessment } from '../vulns';
 import type { CliIO, Subcommand } from './io';
 import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 

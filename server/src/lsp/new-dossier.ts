@@ -3,7 +3,7 @@
 // the client writes the file (nothing here touches the disk).
 
 import type { Connection } from 'vscode-languageserver';
-import { RULESETS } from '../engine/rulesets';
+import { RULESETS } from '../engine';
 import { guidelineInfos, mergeDossierYaml } from '../features/new-dossier';
 import { DossierYamlRequest, type DossierYamlParams, type DossierYamlResult, GuidelinesRequest, type GuidelineInfo } from '../shared/protocol';
 

@@ -252,4 +252,4 @@ export interface VulnsDraftParams {
   locale?: 'zh-CN' | 'en';
 }
 /** `markdown`, `rows`, `counts`, `dataDate`, `feeds`, `components`. */
-export type VulnsDraftResult = Omit<import('../vulns/draft').DraftResult, 'problems'>;
+export type VulnsDraftResult = Omit<import('../vulns').DraftResult, 'problems'>;
