@@ -1,5 +1,6 @@
 // Table vocabulary: which header cell fills which column role, and what a full version is.
 
+import type { DocModel, TableModel } from './model';
 import type { CellFact, TableFact } from './parse';
 import { normalize } from './text';
 
@@ -94,4 +95,27 @@ export function isFullVersion(raw: string): boolean {
   if (/\d+(?:\.\d+)+/.test(v)) return true;
   if (/\d+(?:\.\d+)*[a-zA-Z](?![a-zA-Z0-9])/.test(v)) return true;
   return false;
+}
+
+/** Lines of a table, for quick fixes (add a column, disable around it) without re-parsing. */
+export function tableLines(model: DocModel, t: TableModel): { start: number; end: number; header: number; rows: number[] } {
+  const line = (o: number) => model.lines.positionAt(t.base + o).line;
+  const header = line(t.fact.start);
+  const rows = t.fact.rows.map((r) => line(r.start));
+  const last = rows.length ? rows[rows.length - 1] : header + 1;
+  return { start: header, end: last + 1, header, rows: [header + 1, ...rows] };
+}
+
+/** Every column index filling each role (a header cell containing one of the role's words). */
+export function columnGroups(header: { run: { text: string } }[], roles: string[], dict: Record<string, string[]>): Map<string, number[]> {
+  const keys = header.map((c) => normalize(c.run.text));
+  const out = new Map<string, number[]>();
+  for (const role of roles) {
+    const words = (dict[role] ?? []).map(normalize).filter(Boolean);
+    out.set(
+      role,
+      keys.flatMap((k, i) => (words.some((w) => k.includes(w)) ? [i] : [])),
+    );
+  }
+  return out;
 }

@@ -7,8 +7,9 @@ import type { Code } from '../codes';
 import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, type DocModel, type TableModel } from '../model';
 import { parentId, refKey } from '../match';
 import { COLUMN_LABELS, NOT_APPLICABLE, NO_WORDS, isPlaceholderText } from '../rulesets/common';
-import type { Capability, CapabilityTable, Check, Requirement, RuleSet } from '../rulesets/types';
-import { cellText, columnMap, hasRoles, isFullVersion, isProductRow } from '../tables';
+import type { Capability, CapabilityTable, Check, Localized, Requirement, RuleSet } from '../rulesets/types';
+import { suppressed } from '../suppress';
+import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, tableLines } from '../tables';
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
@@ -16,6 +17,10 @@ import { answerState, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
+
+// The table helpers live in ../tables (importing them from here made content ↔ sections ↔
+// vulnerability a cycle); re-exported for callers written against the old place.
+export { columnGroups, tableLines } from '../tables';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
 
@@ -36,14 +41,6 @@ export function sectionEnd(model: DocModel, heading: number): number {
   return end;
 }
 
-/** Lines of a table, for quick fixes (add a column, disable around it) without re-parsing. */
-export function tableLines(model: DocModel, t: TableModel): { start: number; end: number; header: number; rows: number[] } {
-  const line = (o: number) => model.lines.positionAt(t.base + o).line;
-  const header = line(t.fact.start);
-  const rows = t.fact.rows.map((r) => line(r.start));
-  const last = rows.length ? rows[rows.length - 1] : header + 1;
-  return { start: header, end: last + 1, header, rows: [header + 1, ...rows] };
-}
 
 function labelOf(role: string): { zh: string; en: string } {
   return COLUMN_LABELS[role] ?? { zh: role, en: role };
@@ -531,19 +528,6 @@ function checkCapabilityTables(
   }
 }
 
-/** Every column index filling each role (a header cell containing one of the role's words). */
-export function columnGroups(header: { run: { text: string } }[], roles: string[], dict: Record<string, string[]>): Map<string, number[]> {
-  const keys = header.map((c) => normalize(c.run.text));
-  const out = new Map<string, number[]>();
-  for (const role of roles) {
-    const words = (dict[role] ?? []).map(normalize).filter(Boolean);
-    out.set(
-      role,
-      keys.flatMap((k, i) => (words.some((w) => k.includes(w)) ? [i] : [])),
-    );
-  }
-  return out;
-}
 
 function checkListsFacts(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'lists-facts'>): void {
   const { file } = sec;
@@ -594,6 +578,12 @@ function checkStatement(group: DocGroup, r: Requirement, c: CheckOf<'statement'>
   }
 }
 
+/** The heading of requirement `id` in file `fi` of the group, if it has one there. */
+function headingOf(group: DocGroup, fi: number, id: string): number | undefined {
+  const ref = group.match.found.get(id);
+  return ref && ref.file === fi ? ref.heading : undefined;
+}
+
 /** placeholder: everywhere in the body of a file, with the innermost requirement section. */
 export function checkPlaceholders(group: DocGroup): void {
   group.files.forEach((file, fi) => {
@@ -612,20 +602,42 @@ export function checkPlaceholders(group: DocGroup): void {
       for (const [id, a] of labelled) if (line >= a.region.from && line < a.region.to && (!best || a.region.from >= best.from)) best = { id, from: a.region.from };
       return best?.id;
     };
+    // One finding per section (diagnostics.md): on its first placeholder, with the count, the
+    // others in `related`. A placeholder silenced by a comment is not counted.
+    const groups = new Map<string, { id?: string; heading: number; items: typeof model.placeholders }>();
     for (const p of model.placeholders) {
       const id = answerAt(p.range.start.line) ?? reqAt(p.heading);
-      const r = id ? requirementById(group.kind, id) : undefined;
-      file.findings.push(
-        finding(
-          'placeholder',
-          p.range,
-          L(
-            `残留占位符“${p.text}”${r ? `（${reqLabel(r).zh}）` : ''}：提交前请替换为实际内容`,
-            `Placeholder “${p.text}” left${r ? ` in ${reqLabel(r).en}` : ''}: replace it with the real content before submission`,
-          ),
-          r ? { requirement: r.id, clause: r.clause, text: p.text } : { text: p.text },
-        ),
-      );
+      if (suppressed({ code: 'placeholder', range: p.range }, id, model.suppressions)) continue;
+      const key = id ?? `#${p.heading}`;
+      const g = groups.get(key) ?? { id, heading: p.heading, items: [] };
+      g.items.push(p);
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const r = g.id ? requirementById(group.kind, g.id) : undefined;
+      // The section as the file names it: its own heading when it has one, else the catalogue's title.
+      const hi = r ? headingOf(group, fi, r.id) : g.heading;
+      const title = hi !== undefined && hi >= 0 ? model.headings[hi]?.text : undefined;
+      const where: Localized | undefined = title ? { zh: `“${title}”${r ? `（${r.id}）` : ''}`, en: `“${title}”${r ? ` (${r.id})` : ''}` } : r ? reqLabel(r) : undefined;
+      const [first, ...rest] = g.items;
+      const n = g.items.length;
+      const texts = [...new Set(g.items.map((p) => p.text))];
+      const shown = texts.slice(0, 3);
+      const more = texts.length > shown.length;
+      const message =
+        n === 1
+          ? L(
+              `残留占位符“${first.text}”${where ? `（${where.zh}）` : ''}：提交前请替换为实际内容`,
+              `Placeholder “${first.text}” left${where ? ` in ${where.en}` : ''}: replace it with the real content before submission`,
+            )
+          : L(
+              `${where ? `${where.zh}中` : ''}残留 ${n} 处占位符（${shown.map((t) => `“${t}”`).join('、')}${more ? '等' : ''}）：提交前请替换为实际内容`,
+              `${n} placeholders left${where ? ` in ${where.en}` : ''} (${shown.map((t) => `“${t}”`).join(', ')}${more ? ', …' : ''}): replace them with the real content before submission`,
+            );
+      const data = { ...(r ? { requirement: r.id, clause: r.clause } : {}), text: first.text, count: n, lines: g.items.map((p) => p.range.start.line) };
+      const f = finding('placeholder', first.range, message, data);
+      if (rest.length) f.related = rest.map((p) => ({ range: p.range, message: L(`占位符“${p.text}”`, `Placeholder “${p.text}”`) }));
+      file.findings.push(f);
     }
   });
 }

@@ -231,7 +231,16 @@ export interface VulnerabilityCheck {
   residualNot: string[];
   total: string[];
   /** The residual-vulnerability list: when it is required, its selecting and required roles. */
-  residualList: { when: Condition; select: ColumnRole[]; notSelect: string[]; impact: ColumnRole; risk: ColumnRole; acceptability: ColumnRole };
+  residualList: {
+    when: Condition;
+    select: ColumnRole[];
+    notSelect: string[];
+    impact: ColumnRole;
+    risk: ColumnRole;
+    acceptability: ColumnRole;
+    /** A table with this role's column and neither impact nor risk is the list of every known vulnerability (`cyberdossier vulns`), not the residual list. */
+    inventory?: ColumnRole;
+  };
   /** The tools / database table: when it is checked, how it is recognised, what it should have. */
   tools: {
     when: Condition;
@@ -392,6 +401,12 @@ export interface RuleSet {
    * with the SBOM(s) a `.cyberdossierrc.yaml` names (`sbom:`) — inconsistent-fact.
    */
   otsTable?: { requirements: string[] };
+  /**
+   * The vulnerability assessments the configured vulnerability data (`vulnerabilities:`) is
+   * matched against (rules/vulns.ts): each assessment requirement with its maintenance plan of
+   * residual vulnerabilities, and the words of a listed vulnerability's status.
+   */
+  vulnerabilityData?: VulnerabilityData;
   /** The frontmatter JSON Schema of this rule set. */
   schema: JsonSchema;
   /** The language of `quote` (default zh: the NMPA guidelines); `gloss` is in the other one. */
@@ -404,6 +419,15 @@ export interface RuleSet {
   columnLabels?: Record<ColumnRole, Localized>;
   /** How titles are normalised and answers recognised without a heading (requirements.md §3a). */
   answers: AnswerRules;
+}
+
+export interface VulnerabilityData {
+  /** `requirement`: where the dossier lists and counts its known vulnerabilities; `plan`: the maintenance plan of the residual ones. */
+  assessments: { requirement: string; plan?: string }[];
+  /** Words in a listed vulnerability's row that say it is fixed, or does not affect the device (longer words win). */
+  status: { fixed: string[]; notAffected: string[] };
+  /** The clause the data findings cite besides the requirement's (FDA: the KEV catalog). */
+  clause?: string;
 }
 
 /**
