@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Engine, faultsFromEnv, type FileReport, type InternalFailure, nodeHost, findRc, packageVersion, type Locale } from '../engine';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
-import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
+import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
 import type { CliIO } from './io';
 
 interface Options {
@@ -46,58 +46,66 @@ ${ALLOW_PATH_HELP}
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or read failure.`;
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
+const CHECK_OPTIONS: OptionSpec = {
+  format: { type: 'string' },
+  config: { type: 'string' },
+  locale: { type: 'string' },
+  output: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'allow-path': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
+
+function parseCheckArgs(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { paths: [], format: 'text', updateBaseline: false, allowPaths: [] };
   const first = argv[0];
   if (first === '-h' || first === '--help' || first === 'help') return 'help';
   if (first === '-v' || first === '--version') return 'version';
   if (first === undefined) throw new UsageError('missing command: cyberdossier check [PATH ...]');
   if (first !== 'check' && !first.startsWith('-')) throw new UsageError(`unknown command: ${first}`);
-  const args = new Args(first === 'check' ? argv.slice(1) : argv);
-  for (let a = args.next(); a !== undefined; a = args.next()) {
-    switch (a) {
+  for (const t of tokens(first === 'check' ? argv.slice(1) : argv, CHECK_OPTIONS)) {
+    if (t.kind === 'positional') {
+      o.paths.push(t.value);
+      continue;
+    }
+    switch (t.long) {
       case '--format': {
-        const f = args.value();
+        const f = valueOf(t);
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${f}`);
         o.format = f;
         break;
       }
       case '--config':
-        o.config = args.value();
+        o.config = valueOf(t);
         break;
       case '--locale':
-        o.locale = parseLocale(args.value());
+        o.locale = parseLocale(valueOf(t));
         break;
       case '--output':
-        o.output = args.value();
+        o.output = valueOf(t);
         break;
       case '--max-warnings': {
-        const n = args.value();
+        const n = valueOf(t);
         if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a non-negative integer, not ${n}`);
         o.maxWarnings = Number(n);
         break;
       }
       case '--baseline':
-        o.baseline = args.value();
+        o.baseline = valueOf(t);
         break;
       case '--update-baseline':
         o.updateBaseline = true;
         break;
       case '--allow-path':
-        o.allowPaths.push(args.value());
+        o.allowPaths.push(valueOf(t));
         break;
-      case '-h':
       case '--help':
         return 'help';
-      case '-v':
       case '--version':
         return 'version';
-      case '--':
-        o.paths.push(...args.remaining());
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
-        o.paths.push(a);
     }
   }
   if (o.updateBaseline && !o.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
@@ -106,7 +114,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 /** `cyberdossier check …` (also `cyberdossier [PATH …]`, `--help`, `--version`). */
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const opts = parseOrExit(io, 'cyberdossier', USAGE, () => parseArgs(argv));
+  const opts = parseOrExit(io, 'cyberdossier', USAGE, () => parseCheckArgs(argv));
   if (typeof opts === 'number') return opts;
   if (opts === 'version') {
     io.stdout(`${packageVersion()}\n`);
