@@ -8,7 +8,7 @@ import { idsKey, loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, ty
 import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath, type PathScope } from './configured-file';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
 import { validate, type Validated } from './facts/schema';
-import { loadYaml, type YamlResult } from './facts/yaml';
+import { loadYaml, type YamlProblem, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
 import { extractIds, type IdOccurrence } from './ids';
 import { isAnswered, matchDocument } from './match';
@@ -18,7 +18,7 @@ import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from
 import type { Localized, RuleSet, Severity } from './rulesets/types';
 import { scan, type ScanResult } from './scan';
 import { LineIndex, range, type Range } from './text';
-import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope } from './rules/frontmatter';
+import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope, reportBrokenDossierYaml, reportBrokenRc } from './rules/frontmatter';
 import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
@@ -498,8 +498,10 @@ export class Engine {
         const g = yamlRoot.root.entries.find((e) => e.key === 'guideline');
         if (g?.node.kind === 'scalar' && typeof g.node.value === 'string') yamlGuideline = g.node.value;
       }
-      checkDossierYaml(d, yamlRoot.problems, []);
+      checkDossierYaml(d, yamlRoot.problems, [], !!yamlRoot.root);
     }
+    // dossier.yaml that does not parse: its members say so once instead of reporting the symptoms.
+    const brokenYaml = yamlPath && yamlRoot && !yamlRoot.root ? yamlRoot.problems[0] : undefined;
     const yamlValidated = (rs: RuleSet): Validated | undefined => {
       if (!yamlRoot?.root) return undefined;
       let v = d.yamlValidated.get(rs.id);
@@ -568,6 +570,8 @@ export class Engine {
       state.kind = typeof doc === 'string' ? kindOf(ruleset, doc) : undefined;
       this.containTargets = [state];
       this.contain('frontmatter', file, () => checkFrontmatter(state, d, RULESET_IDS));
+      if (brokenYaml && yamlPath) reportBrokenDossierYaml(state, yamlPath, brokenYaml);
+      if (rc && brokenRc(rcF)) reportBrokenRc(state, rc, brokenRc(rcF)!);
       if (!state.skipBody) this.contain('scope', file, () => checkScope(state));
       this.contain('notices', file, () => checkNotices(state));
       if (!state.kind) state.skipBody = true;
@@ -718,6 +722,12 @@ function fmtSize(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
+}
+
+/** The rc file's YAML error that kept its settings from applying (its first config-invalid of kind yaml, without settings). */
+function brokenRc(findings: Finding[]): YamlProblem | undefined {
+  const f = findings.find((x) => x.data.problem === 'yaml' && x.data.unapplied === true);
+  return f ? { message: String(f.data.detail ?? ''), code: typeof f.data.yamlCode === 'string' ? f.data.yamlCode : undefined, range: f.range } : undefined;
 }
 
 function applySilence(f: FileState): Finding[] {
