@@ -25,7 +25,7 @@ import {
 } from '../../server/src/shared/protocol';
 import type { DocumentStatus } from '../../server/src/features/status';
 import type { Checklist } from '../../server/src/features/checklist';
-import { registerChecklistView } from './checklist';
+import { registerChecklistView, type ChecklistRow } from './checklist';
 import { registerWordCommands } from './word';
 import { registerSbomCommands } from './sbom';
 import { registerMigrationCommand } from './migrate';
@@ -58,6 +58,9 @@ export interface Api {
   client: () => LanguageClient | undefined;
   checklists: () => Checklist[];
   onDidChangeChecklist: vscode.Event<unknown>;
+  /** The checklist view's rows as rendered, and the view's state. */
+  checklistRows: () => ChecklistRow[];
+  checklistView: () => { visible: boolean; title: string; description: string } | undefined;
   /** The language of the client's surfaces now (issue 18 item 5). */
   locale: () => 'zh-CN' | 'en';
   /** The language status item as shown. */
@@ -106,8 +109,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(async (e) => {
       const u = e?.document.uri;
-      if (!u || u.scheme !== 'file' || !docsRoots.some((r) => u.path.startsWith(r)) || !u.path.endsWith('.md')) return;
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      if (!u || u.scheme !== 'file' || !docsRoots.some((r) => u.path.startsWith(r)) || !u.path.endsWith('.md') || e.document.isDirty) return;
+      // Close that text tab only (never another editor), then show the preview in its place.
+      const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === u.toString());
+      if (tab) await vscode.window.tabGroups.close(tab, true);
       await vscode.commands.executeCommand('markdown.showPreview', u);
     }),
   );
@@ -118,7 +123,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   registerSbomCommands(context, () => client);
   registerMigrationCommand(context, () => client);
   await startClient(context);
-  return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange, locale: () => l10n.locale, statusText: () => (status ? { text: status.text, detail: status.detail ?? '' } : undefined) };
+  return {
+    client: () => client,
+    checklists: () => checklist?.checklists() ?? [],
+    onDidChangeChecklist: checklist.onDidChange,
+    checklistRows: () => checklist?.rows() ?? [],
+    checklistView: () => checklist?.view(),
+    locale: () => l10n.locale,     statusText: () => (status ? { text: status.text, detail: status.detail ?? '' } : undefined),
+  };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
