@@ -54,6 +54,16 @@ describe('manifest and localisation', () => {
     expect(pkg.bin.cyberdossier).toBe('bin/cyberdossier.js');
     expect(pkg.bin['cyberdossier-language-server']).toBe('bin/cyberdossier-language-server.js');
   });
+  test('Locale and Guideline settings default to a real value, auto, and offer every rule set (issue 18 item 10)', () => {
+    const props = pkg.contributes.configuration.properties;
+    expect(props['cyberdossier.locale']).toMatchObject({ type: 'string', default: 'auto', enum: ['auto', 'zh-CN', 'en'] });
+    expect(props['cyberdossier.guideline']).toMatchObject({ type: 'string', default: 'auto' });
+    expect(props['cyberdossier.guideline'].enum).toEqual(['auto', ...RULESETS.map((r) => r.id)]);
+    for (const k of ['cyberdossier.locale', 'cyberdossier.guideline']) expect(props[k].markdownEnumDescriptions).toHaveLength(props[k].enum.length);
+    // Titles read "CyberDossier: …" in both languages.
+    expect(JSON.parse(read('package.nls.json')).category).toBe('CyberDossier');
+    expect(JSON.parse(read('package.nls.zh-cn.json')).category).toBe('CyberDossier');
+  });
   test('the problem matcher parses the CLI’s text output', () => {
     const re = new RegExp(pkg.contributes.problemMatchers[0].pattern.regexp);
     const m = re.exec('dossier/description.md:42:1  error  缺少“完整性和可得性测试报告”（D3.7）章节：……  [missing-section D3.7]');
