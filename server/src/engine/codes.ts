@@ -37,6 +37,10 @@ export const CODES = {
   'not-a-cyber-device': { severity: 'info', title: { zh: '不是网络设备（524B(c)）', en: 'Not a cyber device (524B(c))' } },
   // requirements.md §3a: an item answered by a reference cannot be content-checked.
   'answered-by-reference': { severity: 'hint', title: { zh: '以引用作答，内容未检查', en: 'Answered by reference: content not checked' } },
+  // fda-premarket-2025 §10 and K6.1 (requirements-fda-premarket-2025.md §13): the SBOM and known exploited vulnerabilities.
+  'sbom-component-incomplete': { severity: 'error', title: { zh: 'SBOM 组件要素不全', en: 'SBOM component incomplete' } },
+  'end-of-support-passed': { severity: 'warning', title: { zh: '组件已过支持终止日期', en: 'Component past its end of support' } },
+  'known-exploited-vulnerability': { severity: 'error', title: { zh: '已知被利用漏洞未消除', en: 'Known exploited vulnerability not designed out' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;
 
 export type Code = keyof typeof CODES;

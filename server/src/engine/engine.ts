@@ -30,6 +30,7 @@ export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
 import { applySeverityModes } from './severity';
 import { MAX_NESTING } from './parse';
+import { utcDay } from './support';
 
 export interface Diagnostic {
   code: Code;
@@ -90,6 +91,11 @@ export interface EngineOptions {
    * key; heading, frontmatter and content checks still run.
    */
   restricted?: () => boolean;
+  /**
+   * Today, for the end-of-support checks when the facts give no reference date (default: the
+   * clock; the CLI passes SOURCE_DATE_EPOCH when it is set, tests a fixed day).
+   */
+  today?: () => Date;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -477,7 +483,7 @@ export class Engine {
     quick = false,
   ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } | undefined {
     const rcFindings = new Map<string, Finding[]>();
-    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
+    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder, today: utcDay(this.options.today?.() ?? new Date()) };
 
     // dossier.yaml: parsed once; validated per rule set that a member uses.
     let yamlRoot: YamlResult | undefined;
@@ -630,6 +636,7 @@ export class Engine {
     for (const g of d.groups) {
       const cond = { facts: g.facts, tableRows, answered };
       g.cond = cond;
+      g.today = d.today;
       const where = g.files[0].path;
       this.containTargets = g.files;
       this.contain('structure', where, () => checkStructure(g, cond));
@@ -644,7 +651,7 @@ export class Engine {
       this.contain('consistency', where, () => checkConsistency(d));
       this.contain('sbom', where, () => {
         const scopeFile = yamlPath ?? members[0];
-        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
+        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile)), d.today))
           rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
       });
       this.contain('configured-files', where, () => this.checkConfiguredPaths(d, yamlPath ?? members[0], rcFindings));
