@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, faultsFromEnv, type FileReport, type InternalFailure } from '../engine/engine';
 import { nodeHost } from '../engine/host';
+import { sourceDateEpoch } from '../engine/support';
 import { findRc } from '../engine/workspace';
 import { packageVersion } from '../engine/docs';
 import type { Locale } from '../engine/config';
@@ -165,6 +166,8 @@ async function check(o: Options, io: CliIO): Promise<number> {
     onInternalError: (f) => failures.set(`${f.rule}\u0000${f.message}`, f),
     roots: cliRoots(io.cwd, o.allowPaths),
     faults: faultsFromEnv(),
+    // The end-of-support reference date when a dossier gives no submission_date (reproducible runs).
+    today: () => sourceDateEpoch(process.env) ?? new Date(),
   });
   const paths = o.paths.length ? o.paths : ['.'];
   const files: string[] = [];

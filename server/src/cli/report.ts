@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../engine/engine';
 import { nodeHost } from '../engine/host';
+import { sourceDateEpoch } from '../engine/support';
 import { findRc } from '../engine/workspace';
 import { packageVersion } from '../engine/docs';
 import type { Locale } from '../engine/config';
@@ -127,7 +128,7 @@ export const report: Subcommand = {
       io.stderr(`cyberdossier report: cannot read ${shown}\n`);
       return 2;
     }
-    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths) });
+    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
     // A folder above several dossiers: one of them by name, or a clear message.
     let where = target;
     if (nodeHost.isDirectory(target) && !resolveDossier(engine, target)) {

@@ -70,6 +70,12 @@ export function referenceDate(facts: Facts | undefined, rules: ComponentSupport,
   return date ? { date, source: 'submission_date' } : undefined;
 }
 
+/** SOURCE_DATE_EPOCH (seconds since 1970) as a date, when it is set (reproducible runs). */
+export function sourceDateEpoch(env: Record<string, string | undefined>): Date | undefined {
+  const s = env.SOURCE_DATE_EPOCH?.trim();
+  return s && /^\d+$/.test(s) ? new Date(Number(s) * 1000) : undefined;
+}
+
 /** Today in UTC as `YYYY-MM-DD`. */
 export function utcDay(d: Date): string {
   return d.toISOString().slice(0, 10);
