@@ -33,6 +33,7 @@ export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
 import { applySeverityModes } from './severity';
 import { MAX_NESTING } from './parse';
+import { utcDay } from './support';
 
 export interface Diagnostic {
   code: Code;
@@ -97,6 +98,11 @@ export interface EngineOptions {
   restricted?: () => boolean;
   /** Write the vulnerability index beside the data (`.cyberdossier-cache/`; default true). */
   vulnerabilityCache?: boolean;
+  /**
+   * Today, for the end-of-support checks when the facts give no reference date (default: the
+   * clock; the CLI passes SOURCE_DATE_EPOCH when it is set, tests a fixed day).
+   */
+  today?: () => Date;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -485,7 +491,7 @@ export class Engine {
     quick = false,
   ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } | undefined {
     const rcFindings = new Map<string, Finding[]>();
-    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
+    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder, today: utcDay(this.options.today?.() ?? new Date()) };
 
     // dossier.yaml: parsed once; validated per rule set that a member uses.
     let yamlRoot: YamlResult | undefined;
@@ -642,6 +648,7 @@ export class Engine {
     for (const g of d.groups) {
       const cond = { facts: g.facts, tableRows, answered };
       g.cond = cond;
+      g.today = d.today;
       const where = g.files[0].path;
       this.containTargets = g.files;
       this.contain('structure', where, () => checkStructure(g, cond));
@@ -656,7 +663,7 @@ export class Engine {
       this.contain('consistency', where, () => checkConsistency(d));
       this.contain('sbom', where, () => {
         const scopeFile = yamlPath ?? members[0];
-        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
+        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile)), d.today))
           rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
       });
       this.contain('vulnerabilities', where, () => {
