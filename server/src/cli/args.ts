@@ -2,8 +2,8 @@
 // the options, a usage error prints the usage and exits 2.
 
 import * as path from 'node:path';
-import type { Locale } from '../engine/config';
-import type { CliIO } from './main';
+import type { Locale } from '../engine';
+import type { CliIO } from './io';
 
 export class UsageError extends Error {}
 

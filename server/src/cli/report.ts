@@ -4,15 +4,11 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import { findRc } from '../engine/workspace';
-import { packageVersion } from '../engine/docs';
-import type { Locale } from '../engine/config';
+import { Engine, nodeHost, findRc, packageVersion, type Locale } from '../engine';
 import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
-import type { CliIO, Subcommand } from './main';
+import type { CliIO, Subcommand } from './io';
 import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 
 const USAGE = `Usage: cyberdossier report [PATH] [--format html|md|csv] [--output FILE] [options]

@@ -6,11 +6,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import type { Locale } from '../engine/config';
+import { Engine, nodeHost, type Locale } from '../engine';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
-import type { CliIO, Subcommand } from './main';
+import type { CliIO, Subcommand } from './io';
 import { Args, parseLocale, parseOrExit, UsageError } from './args';
 
 export const SBOM_USAGE = `Usage: cyberdossier sbom import FILE [--format md|json] [--table ots|patches] [--output FILE]

@@ -5,14 +5,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import type { Locale } from '../engine/config';
+import { Engine, nodeHost, type Locale } from '../engine';
 import { exportToFile, importToFiles } from '../word/files';
 import { formatImportSummary } from '../word/report';
 import { WordError } from '../word/types';
 import { formatText } from './format';
-import type { CliIO, Subcommand } from './main';
+import type { CliIO, Subcommand } from './io';
 import { Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
 
 export const IMPORT_USAGE = `Usage: cyberdossier import FILE.docx [--kind KIND] [--out FILE.md] [--force]
