@@ -213,6 +213,18 @@ export const fdaPremarket2025: RuleSet = {
   versionFacts: ['product.software_version'],
   otsTable: { requirements: ['K5'] },
   componentSupport: COMPONENT_SUPPORT,
+  // Issue 17: the configured vulnerability data is matched against K6 (V.A.4.b: «identify all
+  // known vulnerabilities … including those identified in CISA’s Known Exploited Vulnerabilities
+  // Catalog»). No `plan`: FDA asks for each vulnerability's controls in K6.1 itself, and the
+  // update timelines live in the management plan (G), a different document.
+  vulnerabilityData: {
+    assessments: [{ requirement: 'K6' }],
+    status: {
+      fixed: ['fixed', 'patched', 'resolved', 'remediated', 'upgraded', 'removed', 'eliminated', 'designed out', '已修复', '已修补', '已升级', '已消除', '已移除'],
+      notAffected: ['not affected', 'not_affected', 'unaffected', 'false positive', 'not exploitable', '不受影响', '不可利用'],
+    },
+    clause: 'V.A.2, V.A.4.b',
+  },
   schema: schema as JsonSchema,
   answers: FDA_ANSWERS,
   quoteLanguage: 'en',
