@@ -312,3 +312,19 @@ describe('quotes (§ "Quotes"): verbatim in the vendored guidance', () => {
     expect(text.split(collapse('FDA recommends that premarket submissions include a threat model.')).length - 1).toBe(0);
   });
 });
+
+describe('B1 control-category table (§5): acceptance criteria per applicable category', () => {
+  test('without the acceptance column: missing-column; an applicable row without criteria: incomplete-row', () => {
+    const noColumn = DOCS.B.replace(/ \| Acceptance criteria \|/, ' |').replace(/^(\| [^|\n]+\| (?:Yes|Applicable) \|[^|\n]+\|)[^|\n]+\|$/gm, '$1').replace('| --- | --- | --- | --- |', '| --- | --- | --- |');
+    expect(only(dossier({ B: noColumn }), ['missing-column', 'incomplete-row'])).toEqual(['error missing-column B1']);
+    const emptyCell = DOCS.B.replace('| An unsigned or altered image is rejected and the pump stays on the prior version (TC-102) |', '|  |');
+    expect(only(dossier({ B: emptyCell }), ['missing-column', 'incomplete-row'])).toEqual(['error incomplete-row B1']);
+  });
+  test('a not-applicable category with its reason (in the requirements column) needs no criteria', () => {
+    const na = DOCS.B.replace(
+      '| Confidentiality | Yes | SR-07: infusion records and credentials are encrypted at rest and in transit | No credential or record is readable from a flash dump (TC-107) |',
+      '| Confidentiality | No | The pump stores no personal data and no credentials outside the secure element | |',
+    );
+    expect(only(dossier({ B: na }), ['missing-column', 'incomplete-row', 'not-applicable-without-reason', 'capability-unaddressed'])).toEqual([]);
+  });
+});

@@ -479,10 +479,38 @@ function checkCapabilityTables(
         ),
       );
     }
+    const accLabel = (role: string) => group.ruleset.columnLabels?.[role] ?? labelOf(role);
+    const acceptance = spec.acceptance ? columnMap(t.fact.header, [spec.acceptance], dict).get(spec.acceptance) : undefined;
+    if (spec.acceptance && acceptance === undefined) {
+      file.findings.push(
+        finding(
+          'missing-column',
+          headerRange,
+          L(
+            `${reqLabel(r).zh}的表格缺少“${accLabel(spec.acceptance).zh}”列：指导原则 ${r.clause} 要求给出每一类别的需求和验收准则`,
+            `The table of ${reqLabel(r).en} lacks an “${accLabel(spec.acceptance).en}” column: guideline ${r.clause} asks for the requirements and acceptance criteria of each category`,
+          ),
+          { requirement: r.id, clause: r.clause, column: spec.acceptance, label: accLabel(spec.acceptance), table: tableLines(model, t) },
+        ),
+      );
+    }
     if (applicability === undefined) continue;
     for (const row of t.fact.rows) {
       const a = answer(cellText(row, applicability));
       const cap = codeOf(row.cells.map((x) => x.run.text).join(' | '));
+      if (a === 'yes' && acceptance !== undefined && !cellText(row, acceptance)) {
+        file.findings.push(
+          finding(
+            'incomplete-row',
+            rowRange(model, t, row.start),
+            L(
+              `类别${cap ? ` ${cap.code}（${cap.zh}）` : ''}标为适用，但未写明验收准则（${r.clause}）`,
+              `The category${cap ? ` ${cap.code} (${cap.en})` : ''} is marked applicable but has no acceptance criteria (${r.clause})`,
+            ),
+            { requirement: r.id, clause: r.clause, columns: [spec.acceptance], ...(cap ? { capability: cap.code } : {}), table: tableLines(model, t) },
+          ),
+        );
+      }
       if (a === 'yes' && how.length && how.every((i) => !cellText(row, i))) {
         file.findings.push(
           finding(

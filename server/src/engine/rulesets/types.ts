@@ -252,6 +252,11 @@ export interface CapabilityTable {
   reason: ColumnRole[];
   /** Columns that serve either answer (说明). */
   shared: ColumnRole[];
+  /**
+   * A column every applicable row must fill besides its implementation (FDA B1: the acceptance
+   * criteria, V.B.1) — missing-column without it, incomplete-row on an applicable row left empty.
+   */
+  acceptance?: ColumnRole;
   /** Cells meaning applicable / not applicable (normalised, whole cell or leading word). */
   yes: string[];
   no: string[];

@@ -123,9 +123,12 @@ export const CONTROL_CATEGORIES_CHECK: ScopedCheck = {
   table: {
     select: ['category'],
     applicability: 'applicability',
-    implementation: ['implementation'],
+    implementation: [],
     reason: ['reason'],
-    shared: ['shared'],
+    // Interpretation: the requirements column also holds the reason of a not-applicable category
+    // (the template says so), since the guidance asks for no separate reason column.
+    shared: ['shared', 'implementation'],
+    acceptance: 'acceptance',
     yes: YES,
     no: NO,
     minReason: 6,

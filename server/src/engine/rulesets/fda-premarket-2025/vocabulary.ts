@@ -50,6 +50,7 @@ export const LABELS_FDA: Record<ColumnRole, Localized> = {
   endpoint: { zh: '批准的目的端点', en: 'Approved destination end-points' },
   function: { zh: '功能', en: 'Function' },
   port: { zh: '端口或接口', en: 'Port or interface' },
+  acceptance: { zh: '验收准则', en: 'Acceptance criteria' },
   threat: { zh: '威胁', en: 'Threat' },
   risk: { zh: '风险', en: 'Risk' },
   test: { zh: '测试', en: 'Test' },
