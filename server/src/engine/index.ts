@@ -5,3 +5,6 @@ export { buildModel, ChunkCache, sharedChunkCache } from './model';
 export { parseMarkdown } from './parse';
 export { RULESETS, getRuleSet } from './rulesets';
 export { analyzeChunk } from './parse';
+// Issue 17 (bench): the vulnerability data store and matcher.
+export { loadFeed, clearFeedMemory } from '../vulns/store';
+export { matchComponents } from '../vulns/match';

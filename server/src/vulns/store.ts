@@ -219,6 +219,9 @@ class Builder {
   private mem: string[] = [];
   private fd: number | undefined;
   private pos = 0;
+  private pending = 0;
+  /** A write failed after some records had gone to the file: the file is incomplete. */
+  spilled = false;
   constructor(readonly recPath?: string) {
     if (recPath) {
       try {
@@ -249,23 +252,29 @@ class Builder {
       }
     }
     const line = JSON.stringify(r) + '\n';
-    if (this.fd !== undefined) {
-      try {
-        const b = Buffer.from(line, 'utf8');
-        fs.writeSync(this.fd, b);
-        this.pos += b.length;
-        this.offsets.push(this.pos);
-        return;
-      } catch {
-        this.close();
-        this.fd = undefined;
-      }
-    }
     this.pos += Buffer.byteLength(line, 'utf8');
     this.offsets.push(this.pos);
     this.mem.push(line);
+    if (this.fd !== undefined) {
+      this.pending += line.length;
+      if (this.pending >= 1 << 20) this.flush();
+    }
+  }
+  /** Writes what is held to the records file (1 MB at a time); on failure the records stay in memory. */
+  private flush(): void {
+    if (this.fd === undefined || !this.mem.length) return;
+    try {
+      fs.writeSync(this.fd, this.mem.join(''));
+      this.mem = [];
+      this.pending = 0;
+    } catch {
+      this.close();
+      this.fd = undefined;
+      this.spilled = true;
+    }
   }
   close(): void {
+    this.flush();
     if (this.fd !== undefined)
       try {
         fs.closeSync(this.fd);
@@ -301,6 +310,11 @@ function build(host: Host, value: string, entryPath: string, files: FileSig[], f
     dataDated = b.date !== undefined;
   } finally {
     b.close();
+  }
+  if (b.spilled) {
+    // The records file broke off (disk full): read everything again, in memory.
+    if (recTmp) rmQuiet(recTmp);
+    return build(host, value, entryPath, files, folder, undefined);
   }
   if (!b.kinds.size) {
     if (recTmp) rmQuiet(recTmp);
