@@ -1,11 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects: `unit` runs the sources in-process and needs no build; `process` drives the
+// real bundles (CLI and language server processes, the lazily loaded Word bundle) and builds
+// them first, unless they are newer than every source (test/setup/build.ts: one build per
+// `npm test`); `property` is the seeded fuzz suite (its CLI and server targets use the bundles too).
+// `vitest run --project unit` is the fast loop while editing.
+const PROCESS = [
+  'test/cli/**/*.test.ts',
+  'test/protocol/**/*.test.ts',
+  'test/security/**/*.test.ts',
+  'test/sbom/cli.test.ts',
+  'test/sbom/lsp.test.ts',
+  'test/vulns/cli.test.ts',
+  'test/word/cli.test.ts',
+  'test/word/lsp.test.ts',
+];
+const common = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const };
+
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/protocol/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/security/**/*.test.ts', 'test/word/**/*.test.ts', 'test/sbom/**/*.test.ts', 'test/vulns/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
-    globalSetup: ['test/setup/build.ts'],
+    // Two workers even on 2 cores (the default would be one): the process tests mostly wait on
+    // the processes they drive. 206 s → 159 s for `vitest run` on this project's machine.
+    maxWorkers: 2,
+    projects: [
+      { test: { ...common, name: 'unit', include: ['test/unit/**/*.test.ts', 'test/word/**/*.test.ts', 'test/sbom/**/*.test.ts', 'test/vulns/**/*.test.ts'], exclude: PROCESS } },
+      { test: { ...common, name: 'process', include: PROCESS, globalSetup: ['test/setup/build.ts'] } },
+      { test: { ...common, name: 'property', include: ['test/fuzz/**/*.test.ts'], globalSetup: ['test/setup/build.ts'] } },
+    ],
   },
 });

@@ -11,6 +11,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['lint (eslint: no floating promises)', bin('eslint'), ['server/src', 'client/src']],
   ['build', node, ['esbuild.mjs']],
   ['unit, cli and protocol tests (vitest)', bin('vitest'), ['run']],
   ...fs

@@ -12,6 +12,9 @@ import { nmpa2022 } from '../../server/src/engine/rulesets/nmpa-2022';
 const titles = [...nmpa2017.kinds, ...nmpa2022.kinds].flatMap((k) => k.requirements.flatMap((r) => [r.title.zh, r.title.en, ...r.synonyms]));
 const numbering = ['', '1 ', '1.2 ', '4.2.1 ', '一、', '（一）', '(一) ', '（1）', '(1) ', '1）', '1、', '第一部分 ', 'Part 1 ', 'I. ', 'A. ', '§3 '];
 
+/** Cases run per target, printed after each file (a fuzz run's evidence of work done). */
+export const stats: Record<string, { cases: number; failures: number }> = {};
+
 export const heading = fc
   .tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom(...numbering), fc.oneof(fc.constantFrom(...titles), fc.string({ maxLength: 12 })))
   .map(([d, n, t]) => `${'#'.repeat(d)} ${n}${t}`);

@@ -14,14 +14,13 @@ import { ChunkCache } from '../../server/src/engine/model';
 import { LineIndex } from '../../server/src/engine/text';
 import { memHost, ROOT } from '../helpers';
 import { fixture } from '../fixtures';
-import { document, example2022, HOSTILE, hostileRc, mutated } from './arbitraries';
+import { document, example2022, HOSTILE, hostileRc, mutated, stats } from './arbitraries';
 import { nodeHost } from '../../server/src/engine/host';
 import { startServer, type TestClient } from '../protocol/client';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const CLI = path.join(__dirname, '..', '..', 'bin', 'cyberdossier.js');
-export const stats: Record<string, { cases: number; failures: number }> = {};
 const count = (target: string) => (stats[target] ??= { cases: 0, failures: 0 }).cases++;
 // The per-target figures the README's Robustness table reports (`npm run fuzz` prints them).
 afterAll(() => console.log(`fuzz cases per target: ${JSON.stringify(stats)}`));

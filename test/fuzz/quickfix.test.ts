@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import type { Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver-types';
 import { Engine } from '../../server/src/engine/engine';
 import { ChunkCache } from '../../server/src/engine/model';
@@ -12,12 +12,12 @@ import { codeActions } from '../../server/src/features/codeActions';
 import { LineIndex } from '../../server/src/engine/text';
 import { memHost, ROOT } from '../helpers';
 import { fixture } from '../fixtures';
-import { document, example2022, mutated } from './arbitraries';
-import { stats } from './fuzz.test';
+import { document, example2022, mutated, stats } from './arbitraries';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const URI = 'file:///ws/doc.md';
+afterAll(() => console.log(`fuzz cases per target: ${JSON.stringify(stats)}`));
 
 function diagnostics(text: string): LspDiagnostic[] {
   const host = memHost({ 'doc.md': text, '.cyberdossierrc.yaml': "dossierGlobs: ['**/*.md']\n" });

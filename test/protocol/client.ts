@@ -21,6 +21,12 @@ export interface TestClient {
   proc: ChildProcess;
   init: InitializeResult;
   published: PublishDiagnosticsParams[];
+  /** `workspace/diagnostic/refresh` requests received so far (a pull client). */
+  refreshes: number;
+  /** Resolves at the first refresh request numbered above `since`. */
+  refreshed(since: number, timeoutMs?: number): Promise<void>;
+  /** Resolves when the server reports a complete check of `uri` at `version` (`cyberdossier/checked`). */
+  checked(uri: string, version: number, timeoutMs?: number): Promise<void>;
   logs: string[];
   /** Resolves with the first publication for `uri` that satisfies `pred` (after `since`). */
   diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -54,6 +60,24 @@ export async function startServer(opts: {
     }
   });
   conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+  const checked = new Set<string>();
+  const checkWaiters = new Map<string, () => void>();
+  conn.onNotification('cyberdossier/checked', (p: { uri: string; version: number; complete: boolean }) => {
+    if (!p.complete) return;
+    const key = `${p.version} ${p.uri}`;
+    checked.add(key);
+    checkWaiters.get(key)?.();
+  });
+  let refreshes = 0;
+  const refreshWaiters: { since: number; resolve: () => void }[] = [];
+  conn.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes++;
+    for (const w of refreshWaiters.filter((x) => refreshes > x.since)) {
+      refreshWaiters.splice(refreshWaiters.indexOf(w), 1);
+      w.resolve();
+    }
+    return null;
+  });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? {}));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
@@ -75,6 +99,24 @@ export async function startServer(opts: {
     proc,
     init,
     published,
+    get refreshes() {
+      return refreshes;
+    },
+    refreshed(since, timeoutMs = 20_000) {
+      if (refreshes > since) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostic refresh (logs: ${logs.join(' | ')})`)), timeoutMs);
+        refreshWaiters.push({ since, resolve: () => (clearTimeout(timer), resolve()) });
+      });
+    },
+    checked(uri, version, timeoutMs = 20_000) {
+      const key = `${version} ${uri}`;
+      if (checked.has(key)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no complete check of ${uri} v${version} (logs: ${logs.join(' | ')})`)), timeoutMs);
+        checkWaiters.set(key, () => (clearTimeout(timer), checkWaiters.delete(key), resolve()));
+      });
+    },
     logs,
     diagnostics(uri, pred = () => true, timeoutMs = 20_000) {
       const done = published.find((p) => p.uri === uri && pred(p));

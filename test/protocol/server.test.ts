@@ -1,6 +1,6 @@
 // The language server over stdio, as an editor drives it: initialize, open the example dossier,
-// diagnostics (the same as the CLI's), completion, hover, every quick fix, navigation, pull, the
-// workspace check and cross-file re-checks.
+// diagnostics (the same as the CLI's), completion, hover, every quick fix, navigation, the
+// workspace check and cross-file re-checks. Push versus pull: diagnostics-mode.test.ts.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -209,22 +209,6 @@ describe('every quick fix clears its diagnostic and changes nothing else', () =>
       expect(now.filter((x) => x.code === d.code && x.message === d.message), disable.title).toEqual([]);
     }
   });
-});
-
-test('pull diagnostics when the client advertises them', async () => {
-  const c = await startServer({ root: tmp, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
-  try {
-    expect(c.init.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: true });
-    const file = path.join(tmp, 'monitor-with-mistakes', 'instructions-for-use.md');
-    const uri = await c.open(file, fs.readFileSync(file, 'utf8'));
-    const report = (await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: Diagnostic[] };
-    expect(report.kind).toBe('full');
-    expect(render(report.items)).toEqual(['4 error missing-section I5', '19 warning placeholder I1.3']);
-    // Push still happens for the same document (Neovim 0.7 and others have no pull).
-    expect(render((await c.diagnostics(uri)).diagnostics)).toEqual(render(report.items));
-  } finally {
-    await c.close();
-  }
 });
 
 test('check workspace: closed files and missing-document appear; dossier.yaml edits re-check open files', async () => {

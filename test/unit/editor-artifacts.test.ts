@@ -27,13 +27,19 @@ describe('manifest and localisation', () => {
     }
     expect(Object.keys(nlsZh).sort()).toEqual(Object.keys(nls).sort());
   });
-  test('every vscode.l10n.t string of the client has a Chinese translation', () => {
+  test('every l10n.t / l10n.n string of the client has a Chinese translation, and no surface uses vscode.l10n', () => {
     const src = fs
       .readdirSync(path.join(ROOT, 'client', 'src'))
       .filter((f) => f.endsWith('.ts'))
       .map((f) => read(`client/src/${f}`))
       .join('\n');
     const strings = [...src.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map((m) => m[1]);
+    // Counts: both English forms are keys ("1 finding", "2 findings").
+    for (const m of src.matchAll(/l10n\.n\(\s*[^,]+,\s*'([^']+)',\s*'([^']+)'/g)) strings.push(m[1], m[2]);
+    expect(strings).toContain('{0} finding');
+    // vscode.l10n follows only VS Code's display language, not the dossier's (issue 18 item 5).
+    expect(src).not.toMatch(/vscode\.l10n\./);
+    for (const f of fs.readdirSync(path.join(ROOT, 'client', 'src')).filter((x) => x.endsWith('.ts') && x !== 'i18n.ts')) expect(read(`client/src/${f}`), f).not.toMatch(/test\(vscode\.env\.language\)/);
     const zh = JSON.parse(read('l10n/bundle.l10n.zh-cn.json'));
     expect(strings.length).toBeGreaterThan(5);
     for (const s of strings) expect(zh[s], s).toMatch(/[\u4e00-\u9fff]/);
@@ -47,6 +53,16 @@ describe('manifest and localisation', () => {
     for (const c of pkg.contributes.commands) expect(c.category).toBe('%category%');
     expect(pkg.bin.cyberdossier).toBe('bin/cyberdossier.js');
     expect(pkg.bin['cyberdossier-language-server']).toBe('bin/cyberdossier-language-server.js');
+  });
+  test('Locale and Guideline settings default to a real value, auto, and offer every rule set (issue 18 item 10)', () => {
+    const props = pkg.contributes.configuration.properties;
+    expect(props['cyberdossier.locale']).toMatchObject({ type: 'string', default: 'auto', enum: ['auto', 'zh-CN', 'en'] });
+    expect(props['cyberdossier.guideline']).toMatchObject({ type: 'string', default: 'auto' });
+    expect(props['cyberdossier.guideline'].enum).toEqual(['auto', ...RULESETS.map((r) => r.id)]);
+    for (const k of ['cyberdossier.locale', 'cyberdossier.guideline']) expect(props[k].markdownEnumDescriptions).toHaveLength(props[k].enum.length);
+    // Titles read "CyberDossier: …" in both languages.
+    expect(JSON.parse(read('package.nls.json')).category).toBe('CyberDossier');
+    expect(JSON.parse(read('package.nls.zh-cn.json')).category).toBe('CyberDossier');
   });
   test('the problem matcher parses the CLI’s text output', () => {
     const re = new RegExp(pkg.contributes.problemMatchers[0].pattern.regexp);
@@ -73,14 +89,15 @@ describe('dossier.yaml schema for the editor', () => {
       expect(Object.keys(combined.definitions[rs.id].properties)).toEqual(Object.keys(own.properties));
     }
   });
-  test('guideline: nmpa-2022 selects the 2022 facts; anything else the default', () => {
+  test('guideline: nmpa-2022 / fda-premarket-2025 select their facts; anything else the default', () => {
     let branch = combined;
     const picked: Record<string, string> = {};
     while (branch.if) {
       picked[branch.if.properties.guideline.const] = branch.then.$ref;
       branch = branch.else;
     }
-    expect(picked).toEqual({ 'nmpa-2022': '#/definitions/nmpa-2022' });
+    expect(picked).toEqual({ 'nmpa-2022': '#/definitions/nmpa-2022', 'fda-premarket-2025': '#/definitions/fda-premarket-2025' });
+    expect(resolve(picked['fda-premarket-2025'])!.properties).toHaveProperty('cyber_device');
     expect(branch.$ref).toBe(`#/definitions/${RULESETS[0].id}`);
     expect(resolve(picked['nmpa-2022'])!.properties).toHaveProperty('software');
     expect(resolve(branch.$ref)!.properties).not.toHaveProperty('software');
@@ -105,7 +122,11 @@ describe('snippets', () => {
       // The 2022 report kinds require the software safety level; every level-dependent section is in the skeleton.
       const level = rs.id === 'nmpa-2017' ? '' : 'software: { safety_level: major }\n';
       const facts = `submission: initial-registration\nupdates: [none]\nproduct: { name: 监护仪, class: II }\n${level}data: { types: [device] }\ninterfaces: { network: { wired: true, dedicated_wireless: true, protocols: [{ name: HL7, kind: standard }] } }\n`;
-      const text = skeleton(rs, kind, lang).replace('---\n\n', `${kindId === 'authenticity-statement' ? facts.replace('initial-registration', 'change') : facts.replace('updates: [none]\n', '')}---\n\n`);
+      // FDA: a cyber device with every connection the skeleton's templates can name; a
+      // modification so that the H kind (and every K requirement) applies.
+      const fda = `submission: ${kindId === 'modification-documentation' ? 'modification' : '510k'}\nproduct: { name: Infusion pump }\ncyber_device: { software: true, internet: true, vulnerable_characteristics: true }\nconnectivity: {}\nchange: { cybersecurity_impact: may-impact }\n`;
+      const own = rs.id === 'fda-premarket-2025' ? fda : kindId === 'authenticity-statement' ? facts.replace('initial-registration', 'change') : facts.replace('updates: [none]\n', '');
+      const text = skeleton(rs, kind, lang).replace('---\n\n', `${own}---\n\n`);
       const out = diag(text, { data: [] }).split('\n').filter(Boolean);
       const codes = new Set(out.map((l) => l.split(' ')[2]));
       codes.delete('placeholder');

@@ -2,43 +2,53 @@
 // the options, a usage error prints the usage and exits 2.
 
 import * as path from 'node:path';
-import type { Locale } from '../engine/config';
-import type { CliIO } from './main';
+import { parseArgs } from 'node:util';
+import type { Locale } from '../engine';
+import type { CliIO } from './io';
 
 export class UsageError extends Error {}
 
-/** Reads argv one argument at a time; `value()` takes the current option's value. */
-export class Args {
-  private readonly rest: string[];
-  private inline: string | undefined;
-  /** The current argument (an option's name, `=value` split off). */
-  name = '';
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-  constructor(argv: readonly string[]) {
-    this.rest = [...argv];
-  }
+/** An option as given: `name` as typed (`-o`, `--out`, before any `=value`), `long` its `--` name. */
+export interface OptionToken {
+  kind: 'option';
+  name: string;
+  long: string;
+  value?: string;
+  inline: boolean;
+}
+/** A positional; `terminated` when it follows `--`. */
+export type Token = OptionToken | { kind: 'positional'; value: string; terminated: boolean };
 
-  next(): string | undefined {
-    const a = this.rest.shift();
-    if (a === undefined) return undefined;
-    const eq = a.indexOf('=');
-    const inline = a.startsWith('--') && eq > 0;
-    this.name = inline ? a.slice(0, eq) : a;
-    this.inline = inline ? a.slice(eq + 1) : undefined;
-    return this.name;
+/**
+ * argv → options and positionals, in order, lexed by `node:util.parseArgs` (`--name value`,
+ * `--name=value`, short aliases, `--` ends the options). Not strict: the CLI's own messages are
+ * kept (`unknown option: --x`, `--format needs a value`), and a short option only stands alone
+ * (`-hv`, `-ofile` are unknown options, as before).
+ */
+export function tokens(argv: readonly string[], spec: OptionSpec): Token[] {
+  const { tokens: raw } = parseArgs({ args: [...argv], options: spec, strict: false, allowPositionals: true, tokens: true });
+  const out: Token[] = [];
+  let terminated = false;
+  for (const t of raw) {
+    if (t.kind === 'option-terminator') terminated = true;
+    else if (t.kind === 'positional') out.push({ kind: 'positional', value: t.value, terminated });
+    else {
+      const arg = argv[t.index];
+      const typed = arg.startsWith('--') ? arg.split('=')[0] : arg;
+      if (!Object.hasOwn(spec, t.name) || (!arg.startsWith('--') && arg.length > 2)) throw new UsageError(`unknown option: ${typed}`);
+      out.push({ kind: 'option', name: typed, long: `--${t.name}`, value: t.value, inline: t.inlineValue === true });
+    }
   }
+  return out;
+}
 
-  value(): string {
-    const v = this.inline ?? this.rest.shift();
-    if (v === undefined || (this.inline === undefined && v.startsWith('--') && v.length > 2)) throw new UsageError(`${this.name} needs a value`);
-    this.inline = undefined;
-    return v;
-  }
-
-  /** Everything left (after `--`). */
-  remaining(): string[] {
-    return this.rest.splice(0);
-  }
+/** The value of a string option; a missing one (or the next option taken for it) is a usage error. */
+export function valueOf(t: OptionToken, name = t.name): string {
+  const v = t.value;
+  if (v === undefined || (!t.inline && v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
+  return v;
 }
 
 /**

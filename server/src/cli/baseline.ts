@@ -3,8 +3,7 @@
 // edits above a finding do not resurrect it).
 
 import * as fs from 'node:fs';
-import type { FileReport } from '../engine/engine';
-import { LineIndex } from '../engine/text';
+import { type FileReport, LineIndex } from '../engine';
 
 export interface BaselineEntry {
   path: string;

@@ -1,10 +1,7 @@
 // Report formats of cli.md: text (one line per diagnostic + a summary), json (the exact shape of
 // the contract) and SARIF 2.1.0.
 
-import { CODES, ALL_CODES } from '../engine/codes';
-import { docsUrl, packageVersion } from '../engine/docs';
-import type { Diagnostic, FileReport } from '../engine/engine';
-import type { Locale } from '../engine/config';
+import { CODES, ALL_CODES, docsUrl, packageVersion, type Diagnostic, type FileReport, type Locale } from '../engine';
 
 export interface Summary {
   files: number;

@@ -4,16 +4,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import { findRc } from '../engine/workspace';
-import { packageVersion } from '../engine/docs';
-import type { Locale } from '../engine/config';
+import { Engine, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch } from '../engine';
 import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
-import type { CliIO, Subcommand } from './main';
-import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
+import type { CliIO, Subcommand } from './io';
+import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
 
 const USAGE = `Usage: cyberdossier report [PATH] [--format html|md|csv] [--output FILE] [options]
 
@@ -58,44 +54,50 @@ interface Options {
   allowPaths: string[];
 }
 
+const REPORT_OPTIONS: OptionSpec = {
+  format: { type: 'string' },
+  table: { type: 'string' },
+  output: { type: 'string' },
+  config: { type: 'string' },
+  'allow-path': { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 function parseArgs(argv: string[]): Options | 'help' {
   const o: Options = { table: 'checklist', allowPaths: [] };
-  const args = new Args(argv);
-  for (let a = args.next(); a !== undefined; a = args.next()) {
-    switch (a) {
+  for (const t of tokens(argv, REPORT_OPTIONS)) {
+    if (t.kind === 'positional') {
+      addPath(o, t.value);
+      continue;
+    }
+    switch (t.long) {
       case '--format': {
-        const f = args.value();
+        const f = valueOf(t);
         if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(`--format must be html, md or csv, not ${f}`);
         o.format = f as ReportFormat;
         break;
       }
       case '--table': {
-        const t = args.value();
-        if (t !== 'checklist' && t !== 'trace') throw new UsageError(`--table must be checklist or trace, not ${t}`);
-        o.table = t;
+        const v = valueOf(t);
+        if (v !== 'checklist' && v !== 'trace') throw new UsageError(`--table must be checklist or trace, not ${v}`);
+        o.table = v;
         break;
       }
       case '--output':
-        o.output = args.value();
+        o.output = valueOf(t);
         break;
       case '--config':
-        o.config = args.value();
+        o.config = valueOf(t);
         break;
       case '--allow-path':
-        o.allowPaths.push(args.value());
+        o.allowPaths.push(valueOf(t));
         break;
       case '--locale':
-        o.locale = parseLocale(args.value());
+        o.locale = parseLocale(valueOf(t));
         break;
-      case '-h':
       case '--help':
         return 'help';
-      case '--':
-        for (const p of args.remaining()) addPath(o, p);
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
-        addPath(o, a);
     }
   }
   if (o.table === 'trace' && o.format && o.format !== 'csv') throw new UsageError('--table applies to --format csv only');
@@ -127,7 +129,7 @@ export const report: Subcommand = {
       io.stderr(`cyberdossier report: cannot read ${shown}\n`);
       return 2;
     }
-    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths) });
+    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
     // A folder above several dossiers: one of them by name, or a clear message.
     let where = target;
     if (nodeHost.isDirectory(target) && !resolveDossier(engine, target)) {

@@ -6,12 +6,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import type { Locale } from '../engine/config';
+import { Engine, nodeHost, type Locale } from '../engine';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
-import type { CliIO, Subcommand } from './main';
-import { Args, parseLocale, parseOrExit, UsageError } from './args';
+import type { CliIO, Subcommand } from './io';
+import { parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
 
 export const SBOM_USAGE = `Usage: cyberdossier sbom import FILE [--format md|json] [--table ots|patches] [--output FILE]
                                    [--force] [--config FILE] [--locale zh-CN|en]
@@ -57,50 +55,55 @@ interface Options {
   locale?: Locale;
 }
 
+const SBOM_OPTIONS: OptionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  table: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string' },
+  locale: { type: 'string' },
+  force: { type: 'boolean' },
+};
+
 function parseArgs(argv: string[]): Options | 'help' {
-  const args = new Args(argv);
   const files: string[] = [];
   let command: string | undefined;
   let help = false;
   const o: Omit<Options, 'file'> = { format: 'md', table: 'ots', force: false };
-  for (let a = args.next(); a !== undefined; a = args.next()) {
-    switch (a) {
-      case '-h':
+  for (const t of tokens(argv, SBOM_OPTIONS)) {
+    if (t.kind === 'positional') {
+      if (command === undefined && !t.terminated) command = t.value;
+      else files.push(t.value);
+      continue;
+    }
+    switch (t.long) {
       case '--help':
         help = true;
         break;
       case '--format': {
-        const f = args.value();
+        const f = valueOf(t);
         if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not ${f}`);
         o.format = f;
         break;
       }
       case '--table': {
-        const t = args.value();
-        if (t !== 'ots' && t !== 'patches') throw new UsageError(`--table must be ots or patches, not ${t}`);
-        o.table = t;
+        const v = valueOf(t);
+        if (v !== 'ots' && v !== 'patches') throw new UsageError(`--table must be ots or patches, not ${v}`);
+        o.table = v;
         break;
       }
       case '--output':
-      case '-o':
-        o.output = args.value();
+        o.output = valueOf(t);
         break;
       case '--config':
-        o.config = args.value();
+        o.config = valueOf(t);
         break;
       case '--locale':
-        o.locale = parseLocale(args.value());
+        o.locale = parseLocale(valueOf(t));
         break;
       case '--force':
         o.force = true;
         break;
-      case '--':
-        files.push(...args.remaining());
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
-        if (command === undefined) command = a;
-        else files.push(a);
     }
   }
   if (help || command === 'help') return 'help';

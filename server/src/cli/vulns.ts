@@ -7,12 +7,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import type { Locale } from '../engine/config';
-import { draftAssessment } from '../vulns/draft';
-import type { CliIO, Subcommand } from './main';
-import { ALLOW_PATH_HELP, Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
+import { Engine, nodeHost, type Locale } from '../engine';
+import { draftAssessment } from '../vulns';
+import type { CliIO, Subcommand } from './io';
+import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
 
 export const VULNS_USAGE = `Usage: cyberdossier vulns FILE|FOLDER [--format md|json] [--output FILE] [--force]
                          [--config FILE] [--locale zh-CN|en] [--allow-path DIR]
@@ -49,45 +47,50 @@ interface Options {
   allowPaths: string[];
 }
 
+const VULNS_OPTIONS: OptionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  config: { type: 'string' },
+  locale: { type: 'string' },
+  'allow-path': { type: 'string' },
+};
+
 function parseArgs(argv: string[]): Options | 'help' {
-  const args = new Args(argv);
   const targets: string[] = [];
   let help = false;
   const o: Omit<Options, 'target'> = { format: 'md', force: false, allowPaths: [] };
-  for (let a = args.next(); a !== undefined; a = args.next()) {
-    switch (a) {
-      case '-h':
+  for (const t of tokens(argv, VULNS_OPTIONS)) {
+    if (t.kind === 'positional') {
+      targets.push(t.value);
+      continue;
+    }
+    switch (t.long) {
       case '--help':
         help = true;
         break;
       case '--format': {
-        const f = args.value();
+        const f = valueOf(t);
         if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not ${f}`);
         o.format = f;
         break;
       }
       case '--output':
-      case '-o':
-        o.output = args.value();
+        o.output = valueOf(t);
         break;
       case '--force':
         o.force = true;
         break;
       case '--config':
-        o.config = args.value();
+        o.config = valueOf(t);
         break;
       case '--locale':
-        o.locale = parseLocale(args.value());
+        o.locale = parseLocale(valueOf(t));
         break;
       case '--allow-path':
-        o.allowPaths.push(args.value());
+        o.allowPaths.push(valueOf(t));
         break;
-      case '--':
-        targets.push(...args.remaining());
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
-        targets.push(a);
     }
   }
   if (help) return 'help';

@@ -5,15 +5,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../engine/engine';
-import { nodeHost } from '../engine/host';
-import type { Locale } from '../engine/config';
+import { Engine, nodeHost, type Locale } from '../engine';
 import { exportToFile, importToFiles } from '../word/files';
 import { formatImportSummary } from '../word/report';
 import { WordError } from '../word/types';
 import { formatText } from './format';
-import type { CliIO, Subcommand } from './main';
-import { Args, cliRoots, parseLocale, parseOrExit, UsageError } from './args';
+import type { CliIO, Subcommand } from './io';
+import { cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
 
 export const IMPORT_USAGE = `Usage: cyberdossier import FILE.docx [--kind KIND] [--out FILE.md] [--force]
                            [--guideline ID] [--config FILE] [--locale zh-CN|en]
@@ -75,19 +73,29 @@ interface Parsed {
   allow: string[];
 }
 
+/**
+ * `valued` and `flags` are `--` names; `aliases` maps other spellings to them (their errors name
+ * the option by its canonical name).
+ */
 function parse(argv: string[], valued: string[], flags: string[], aliases: Record<string, string> = {}): Parsed {
   const p: Parsed = { positional: [], values: new Map(), flags: new Set(), help: false, allow: [] };
-  const args = new Args(argv);
-  for (let a = args.next(); a !== undefined; a = args.next()) {
-    a = aliases[a] ?? a;
-    args.name = a;
-    if (a === '-h' || a === '--help') p.help = true;
-    else if (a === '--') p.positional.push(...args.remaining());
-    else if (a === '--allow-path') p.allow.push(args.value());
-    else if (valued.includes(a)) p.values.set(a, args.value());
-    else if (flags.includes(a)) p.flags.add(a);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option: ${a}`);
-    else p.positional.push(a);
+  const spec: OptionSpec = { help: { type: 'boolean', short: 'h' }, 'allow-path': { type: 'string' } };
+  for (const v of valued) spec[v.slice(2)] = { type: 'string' };
+  for (const f of flags) spec[f.slice(2)] = { type: 'boolean' };
+  for (const [alias, to] of Object.entries(aliases)) {
+    if (alias.startsWith('--')) spec[alias.slice(2)] = { type: spec[to.slice(2)].type };
+    else spec[to.slice(2)] = { ...spec[to.slice(2)], short: alias.slice(1) };
+  }
+  for (const t of tokens(argv, spec)) {
+    if (t.kind === 'positional') {
+      p.positional.push(t.value);
+      continue;
+    }
+    const a = aliases[t.long] ?? t.long;
+    if (a === '--help') p.help = true;
+    else if (a === '--allow-path') p.allow.push(valueOf(t));
+    else if (valued.includes(a)) p.values.set(a, valueOf(t, aliases[t.name] ?? t.name));
+    else p.flags.add(a);
   }
   return p;
 }

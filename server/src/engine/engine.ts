@@ -2,12 +2,13 @@
 // severities. The CLI and the language server are thin adapters over this class.
 
 import * as path from 'node:path';
-import { CODES, type Code, type Finding, type FindingData } from './codes';
+import { CODES, type Code, type Finding, type FindingData, type RelatedPlace } from './codes';
+import { suppressed } from './suppress';
 import { idsKey, loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, type ConfigInput, type Locale } from './config';
 import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath, type PathScope } from './configured-file';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
 import { validate, type Validated } from './facts/schema';
-import { loadYaml, type YamlResult } from './facts/yaml';
+import { loadYaml, type YamlProblem, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
 import { extractIds, type IdOccurrence } from './ids';
 import { isAnswered, matchDocument } from './match';
@@ -17,7 +18,7 @@ import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from
 import type { Localized, RuleSet, Severity } from './rulesets/types';
 import { scan, type ScanResult } from './scan';
 import { LineIndex, range, type Range } from './text';
-import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkScope } from './rules/frontmatter';
+import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope, reportBrokenDossierYaml, reportBrokenRc } from './rules/frontmatter';
 import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
@@ -30,7 +31,9 @@ import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
+import { applySeverityModes } from './severity';
 import { MAX_NESTING } from './parse';
+import { utcDay } from './support';
 
 export interface Diagnostic {
   code: Code;
@@ -38,6 +41,8 @@ export interface Diagnostic {
   message: Localized;
   range: Range;
   data: FindingData;
+  /** Other places of the finding (the language server's relatedInformation). */
+  related?: RelatedPlace[];
 }
 
 export interface FileReport {
@@ -93,6 +98,11 @@ export interface EngineOptions {
   restricted?: () => boolean;
   /** Write the vulnerability index beside the data (`.cyberdossier-cache/`; default true). */
   vulnerabilityCache?: boolean;
+  /**
+   * Today, for the end-of-support checks when the facts give no reference date (default: the
+   * clock; the CLI passes SOURCE_DATE_EPOCH when it is set, tests a fixed day).
+   */
+  today?: () => Date;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -481,7 +491,7 @@ export class Engine {
     quick = false,
   ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } | undefined {
     const rcFindings = new Map<string, Finding[]>();
-    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
+    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder, today: utcDay(this.options.today?.() ?? new Date()) };
 
     // dossier.yaml: parsed once; validated per rule set that a member uses.
     let yamlRoot: YamlResult | undefined;
@@ -494,8 +504,10 @@ export class Engine {
         const g = yamlRoot.root.entries.find((e) => e.key === 'guideline');
         if (g?.node.kind === 'scalar' && typeof g.node.value === 'string') yamlGuideline = g.node.value;
       }
-      checkDossierYaml(d, yamlRoot.problems, []);
+      checkDossierYaml(d, yamlRoot.problems, [], !!yamlRoot.root);
     }
+    // dossier.yaml that does not parse: its members say so once instead of reporting the symptoms.
+    const brokenYaml = yamlPath && yamlRoot && !yamlRoot.root ? yamlRoot.problems[0] : undefined;
     const yamlValidated = (rs: RuleSet): Validated | undefined => {
       if (!yamlRoot?.root) return undefined;
       let v = d.yamlValidated.get(rs.id);
@@ -564,7 +576,10 @@ export class Engine {
       state.kind = typeof doc === 'string' ? kindOf(ruleset, doc) : undefined;
       this.containTargets = [state];
       this.contain('frontmatter', file, () => checkFrontmatter(state, d, RULESET_IDS));
+      if (brokenYaml && yamlPath) reportBrokenDossierYaml(state, yamlPath, brokenYaml);
+      if (rc && brokenRc(rcF)) reportBrokenRc(state, rc, brokenRc(rcF)!);
       if (!state.skipBody) this.contain('scope', file, () => checkScope(state));
+      this.contain('notices', file, () => checkNotices(state));
       if (!state.kind) state.skipBody = true;
       if (!state.skipBody) {
         this.contain('document-kind', file, () => checkDocumentKind(state));
@@ -633,6 +648,7 @@ export class Engine {
     for (const g of d.groups) {
       const cond = { facts: g.facts, tableRows, answered };
       g.cond = cond;
+      g.today = d.today;
       const where = g.files[0].path;
       this.containTargets = g.files;
       this.contain('structure', where, () => checkStructure(g, cond));
@@ -647,7 +663,7 @@ export class Engine {
       this.contain('consistency', where, () => checkConsistency(d));
       this.contain('sbom', where, () => {
         const scopeFile = yamlPath ?? members[0];
-        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
+        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile)), d.today))
           rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
       });
       this.contain('vulnerabilities', where, () => {
@@ -666,6 +682,8 @@ export class Engine {
     if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, d.dossier!.facts, dossierRuleset));
     this.containTargets = undefined;
 
+    for (const f of d.files) if (f.isDossier) applySeverityModes(f.findings, f.ruleset, f.facts);
+    applySeverityModes(d.yamlFindings, d.dossier?.ruleset, d.dossier?.facts);
     const files: FileReport[] = d.files.map((f) => ({
       path: f.path,
       document: f.kind?.id ?? null,
@@ -713,6 +731,12 @@ function fmtSize(n: number): string {
   return `${n} B`;
 }
 
+/** The rc file's YAML error that kept its settings from applying (its first config-invalid of kind yaml, without settings). */
+function brokenRc(findings: Finding[]): YamlProblem | undefined {
+  const f = findings.find((x) => x.data.problem === 'yaml' && x.data.unapplied === true);
+  return f ? { message: String(f.data.detail ?? ''), code: typeof f.data.yamlCode === 'string' ? f.data.yamlCode : undefined, range: f.range } : undefined;
+}
+
 function applySilence(f: FileState): Finding[] {
   if (!f.silenced.length) return f.findings;
   return f.findings.filter((x) => {
@@ -731,7 +755,7 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       (req ? config.rules.get(`${f.code}/${req}`) : undefined) ?? config.rules.get(f.code) ?? f.severity ?? ruleset?.codeSeverity?.[f.code] ?? CODES[f.code].severity;
     if (setting === 'off') continue;
     if (suppressed(f, req, suppressions)) continue;
-    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data });
+    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data, ...(f.related?.length ? { related: f.related } : {}) });
   }
   out.sort(
     (a, b) =>
@@ -741,45 +765,6 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       String(a.data.requirement ?? '').localeCompare(String(b.data.requirement ?? '')),
   );
   return out;
-}
-
-function ruleMatches(rules: Suppression['rules'], code: string, req: string | undefined): boolean {
-  if (!rules.length) return true;
-  return rules.some((r) => r.code === code && (!r.requirement || r.requirement === req));
-}
-
-function suppressed(f: Finding, req: string | undefined, sups: Suppression[]): boolean {
-  if (!sups.length) return false;
-  const line = f.range.start.line;
-  let all = false;
-  const allExcept = new Set<string>();
-  const codes = new Map<string, Set<string>>();
-  for (const s of sups) {
-    if (s.kind === 'file' && ruleMatches(s.rules, f.code, req)) return true;
-    if (s.kind === 'next-line' && s.target === line && ruleMatches(s.rules, f.code, req)) return true;
-  }
-  // Regions: replay disable/enable comments before the finding's line.
-  for (const s of sups) {
-    if (s.line >= line) break;
-    if (s.kind === 'disable') {
-      if (!s.rules.length) {
-        all = true;
-        allExcept.clear();
-      } else for (const r of s.rules) codes.set(r.code, (codes.get(r.code) ?? new Set()).add(r.requirement ?? '*'));
-    } else if (s.kind === 'enable') {
-      if (!s.rules.length) {
-        all = false;
-        codes.clear();
-      } else
-        for (const r of s.rules) {
-          codes.delete(r.code);
-          if (all) allExcept.add(r.code);
-        }
-    }
-  }
-  if (all && !allExcept.has(f.code)) return true;
-  const c = codes.get(f.code);
-  return !!c && (c.has('*') || (req !== undefined && c.has(req)));
 }
 
 export type { Locale };

@@ -1,10 +1,21 @@
-// The engine as a library (bench, tests, other front ends).
-export { Engine, finalize, type Diagnostic, type FileReport, type CheckRequest, type CheckResult } from './engine';
-export { nodeHost, overlayHost, type Host } from './host';
+// The engine's public surface: the adapters (cli, lsp, report, word), the bench and other front
+// ends import the engine only from here (test/unit/architecture.test.ts enforces it for the adapters).
+export { Engine, finalize, type Diagnostic, type FileReport, type CheckRequest, type CheckResult, faultsFromEnv, type InternalFailure } from './engine';
+export { nodeHost, overlayHost, type Host, readRegularFile } from './host';
 export { buildModel, ChunkCache, sharedChunkCache } from './model';
-export { parseMarkdown } from './parse';
-export { RULESETS, getRuleSet } from './rulesets';
-export { analyzeChunk } from './parse';
+export { parseMarkdown, analyzeChunk } from './parse';
+export { RULESETS, getRuleSet, kindOf, DEFAULT_RULESET } from './rulesets';
+export { findRc, isInside, DOSSIER_YAML, comparePaths, walkMarkdown } from './workspace';
+export { packageVersion, docsUrl } from './docs';
+export { type Locale, type ConfigInput } from './config';
+export { CODES, ALL_CODES } from './codes';
+export { LineIndex, normalize, titleKey } from './text';
+export { skeleton } from './skeleton';
+export { type DossierState } from './rules/context';
+export { type Localized, type DocumentKind, type RuleSet } from './rulesets/types';
+export { requirementKeys } from './match';
+export { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from './configured-file';
+export { sourceDateEpoch } from './support';
 // Issue 17 (bench): the vulnerability data store and matcher.
 export { loadFeed, clearFeedMemory } from '../vulns/store';
 export { matchComponents } from '../vulns/match';

@@ -13,6 +13,7 @@ import type { Localized, Requirement } from '../engine/rulesets/types';
 import { descendants, subtreeHasBody, type DocModel, type Heading } from '../engine/model';
 import type { Range } from '../engine/text';
 import { becauseText, explainCondition, type Explanation } from './explain';
+import { missingSeverityOf } from '../engine/severity';
 
 export interface DocView {
   state: DossierState;
@@ -130,6 +131,9 @@ export function requirementStatuses(group: DocGroup, diagnostics?: (file: FileSt
         s.off = { kind: v === undefined ? 'unknown' : 'condition', explanation: explainCondition(r.condition, cond) };
       }
     }
+    // Severity by tier and mode (FDA §1): a requirement whose missing-section defaults below error
+    // in this file's mode is recommended, not counted in "M".
+    if (needed && group.ruleset.severityModes && missingSeverityOf(group.ruleset, r, group.facts) !== 'error') s.recommended = true;
     s.required = needed && !s.recommended;
 
     const ref = group.match.found.get(r.id);
@@ -211,9 +215,11 @@ export function reasonSentence(raw: string): string {
  */
 function placeholderOnly(model: DocModel, heading: number, diags: DiagnosticLike[]): string[] | undefined {
   const h = model.headings[heading];
-  const phs = diags.filter((d) => d.code === 'placeholder' && d.range.start.line >= h.line && d.range.start.line < h.end);
+  // A placeholder finding stands for every placeholder of its section (data.lines).
+  const placeLines = (d: DiagnosticLike) => (Array.isArray(d.data.lines) ? (d.data.lines as number[]) : [d.range.start.line]);
+  const phs = diags.filter((d) => d.code === 'placeholder' && placeLines(d).some((l) => l >= h.line && l < h.end));
   if (!phs.length) return undefined;
-  const lines = new Set(phs.map((d) => d.range.start.line));
+  const lines = new Set(phs.flatMap(placeLines));
   const heads = [heading, ...descendants(model, heading)];
   const inSection = new Set(heads);
   const units: [number, number][] = [];

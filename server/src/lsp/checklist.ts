@@ -7,9 +7,7 @@ import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
-import { packageVersion } from '../engine/docs';
+import { type Engine, type Locale, packageVersion } from '../engine';
 import { checklist, checklists, type Checklist } from '../features/checklist';
 import { dossierReport, render, reportFileName, REPORT_FORMATS } from '../report';
 import {

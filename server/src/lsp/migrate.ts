@@ -9,10 +9,7 @@ import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
-import type { DossierState } from '../engine/rules/context';
-import { DOSSIER_YAML } from '../engine/workspace';
+import { type Engine, type Locale, type DossierState, DOSSIER_YAML } from '../engine';
 import {
   manualSummary,
   MIGRATION_STEPS,

@@ -4,8 +4,7 @@
 
 import { type Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
+import type { Engine, Locale } from '../engine';
 import { importResult, loadSbom } from '../sbom';
 import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from '../shared/protocol';
 import type { WorkspaceScope } from './scope';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { isInside } from '../engine/workspace';
+import { isInside } from '../engine';
 
 export type ScopeLocale = 'zh-CN' | 'en';
 

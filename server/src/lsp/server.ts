@@ -1,6 +1,6 @@
 // The language server: a thin adapter over the engine. It keeps the open documents, resolves
-// settings per resource, debounces and drops stale work, pushes diagnostics with versions (and
-// answers pulls when the client asks for them), and serves completion, hover, code actions and
+// settings per resource, debounces and drops stale work, delivers diagnostics — pushed with
+// versions, or pulled when the client supports pulls (diagnostics.ts: one mode, never both) —, and serves completion, hover, code actions and
 // navigation from the engine's cached state. It never throws to the client.
 
 import * as path from 'node:path';
@@ -20,24 +20,21 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure } from '../engine/engine';
-import { nodeHost, overlayHost } from '../engine/host';
-import type { ConfigInput } from '../engine/config';
-import { docsUrl, packageVersion } from '../engine/docs';
-import { getRuleSet, RULESETS, kindOf } from '../engine/rulesets';
-import { skeleton } from '../engine/skeleton';
-import { codeActions } from '../features/codeActions';
+import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton } from '../engine';
+import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
 import { definition, references } from '../features/navigation';
 import { documentStatus } from '../features/status';
 import { viewOf } from '../features/view';
 import { registerChecklistRequests } from './checklist';
+import { registerNewDossierRequests } from './new-dossier';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
 import { registerVulnsRequests } from './vulns';
 import { registerMigration, resolveMigration } from './migrate';
 import { WorkspaceScope } from './scope';
+import { DiagnosticSink, diagnosticMode } from './diagnostics';
 import { migrationActions, MIGRATE_KIND, MIGRATE_STEP_KIND, type MigrationCodeAction } from '../features/migrate';
 import {
   CheckWorkspaceRequest,
@@ -68,10 +65,13 @@ export class DossierServer {
   private readonly overlay = new Map<string, { text: string; version: number }>();
   readonly engine: Engine;
   private clientLocale: Locale = 'zh-CN';
-  private pull = false;
+  /** Where findings go; push until initialize says the client pulls. */
+  private sink: DiagnosticSink;
   private configurationCapability = false;
   private selectRange = false;
   private migrateCommand = false;
+  /** The client applies SnippetTextEdits in a WorkspaceEdit (LSP 3.18). */
+  private snippetEdits = false;
   private workDoneProgress = false;
   private workspaceFolderEvents = false;
   private folders: string[] = [];
@@ -88,7 +88,9 @@ export class DossierServer {
   private timers = new Map<string, NodeJS.Timeout>();
   /** URIs we published diagnostics for that are not open (workspace check, dossier.yaml). */
   private publishedClosed = new Set<string>();
-  private lastDiagnostics = new Map<string, { version?: number; items: LspDiagnostic[] }>();
+  /** Validations under way, by URI: a pull of the same version waits for it instead of checking again. */
+  private running = new Map<string, { version: number; done: Promise<void> }>();
+  private refreshTimer: NodeJS.Timeout | undefined;
   private readonly debounceMs: number;
   /** Recent check durations per document: the debounce adapts to them (fast checks, short waits). */
   private checkMs = new Map<string, number>();
@@ -96,6 +98,7 @@ export class DossierServer {
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
     this.debounceMs = options.debounceMs ?? 50;
+    this.sink = new DiagnosticSink(connection, 'push');
     this.engine = new Engine({
       host: overlayHost(nodeHost, this.overlay),
       settings: (file) => this.settingsFor(file),
@@ -154,6 +157,7 @@ export class DossierServer {
     });
     registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem(), scope: this.scope, clientLocale });
     registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale, scope: this.scope, clientLocale });
+    registerNewDossierRequests(c, (w, e) => this.error(w, e));
     registerVulnsRequests(c, () => this.engine, { scope: this.scope, clientLocale, ensureSettings: (u) => this.ensureSettings(u) });
     const migrationDeps = {
       engine: this.engine,
@@ -207,7 +211,7 @@ export class DossierServer {
       clearTimeout(this.timers.get(e.document.uri));
       this.timers.delete(e.document.uri);
       if (!this.publishedClosed.has(e.document.uri)) this.send(e.document.uri, undefined, []);
-      this.lastDiagnostics.delete(e.document.uri);
+      this.sink.forget(e.document.uri);
       this.checkMs.delete(e.document.uri);
       this.engine.trim(new Set([...this.overlay.keys()]));
       // Siblings may depend on the saved file now rather than the closed buffer.
@@ -265,9 +269,19 @@ export class DossierServer {
         const file = this.pathOf(doc.uri);
         const locale = this.localeFor(file);
         const only = p.context.only;
-        const fixes = only?.length && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`))
+        const wants = (kind: string) => !only?.length || only.some((k) => k === kind || kind.startsWith(`${k}.`));
+        // Every finding of the document, for fixes that cover several and for fix-all (cached check).
+        let all: LspDiagnostic[] | undefined;
+        const allOf = () => (all ??= (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale, doc.uri)));
+        const base = { uri: doc.uri, text: doc.getText(), locale, version: doc.version, schema: this.rulesetOf(file).schema, snippets: this.snippetEdits };
+        const fixes = !wants('quickfix')
           ? []
-          : codeActions({ uri: doc.uri, text: doc.getText(), locale, diagnostics: p.context.diagnostics, selectCommand: this.selectRange });
+          : codeActions({ ...base, diagnostics: p.context.diagnostics, selectCommand: this.selectRange, all: p.context.diagnostics.some((d) => d.code === 'frontmatter-missing') ? allOf() : undefined });
+        // Fix-all only when asked for by kind (Source Action menu, codeActionsOnSave), never in the lightbulb list.
+        if (only?.length && wants(FIX_ALL_KIND)) {
+          const a = fixAllAction({ ...base, diagnostics: [], all: allOf(), snippets: false });
+          if (a) fixes.push(a);
+        }
         let migration: MigrationCodeAction[] = [];
         try {
           migration = migrationActions(viewOf(this.engine, file), {
@@ -300,21 +314,21 @@ export class DossierServer {
       }),
     );
     c.languages.diagnostics.on(
-      this.safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (p) => {
-        const doc = this.documents.get(p.textDocument.uri);
-        if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        await this.ensureSettings(doc.uri);
-        const reports = this.check(doc);
-        const file = this.pathOf(doc.uri);
-        const locale = this.localeFor(file);
-        return { kind: DocumentDiagnosticReportKind.Full, items: (reports.get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale)) };
-      }),
+      this.safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (p) => ({
+        kind: DocumentDiagnosticReportKind.Full,
+        items: await this.pulled(p.textDocument.uri),
+      })),
+    );
+    c.languages.diagnostics.onWorkspace(
+      this.safe('workspace diagnostics', { items: [] }, async (p, token) => ({
+        items: await this.sink.workspaceReport(p.previousResultIds, (u) => !!this.documents.get(u), token),
+      })),
     );
     c.onRequest(
       StatusRequest,
       this.safe('status', null, (p: StatusParams) => {
         const file = this.pathOf(p.uri);
-        const last = this.lastDiagnostics.get(p.uri)?.items ?? [];
+        const last = this.sink.get(p.uri)?.items ?? [];
         return documentStatus(viewOf(this.engine, file), {
           errors: last.filter((d) => d.severity === DiagnosticSeverity.Error).length,
           warnings: last.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
@@ -357,27 +371,29 @@ export class DossierServer {
   private initialize(p: InitializeParams): InitializeResult {
     const caps = p.capabilities;
     this.configurationCapability = !!caps.workspace?.configuration;
-    this.pull = !!caps.textDocument?.diagnostic;
+    this.sink = new DiagnosticSink(this.connection, diagnosticMode(caps));
     this.workDoneProgress = !!caps.window?.workDoneProgress;
     const opts = (p.initializationOptions ?? {}) as InitializationOptions;
     this.trusted = opts.trusted !== false;
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.selectRange = !!opts.selectRangeCommand;
     this.migrateCommand = !!opts.migrateCommand;
+    const we = caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
+    this.snippetEdits = !!we?.snippetEditSupport && !!we.documentChanges;
     const loc = opts.locale ?? p.locale ?? '';
     this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
     this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
     if (!this.folders.length && p.rootUri) this.folders = [this.pathOf(p.rootUri)];
-    this.log(`initialize: locale ${this.clientLocale}, pull ${this.pull}, folders ${this.folders.join(', ') || '(none)'}, ${this.trusted ? 'trusted' : 'Restricted Mode'}`);
+    this.log(`initialize: locale ${this.clientLocale}, diagnostics ${this.sink.mode}, folders ${this.folders.join(', ') || '(none)'}, ${this.trusted ? 'trusted' : 'Restricted Mode'}`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
-        ...(this.pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(this.sink.mode === 'pull' ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cyberdossier-language-server' },
@@ -463,8 +479,55 @@ export class DossierServer {
 
   private revalidateAll(delay = this.debounceMs): void {
     for (const d of this.documents.all()) {
-      if (/\.(md|markdown)$/i.test(this.pathOf(d.uri)) || d.languageId.includes('markdown')) this.schedule(d.uri, delay);
+      if (this.isMarkdown(d)) this.schedule(d.uri, delay);
     }
+    // A pull client re-asks for every open document, debounced like the checks (typing in
+    // dossier.yaml sends one refresh, not one per key); its pulls run the pending checks at once.
+    if (this.sink.mode === 'pull') {
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => this.sink.refresh(), delay);
+    }
+  }
+
+  private isMarkdown(d: TextDocument): boolean {
+    return /\.(md|markdown)$/i.test(this.pathOf(d.uri)) || d.languageId.includes('markdown');
+  }
+
+  /**
+   * Pull: the findings of an open document at its current version — from the last check when
+   * nothing is pending, else from the check under way or one run now.
+   */
+  private async pulled(uri: string): Promise<LspDiagnostic[]> {
+    const doc = this.documents.get(uri);
+    if (!doc) return this.sink.closedItems(uri);
+    await this.ensureSettings(uri);
+    // dossier.yaml or the rc file: their findings follow checks of other files, so check now.
+    if (!this.isMarkdown(doc)) return this.checkNow(doc);
+    const fresh = () => {
+      const last = this.sink.get(uri);
+      const now = this.documents.get(uri);
+      return now && !this.timers.has(uri) && last?.version === now.version ? last.items : undefined;
+    };
+    const ready = fresh();
+    if (ready) return ready;
+    const run = this.running.get(uri);
+    if (run && run.version === doc.version) await run.done;
+    else {
+      clearTimeout(this.timers.get(uri));
+      this.timers.delete(uri);
+      await this.validate(uri);
+    }
+    const after = fresh();
+    if (after) return after;
+    // A newer version arrived meanwhile (its check is scheduled): answer for it now.
+    const now = this.documents.get(uri);
+    return now ? this.checkNow(now) : [];
+  }
+
+  private checkNow(doc: TextDocument): LspDiagnostic[] {
+    const file = this.pathOf(doc.uri);
+    const locale = this.localeFor(file);
+    return (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale, doc.uri));
   }
 
   /** Checks a document (and, with it, its dossier); returns the reports by path. */
@@ -473,7 +536,18 @@ export class DossierServer {
     return new Map(result.reports.map((r) => [r.path, r]));
   }
 
-  private async validate(uri: string): Promise<void> {
+  private validate(uri: string): Promise<void> {
+    const version = this.documents.get(uri)?.version;
+    const done = this.validateNow(uri);
+    if (version === undefined) return done;
+    const run = { version, done };
+    this.running.set(uri, run);
+    return done.finally(() => {
+      if (this.running.get(uri) === run) this.running.delete(uri);
+    });
+  }
+
+  private async validateNow(uri: string): Promise<void> {
     try {
       const doc = this.documents.get(uri);
       if (!doc) return;
@@ -485,7 +559,8 @@ export class DossierServer {
       // when a newer version arrives; then check.
       const pending = this.engine.uncachedChunks({ files: [file] });
       if (pending.reduce((n, t) => n + t.length, 0) > 64_000) {
-        const quick = this.engine.quickCheck(file);
+        // A pull waits for the full check: a partial answer would stay until the next edit.
+        const quick = this.sink.mode === 'push' ? this.engine.quickCheck(file) : undefined;
         if (quick && this.documents.get(uri)?.version === version) {
           this.publish(uri, quick);
           void this.connection.sendNotification(CheckedNotification, { uri, version, complete: false });
@@ -508,7 +583,7 @@ export class DossierServer {
       // The rc file governing it has nothing to say any more (fixed, or trust granted): clear it.
       const rc = this.engine.rcFileFor(file);
       const rcUri = rc ? URI.file(rc).toString() : undefined;
-      if (rc && rcUri && !reports.has(rc) && this.lastDiagnostics.get(rcUri)?.items.length) this.publish(rcUri, undefined);
+      if (rc && rcUri && !reports.has(rc) && this.sink.get(rcUri)?.items.length) this.publish(rcUri, undefined);
       void this.connection.sendNotification(CheckedNotification, { uri, version, complete: true });
       const took = Date.now() - started;
       const prev = this.checkMs.get(uri);
@@ -522,7 +597,7 @@ export class DossierServer {
   private publish(uri: string, report: FileReport | undefined): void {
     const doc = this.documents.get(uri);
     const locale = this.localeFor(this.pathOf(uri));
-    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale));
+    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale, uri));
     if (!doc) {
       if (items.length) this.publishedClosed.add(uri);
       else this.publishedClosed.delete(uri);
@@ -531,12 +606,11 @@ export class DossierServer {
   }
 
   private send(uri: string, version: number | undefined, items: LspDiagnostic[]): void {
-    this.lastDiagnostics.set(uri, { version, items });
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: items });
+    this.sink.set(uri, version, items);
   }
 
-  toLsp(d: Diagnostic, locale: Locale): LspDiagnostic {
-    return {
+  toLsp(d: Diagnostic, locale: Locale, uri?: string): LspDiagnostic {
+    const out: LspDiagnostic = {
       range: d.range,
       severity: SEVERITY[d.severity],
       code: d.code,
@@ -545,6 +619,10 @@ export class DossierServer {
       message: locale === 'en' ? d.message.en : d.message.zh,
       data: d.data,
     };
+    // The finding's other places (the rest of a section's placeholders, the YAML error behind a cascade).
+    if (d.related?.length && uri)
+      out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range }, message: locale === 'en' ? r.message.en : r.message.zh }));
+    return out;
   }
 
   // ---- workspace check -----------------------------------------------------------------------
@@ -578,6 +656,8 @@ export class DossierServer {
       }
     }
     for (const uri of before) if (!seen.has(uri) && !this.documents.get(uri)) this.publish(uri, undefined);
+    // The check may change open documents' findings too (a file created on disk): re-pull them.
+    this.sink.refresh();
     progress?.done();
     return summary;
   }
@@ -593,7 +673,8 @@ function toInput(s: unknown): ConfigInput {
   if (!s || typeof s !== 'object') return {};
   const o = s as Record<string, unknown>;
   const input: ConfigInput = {};
-  if (typeof o.guideline === 'string') input.guideline = o.guideline;
+  // 'auto' (and the old null) leave it to the dossier.
+  if (typeof o.guideline === 'string' && o.guideline !== 'auto') input.guideline = o.guideline;
   if (o.locale === 'zh-CN' || o.locale === 'en') input.locale = o.locale;
   if (o.rules && typeof o.rules === 'object') input.rules = Object.fromEntries(Object.entries(o.rules as object).filter(([, v]) => typeof v === 'string'));
   if (o.aliases && typeof o.aliases === 'object') input.aliases = Object.fromEntries(Object.entries(o.aliases as object).filter(([, v]) => Array.isArray(v)));

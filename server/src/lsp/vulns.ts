@@ -3,9 +3,8 @@
 
 import { type Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
-import { draftAssessment } from '../vulns/draft';
+import type { Engine, Locale } from '../engine';
+import { draftAssessment } from '../vulns';
 import { VulnsDraftRequest, type VulnsDraftParams, type VulnsDraftResult } from '../shared/protocol';
 import type { WorkspaceScope } from './scope';
 

@@ -5,8 +5,7 @@
 import * as path from 'node:path';
 import { type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
+import type { Engine, Locale } from '../engine';
 import { loadBundle } from '../shared/lazy';
 import type { WorkspaceScope } from './scope';
 import { pathOfUri } from '../shared/uri';

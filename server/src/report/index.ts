@@ -3,7 +3,7 @@
 // language server (`cyberdossier/report`) both come through here.
 
 import * as path from 'node:path';
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine';
 import { buildChecklist, dossierState, resolveDossier, type Checklist, type ChecklistOptions } from '../features/checklist';
 import { traceMatrix, type TraceMatrix } from '../features/traceability';
 import { renderCsv, type CsvTable } from './csv';

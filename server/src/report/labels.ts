@@ -1,8 +1,7 @@
 // Every label of the reports, in zh-CN and en, and the small formatting helpers the three
 // renderers share (status names, finding counts, dates, "N of M").
 
-import type { Locale } from '../engine/config';
-import type { Localized } from '../engine/rulesets/types';
+import type { Locale, Localized } from '../engine';
 import type { Checklist, ChecklistDocument, ChecklistItem, DocumentStatus, FindingCount, RequirementStatus } from '../features/checklist';
 import type { TraceGap, TraceRole } from '../features/traceability';
 

@@ -182,7 +182,7 @@ export interface SbomImportParams {
   table?: 'ots' | 'patches';
 }
 /** `markdown`, `components`, `flagged` (each with a localised `message`), `patches`, `notes`, … */
-export type SbomImportResult = import('../sbom/render').SbomImportResult;
+export type SbomImportResult = import('../sbom').SbomImportResult;
 
 /**
  * *Migrate this dossier to NMPA 2022* (issue 6 part 3): the edits that migrate the dossier holding
@@ -217,6 +217,27 @@ export interface MigrateResult {
 }
 
 /**
+ * *New dossier document…* (issue 18 item 1): the registered guidelines, current law first, with
+ * the submission kinds, product facts and document kinds the flow offers for each
+ * (`GuidelineInfo[]`, server/src/features/new-dossier.ts).
+ */
+export const GuidelinesRequest = 'cyberdossier/guidelines';
+export type GuidelineInfo = import('../features/new-dossier').GuidelineInfo;
+
+/**
+ * The dossier.yaml with the answered facts merged in: the client sends the file's current text
+ * (none when there is no file) and writes the result; keys the file has are never replaced.
+ */
+export const DossierYamlRequest = 'cyberdossier/dossierYaml';
+export interface DossierYamlParams {
+  text?: string;
+  /** Absent: only read what the file says (`present`). */
+  facts?: import('../features/new-dossier').DossierFacts;
+  lang: 'zh' | 'en';
+}
+export type DossierYamlResult = import('../features/new-dossier').MergeResult;
+
+/**
  * *Draft vulnerability assessment…* (issue 17): the components of the dossier holding `uri` (its
  * SBOM, else its OTS table) matched against the vulnerability data its `.cyberdossierrc.yaml`
  * names (`vulnerabilities:`), returned as the Markdown of the assessment tables (counts by CVSS
@@ -231,4 +252,4 @@ export interface VulnsDraftParams {
   locale?: 'zh-CN' | 'en';
 }
 /** `markdown`, `rows`, `counts`, `dataDate`, `feeds`, `components`. */
-export type VulnsDraftResult = Omit<import('../vulns/draft').DraftResult, 'problems'>;
+export type VulnsDraftResult = Omit<import('../vulns').DraftResult, 'problems'>;

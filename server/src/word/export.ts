@@ -10,11 +10,10 @@
 import * as d from 'docx';
 import JSZip from 'jszip';
 import type { Root, RootContent, PhrasingContent, Table as MTable, List, ListItem, Definition, FootnoteDefinition, Nodes } from 'mdast';
-import { parseMarkdown } from '../engine/parse';
+import { parseMarkdown, type Localized } from '../engine';
 import { readStyles, EXPORT_COVER_STYLE, EXPORT_TOC_TITLE_STYLE } from './docx-xml';
 import { isW, parseXml, removeChild, serializeXml, walk } from './xml';
 import type { ExportDocument, ExportOptions, ExportResult, ExportWarning } from './types';
-import type { Localized } from '../engine/rulesets/types';
 
 // A4 in twips; margins 2.54 cm top/bottom, 3.17 cm left/right (the usual Chinese document layout).
 const PAGE = { width: 11906, height: 16838, top: 1440, bottom: 1440, left: 1800, right: 1800 };

@@ -6,12 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import type { Engine, FileReport, Diagnostic } from '../engine/engine';
-import { getRuleSet, kindOf, DEFAULT_RULESET } from '../engine/rulesets';
-import { comparePaths, walkMarkdown, DOSSIER_YAML } from '../engine/workspace';
-import { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from '../engine/configured-file';
+import { type Engine, type FileReport, type Diagnostic, getRuleSet, kindOf, DEFAULT_RULESET, comparePaths, walkMarkdown, DOSSIER_YAML, CONFIGURED_FILE_LIMITS, readConfiguredBytes, readRegularFile } from '../engine';
 import { importDocx, MAX_DOCX_BYTES } from './import';
-import { readRegularFile } from '../engine/host';
 import { exportDocx } from './export';
 import { formatImportReport } from './report';
 import { WordError, type CoverRow, type ExportDocument, type ExportWarning, type ImageLookup, type ImportResult, type WordLocale } from './types';

@@ -15,12 +15,11 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Element as HElement, ElementContent, Root as HRoot, RootContent as HRootContent } from 'hast';
 import type { Root as MRoot, Nodes as MNodes, Table as MTable, FootnoteDefinition, BlockContent, DefinitionContent } from 'mdast';
-import { getRuleSet, DEFAULT_RULESET } from '../engine/rulesets';
+import { getRuleSet, DEFAULT_RULESET, normalize } from '../engine';
 import { DROP_STYLE, HEADING_STYLE, Numbering, prepareDocument, readStyles, scanParts } from './docx-xml';
 import { attr, parseXml } from './xml';
 import { canonicalFact, factsFromLines, factsFromRows, findKind, guessKind } from './kind';
 import { WordError, type ImportImage, type ImportItem, type ImportOptions, type ImportReport, type ImportResult, type InferredFact, type KindGuess } from './types';
-import { normalize } from '../engine/text';
 
 
 export const REVIEW = '待确认 / review';

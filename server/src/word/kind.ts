@@ -3,10 +3,7 @@
 // matching keys, requirements.md §3), plus a bonus when a title or the cover names the kind.
 // Also the facts a cover table (or "产品名称：…" lines) states.
 
-import { requirementKeys } from '../engine/match';
-import { RULESETS, getRuleSet } from '../engine/rulesets';
-import type { DocumentKind, RuleSet } from '../engine/rulesets/types';
-import { normalize, titleKey } from '../engine/text';
+import { requirementKeys, RULESETS, getRuleSet, type DocumentKind, type RuleSet, normalize, titleKey } from '../engine';
 import type { InferredFact, KindCandidate, KindGuess } from './types';
 
 const NAMED_BONUS = 3;

@@ -1,7 +1,7 @@
 // The import report as Markdown (written beside the imported file as `<name>.import-report.md`)
 // and as a short text for the terminal, in zh-CN or en.
 
-import { RULESETS } from '../engine/rulesets';
+import { RULESETS } from '../engine';
 import type { ImportAction, ImportItemKind, ImportReport, WordLocale } from './types';
 import { mdCell } from '../report/markdown';
 

@@ -1,7 +1,7 @@
 // Shapes shared by the Word import and export (library API used by the CLI and the language
 // server). Nothing here touches the file system or an editor API.
 
-import type { Localized } from '../engine/rulesets/types';
+import type { Localized } from '../engine';
 
 export type WordLocale = 'zh-CN' | 'en';
 

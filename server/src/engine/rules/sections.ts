@@ -5,14 +5,13 @@
 import { evaluate, getFact, type ConditionContext } from '../facts/facts';
 import { schemaAt } from '../facts/schema';
 import type { Check, JsonSchema, Requirement } from '../rulesets/types';
-import { cellText, columnMap, hasRoles, isProductRow } from '../tables';
+import { cellText, columnMap, hasRoles, isProductRow, tableLines } from '../tables';
 import type { Code } from '../codes';
 import { L, finding, reqLabel, type DocGroup } from './context';
 import { descendants, type TableModel } from '../model';
 import { refKey } from '../match';
 import type { Range } from '../text';
 import { holdsPlaceholder, referenceIn } from '../rulesets/common';
-import { tableLines } from './content';
 import { sectionBlocks, sectionHeadings, sectionLines, sectionTables, sectionText, type Section } from './section';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;

@@ -22,6 +22,10 @@ export type Condition =
   | { fact: string; present: true }
   | { fact: string; absent: true }
   | { fact: string; includes: string }
+  /** The fact is valid (absent or invalid: unknown) — a derived fact over it stays unknown until it is set. */
+  | { fact: string; known: true }
+  /** A list with at least one value (absent: false). */
+  | { fact: string; nonEmpty: true }
   /** A list of objects has an item whose key equals the value. */
   | { fact: string; anyItem: { key: string; equals: string } }
   /** Ordered enum: the first valid fact of `facts`, compared by position in `order`. */
@@ -67,6 +71,16 @@ export type Check =
       unless?: 'risk';
       /** Tables whose header fills one of these roles belong to another check (an interface table is not a data table). */
       notSelect?: ColumnRole[];
+      /**
+       * Header matching of requirements-fda-premarket-2025.md §3.2 (opt-in): a Latin word fills a
+       * role when it is a prefix of one of the cell's tokens, and each header cell gets at most
+       * one role — the first of this list whose words it contains.
+       */
+      precedence?: ColumnRole[];
+      /** This table's role words (over the rule set's `columns`). */
+      columns?: Record<ColumnRole, string[]>;
+      /** incomplete-row severity override. */
+      rowSeverity?: Severity;
     }
   /** Risk tables: every residual risk acceptable. */
   | { kind: 'risk-tables' }
@@ -109,6 +123,47 @@ export type Check =
   | { kind: 'mentions'; when: Condition; words: string[]; code: string; message: Localized }
   /** The section holds a diagram (image, diagram fence, figure reference) — missing-diagram. */
   | { kind: 'diagram'; what: Localized; exempt?: { words: string[]; label: Localized } }
+  /**
+   * The support of the components a table lists (requirements-fda-premarket-2025.md §10.1): an end
+   * of support earlier than the reference date, or a level of support that says the component is
+   * not supported, without a justification in the row — end-of-support-passed. The table is
+   * recognised as a listing table's (`select`, `precedence`, `columns`); the words and the
+   * reference date are the rule set's `componentSupport`.
+   */
+  | {
+      kind: 'end-of-support';
+      select: ColumnRole[];
+      precedence?: ColumnRole[];
+      columns?: Record<ColumnRole, string[]>;
+      roles: { name: ColumnRole; eos: ColumnRole; support: ColumnRole; justification: ColumnRole; type?: ColumnRole };
+    }
+  /**
+   * Rows flagged in one column and not resolved (a vulnerability listed in CISA's Known Exploited
+   * Vulnerabilities Catalog and not designed out): `code` on the row.
+   */
+  | {
+      kind: 'flagged-rows';
+      select: ColumnRole[];
+      precedence?: ColumnRole[];
+      columns?: Record<ColumnRole, string[]>;
+      /** The row's item (a 无 / None there is not an item). */
+      key: ColumnRole;
+      flag: ColumnRole;
+      /** Flag cells meaning yes (normalised: the whole cell or its first word). */
+      yes: string[];
+      /** Roles whose cell may say the row is resolved: the first non-empty one is read. */
+      resolvedBy: ColumnRole[];
+      /** Words (normalised substrings) meaning resolved. */
+      resolved: string[];
+      code: string;
+      /** data.requirement and data.clause when they are not the section's. */
+      requirement?: string;
+      clause?: string;
+      /** `{key}` is the key cell's text. */
+      message: Localized;
+      /** data key of the key cell's text. */
+      dataKey: string;
+    }
   /**
    * Each group has one of its words in the section (else `code`, with the unmet groups). With
    * `source: 'lines'` the section's source lines are read (a mermaid chart's labels count).
@@ -171,6 +226,11 @@ export type Check =
    * scenario) — missing-diagram.
    */
   | { kind: 'diagram-per-part'; what: Localized; also?: { when: Condition; words: string[]; label: Localized } }
+  /**
+   * The section must not be answered not applicable while a condition holds (the facts say it
+   * applies: an SBOM for a cyber device) — `inconsistent-fact` on the not-applicable text.
+   */
+  | { kind: 'applies-when'; when: Condition; fact: string; message: Localized; severity?: Severity }
   /** Vulnerability counts by severity level, the residual list and the tools (see VulnerabilityCheck). */
   | VulnerabilityCheck;
 
@@ -268,6 +328,8 @@ export interface Requirement {
   clause: string;
   /** Default severity of missing-section for this requirement, when not error. */
   missingSeverity?: Severity;
+  /** Severity tier (RuleSet.severityModes): the absence codes about this requirement follow it. */
+  tier?: string;
   /** The guideline's own sentence (zh) and an English gloss, for hovers and docs. */
   quote: string;
   gloss: string;
@@ -386,8 +448,21 @@ export interface RuleSet {
    * residual vulnerabilities, and the words of a listed vulnerability's status.
    */
   vulnerabilityData?: VulnerabilityData;
+  /**
+   * The support of components (requirements-fda-premarket-2025.md §10): the words and reference
+   * date the `end-of-support` check reads, and the per-component check of the SBOM files.
+   */
+  componentSupport?: ComponentSupport;
   /** The frontmatter JSON Schema of this rule set. */
   schema: JsonSchema;
+  /** The language of `quote` (default zh: the NMPA guidelines); `gloss` is in the other one. */
+  quoteLanguage?: 'zh' | 'en';
+  /** Default severities of the absence codes by requirement tier and the file's mode. */
+  severityModes?: SeverityModes;
+  /** Notices derived from the facts (not-a-cyber-device): one per file, nothing suppressed. */
+  notices?: FactNotice[];
+  /** Localised names of this rule set's column roles (over common.ts COLUMN_LABELS). */
+  columnLabels?: Record<ColumnRole, Localized>;
   /** How titles are normalised and answers recognised without a heading (requirements.md §3a). */
   answers: AnswerRules;
 }
@@ -399,6 +474,76 @@ export interface VulnerabilityData {
   status: { fixed: string[]; notAffected: string[] };
   /** The clause the data findings cite besides the requirement's (FDA: the KEV catalog). */
   clause?: string;
+}
+
+/**
+ * Severity by tier and mode (requirements-fda-premarket-2025.md §1): a file is in `reduced` mode
+ * when the condition holds on its facts (else normal, unknown included: an unknown never lowers a
+ * severity). Only the listed absence codes follow it, and a configured severity always wins.
+ */
+export interface SeverityModes {
+  reduced: Condition;
+  /** Severity of each tier in each mode. */
+  tiers: Record<string, { normal: Severity; reduced: Severity }>;
+  /**
+   * Absence codes: `'requirement'` — the tier of data.requirement; `{ tier }` — a fixed tier;
+   * `{ normal, reduced }` — fixed severities.
+   */
+  codes: Record<string, 'requirement' | { tier: string } | { normal: Severity; reduced: Severity }>;
+}
+
+/**
+ * A notice from the facts: when one of `facts` (in order) is validly `equals`, `code` is reported
+ * once per file on that value (when the file writes it) or on line 0, `data[dataKey]` the fact's
+ * last path segment.
+ */
+export interface FactNotice {
+  code: string;
+  facts: string[];
+  equals: string | boolean;
+  dataKey: string;
+  clause: string;
+  /** `{fact}` is replaced by the fact's path. */
+  message: Localized;
+}
+
+/** English title normalisation (requirements-fda-premarket-2025.md §3.1), word by word. */
+export interface EnglishAnswerRules {
+  /** Leading words removed while others remain (multi-word entries match consecutive words). */
+  leading: string[];
+  trailing: string[];
+  /** Words removed wherever they stand. */
+  dropped: string[];
+  /** Spelling folds per word (modelling → modeling). */
+  spelling: Record<string, string>;
+}
+
+/**
+ * What makes a component supported, and the check of the SBOM files an rc names (`sbom:`):
+ * every software component has each element of `elements`, and is not past its end of support
+ * without a justification. Findings about the files land on `requirement`'s heading in the first
+ * file of its document kind (else that file's first line after the frontmatter).
+ */
+export interface ComponentSupport {
+  requirement: string;
+  /** data.clause of sbom-component-incomplete and of end-of-support-passed. */
+  clauses: { incomplete: string; passed: string };
+  /** Fact path of the reference date; when absent, the engine's today. */
+  referenceDate: string;
+  /** A level of support that contains one of these (normalised) says "not supported". */
+  notSupported: string[];
+  /** The same, as whole tokens only (`eol`). */
+  notSupportedTokens: string[];
+  /** A justification has at least this many characters that are neither whitespace nor punctuation. */
+  minJustification: number;
+  /** Bare not-applicable words (a value that is one of them, without a reason, is not given). */
+  notApplicable: string[];
+  /** Table type cells (whole, normalised) that name hardware: not checked. */
+  hardware: string[];
+  /** SBOM component types that are not software components (beyond those the reader leaves out). */
+  notSoftwareTypes: string[];
+  /** Check the SBOM files component by component (sbom-component-incomplete, end-of-support-passed). */
+  files: boolean;
 }
 
 /**
@@ -415,6 +560,8 @@ export interface AnswerRules {
   conjunctions: string[];
   /** Words that name a document type; after a conjunction alone they share the stem before. */
   typeWords: string[];
+  /** Word-based English normalisation, in addition to the above (the FDA rule set). */
+  english?: EnglishAnswerRules;
 }
 
 export interface JsonSchema {
