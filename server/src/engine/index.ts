@@ -16,3 +16,6 @@ export { type Localized, type DocumentKind, type RuleSet } from './rulesets/type
 export { requirementKeys } from './match';
 export { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from './configured-file';
 export { sourceDateEpoch } from './support';
+// Issue 17 (bench): the vulnerability data store and matcher.
+export { loadFeed, clearFeedMemory } from '../vulns/store';
+export { matchComponents } from '../vulns/match';

@@ -90,6 +90,8 @@ const memory = new Map<string, { sig: string; checked: number; feed: LoadedFeed 
 /** Clears the in-memory indexes (tests, bench). */
 export function clearFeedMemory(): void {
   memory.clear();
+  for (const f of openRecordFiles.values()) f.close();
+  openRecordFiles.clear();
 }
 
 const fail = (value: string, problem: FeedFailure['problem'], message: Localized, extra: Partial<FeedFailure> = {}): FeedFailure => ({ ok: false, value, problem, message, ...extra });
@@ -219,6 +221,9 @@ class Builder {
   private mem: string[] = [];
   private fd: number | undefined;
   private pos = 0;
+  private pending = 0;
+  /** A write failed after some records had gone to the file: the file is incomplete. */
+  spilled = false;
   constructor(readonly recPath?: string) {
     if (recPath) {
       try {
@@ -249,23 +254,29 @@ class Builder {
       }
     }
     const line = JSON.stringify(r) + '\n';
-    if (this.fd !== undefined) {
-      try {
-        const b = Buffer.from(line, 'utf8');
-        fs.writeSync(this.fd, b);
-        this.pos += b.length;
-        this.offsets.push(this.pos);
-        return;
-      } catch {
-        this.close();
-        this.fd = undefined;
-      }
-    }
     this.pos += Buffer.byteLength(line, 'utf8');
     this.offsets.push(this.pos);
     this.mem.push(line);
+    if (this.fd !== undefined) {
+      this.pending += line.length;
+      if (this.pending >= 1 << 20) this.flush();
+    }
+  }
+  /** Writes what is held to the records file (1 MB at a time); on failure the records stay in memory. */
+  private flush(): void {
+    if (this.fd === undefined || !this.mem.length) return;
+    try {
+      fs.writeSync(this.fd, this.mem.join(''));
+      this.mem = [];
+      this.pending = 0;
+    } catch {
+      this.close();
+      this.fd = undefined;
+      this.spilled = true;
+    }
   }
   close(): void {
+    this.flush();
     if (this.fd !== undefined)
       try {
         fs.closeSync(this.fd);
@@ -302,6 +313,11 @@ function build(host: Host, value: string, entryPath: string, files: FileSig[], f
   } finally {
     b.close();
   }
+  if (b.spilled) {
+    // The records file broke off (disk full): read everything again, in memory.
+    if (recTmp) rmQuiet(recTmp);
+    return build(host, value, entryPath, files, folder, undefined);
+  }
   if (!b.kinds.size) {
     if (recTmp) rmQuiet(recTmp);
     return fail(value, 'invalid', NOT_VULN_DATA);
@@ -336,7 +352,7 @@ function build(host: Host, value: string, entryPath: string, files: FileSig[], f
   }
   if (cacheFiles) {
     const recPath = `${cache!.base}.rec`;
-    reader = (i) => readRecordText(recPath, idx.offsets[i], idx.offsets[i + 1]);
+    reader = recordReader(recPath, idx.offsets);
   } else {
     // No cache written: the records stay in memory (read back from the temporary file when there is one).
     const mem = b.onDisk && recTmp ? splitLines(fs.readFileSync(recTmp, 'utf8')) : b.memoryRecords();
@@ -380,19 +396,49 @@ function prepareCache(dir: string): boolean {
   }
 }
 
-function readRecordText(recPath: string, from: number | undefined, to: number | undefined): string | undefined {
-  if (from === undefined || to === undefined || to <= from || to - from > 64 * 1024 * 1024) return undefined;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(recPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const buf = Buffer.allocUnsafe(to - from);
-    const n = fs.readSync(fd, buf, 0, buf.length, from);
-    return buf.subarray(0, n).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+/**
+ * Reads records of one index file by offset. The descriptor stays open while the index is in
+ * memory (a warm match reads thousands of records) and is closed when the index is dropped.
+ */
+class RecordFile {
+  private fd: number | undefined;
+  private failed = false;
+  constructor(readonly path: string) {}
+  text(from: number | undefined, to: number | undefined): string | undefined {
+    if (from === undefined || to === undefined || to <= from || to - from > 64 * 1024 * 1024 || this.failed) return undefined;
+    try {
+      if (this.fd === undefined) {
+        this.fd = fs.openSync(this.path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+        if (!fs.fstatSync(this.fd).isFile()) throw new Error('not a file');
+      }
+      const buf = Buffer.allocUnsafe(to - from);
+      const n = fs.readSync(this.fd, buf, 0, buf.length, from);
+      return buf.subarray(0, n).toString('utf8');
+    } catch {
+      this.failed = true;
+      this.close();
+      return undefined;
+    }
   }
+  close(): void {
+    if (this.fd === undefined) return;
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* closed */
+    }
+    this.fd = undefined;
+  }
+}
+
+const openRecordFiles = new Map<string, RecordFile>();
+
+/** The record reader of an index file; a reader of an older index of the same entry is closed. */
+function recordReader(recPath: string, offsets: number[]): (i: number) => string | undefined {
+  openRecordFiles.get(recPath)?.close();
+  const f = new RecordFile(recPath);
+  openRecordFiles.set(recPath, f);
+  return (i) => f.text(offsets[i], offsets[i + 1]);
 }
 
 function feedOf(value: string, entryPath: string, idx: IndexFile, text: (i: number) => string | undefined, how: LoadedFeed['cache'], cacheFiles?: string[]): LoadedFeed {
@@ -450,7 +496,7 @@ function readCache(host: Host, base: string, sig: string, value: string, entryPa
     return undefined;
   }
   if (!idx || idx.format !== INDEX_FORMAT || idx.sig !== sig || !Array.isArray(idx.keys) || !Array.isArray(idx.offsets) || !Array.isArray(idx.kev) || !Array.isArray(idx.vex)) return undefined;
-  return feedOf(value, entryPath, idx, (i) => readRecordText(recPath, idx.offsets[i], idx.offsets[i + 1]), 'disk', [idxPath, recPath]);
+  return feedOf(value, entryPath, idx, recordReader(recPath, idx.offsets), 'disk', [idxPath, recPath]);
 }
 
 // ---- reading one file -------------------------------------------------------------------------
