@@ -14,7 +14,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(process.execPath, ['esbuild.mjs', '--production']);
-run(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', out]);
+run(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--no-rewrite-relative-links', '--out', out]);
 
 // What is inside: list the zip's entries (central directory) without extra dependencies.
 export function zipEntries(file) {
@@ -33,10 +33,10 @@ export function zipEntries(file) {
   }
   return names;
 }
-const allowed = [/^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/, /^extension\/(package\.json|package\.nls(\.zh-cn)?\.json|readme\.md|LICENSE(\.txt)?|changelog\.md)$/i, /^extension\/client\/out\/extension\.js$/, /^extension\/server\/out\/(server|word)\.js$/, /^extension\/(docs|schemas|snippets|syntaxes|l10n)\//];
+const allowed = [/^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/, /^extension\/(package\.json|package\.nls(\.zh-cn)?\.json|readme\.md|LICENSE(\.txt)?|changelog\.md)$/i, /^extension\/client\/out\/extension\.js$/, /^extension\/images\/icon\.png$/, /^extension\/server\/out\/(server|word)\.js$/, /^extension\/(docs|schemas|snippets|syntaxes|l10n)\//];
 const entries = zipEntries(out);
 const stray = entries.filter((e) => !allowed.some((re) => re.test(e)));
-const required = ['extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/word.js', 'extension/snippets/cyberdossier.code-snippets', 'extension/syntaxes/cyberdossier.injection.tmLanguage.json', 'extension/schemas/cyberdossierrc.schema.json', 'extension/docs/rules/missing-section.md', 'extension/l10n/bundle.l10n.zh-cn.json', 'extension/package.nls.zh-cn.json'];
+const required = ['extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/word.js', 'extension/snippets/cyberdossier.code-snippets', 'extension/syntaxes/cyberdossier.injection.tmLanguage.json', 'extension/schemas/cyberdossierrc.schema.json', 'extension/docs/rules/missing-section.md', 'extension/l10n/bundle.l10n.zh-cn.json', 'extension/package.nls.zh-cn.json', 'extension/images/icon.png', 'extension/docs/walkthrough/create.md'];
 const missing = required.filter((r) => !entries.includes(r));
 if (stray.length || missing.length) {
   console.error(`unexpected in the .vsix: ${stray.join(', ') || '-'}; missing: ${missing.join(', ') || '-'}`);

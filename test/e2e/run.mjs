@@ -156,7 +156,11 @@ const steps = [
       // The suite opens the Problems panel and waits for the screenshot before it ends.
       const shot = (async () => {
         while (!fs.existsSync(box.env.E2E_READY_FILE)) await new Promise((r) => setTimeout(r, 100));
-        await page.waitForFunction(() => /D3\.7|TODO/.test(document.querySelector('.markers-panel')?.innerText ?? ''), undefined, { timeout: 60_000 });
+        await page.waitForFunction(() => /D3\.7|TODO|placeholder/.test(document.querySelector('.markers-panel')?.innerText ?? ''), undefined, { timeout: 60_000 }).catch(async (e) => {
+          await page.screenshot({ path: path.join(outDir, 'problems-panel-failure.png') });
+          fs.writeFileSync(path.join(outDir, 'problems-panel-failure.txt'), await page.locator('.markers-panel').innerText().catch(() => '(no markers panel)'));
+          throw e;
+        });
         fs.writeFileSync(path.join(outDir, 'problems-panel.txt'), await page.locator('.markers-panel').innerText());
         await page.screenshot({ path: path.join(outDir, 'problems-panel.png') });
         fs.writeFileSync(box.env.E2E_SHOT_FILE, 'done');

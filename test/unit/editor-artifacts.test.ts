@@ -64,6 +64,23 @@ describe('manifest and localisation', () => {
     expect(JSON.parse(read('package.nls.json')).category).toBe('CyberDossier');
     expect(JSON.parse(read('package.nls.zh-cn.json')).category).toBe('CyberDossier');
   });
+  test('onboarding: icon (128×128 PNG), repository, walkthrough of ≥ 3 steps with bilingual markdown (issue 18 item 4)', () => {
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    expect(png.readUInt32BE(0)).toBe(0x89504e47);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]);
+    expect(pkg.repository.url).toMatch(/^https:\/\/github\.com\/.+\.git$/);
+    const [w] = pkg.contributes.walkthroughs;
+    expect(w.steps.length).toBeGreaterThanOrEqual(3);
+    for (const step of w.steps) {
+      const md = read(step.media.markdown);
+      expect(md, step.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(md, step.id).toMatch(/\*\*English\*\*/);
+    }
+    // The README still starts the way a new user needs: what it does, install, then the two commands.
+    const readme = read('README.md');
+    expect(readme.indexOf('code --install-extension')).toBeLessThan(readme.indexOf('npm install && npx cyberdossier check examples/nmpa-2017/monitor'));
+    expect(readme).toContain('npm install && npx cyberdossier check examples/nmpa-2017/monitor\nnpm test\n');
+  });
   test('the problem matcher parses the CLI’s text output', () => {
     const re = new RegExp(pkg.contributes.problemMatchers[0].pattern.regexp);
     const m = re.exec('dossier/description.md:42:1  error  缺少“完整性和可得性测试报告”（D3.7）章节：……  [missing-section D3.7]');

@@ -292,12 +292,6 @@ exports.run = async function run() {
     await vscode.window.tabGroups.close(vscode.window.tabGroups.activeTabGroup.activeTab);
   });
 
-  // The new dossier's findings would fill the Problems panel before the example's: remove it.
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.workspace.fs.delete(first, { recursive: true, useTrash: false });
-  await vscode.commands.executeCommand('cyberdossier.checkWorkspace');
-  await poll(() => vscode.languages.getDiagnostics().every(([u, ds]) => !u.path.includes('/first-dossier/') || !ds.length), 'the removed dossier’s diagnostics to clear', 20000).catch(() => {});
-
   // Leave the Problems panel and the checklist view open for the launcher's screenshot.
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const again = await vscode.workspace.openTextDocument(desc);
