@@ -22,7 +22,7 @@ export default defineConfig({
     // the processes they drive. 206 s → 159 s for `vitest run` on this project's machine.
     maxWorkers: 2,
     projects: [
-      { test: { ...common, name: 'unit', include: ['test/unit/**/*.test.ts', 'test/word/**/*.test.ts', 'test/sbom/**/*.test.ts'], exclude: PROCESS } },
+      { test: { ...common, name: 'unit', include: ['test/unit/**/*.test.ts', 'test/word/**/*.test.ts', 'test/sbom/**/*.test.ts', 'test/vulns/**/*.test.ts'], exclude: PROCESS } },
       { test: { ...common, name: 'process', include: PROCESS, globalSetup: ['test/setup/build.ts'] } },
       { test: { ...common, name: 'property', include: ['test/fuzz/**/*.test.ts'], globalSetup: ['test/setup/build.ts'] } },
     ],

@@ -173,9 +173,40 @@ export function rcSchema(): string {
           { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, pattern: '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))' } },
         ],
       },
+      vulnerabilities: {
+        description:
+          'Vulnerability data kept on this machine (never fetched): OSV JSON records and per-ecosystem zip exports, NVD CVE API 2.0 JSON, CVE JSON 5 records, the CISA KEV catalog, and VEX (CycloneDX, OpenVEX, CSAF 2.0). Files or folders relative to this file, inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed); an item may be {path, maxAge}. The components of the SBOM (else of the dossier’s off-the-shelf software table) are matched against them; an index is cached in .cyberdossier-cache/ beside the data. Not applied in an untrusted workspace.',
+        anyOf: [
+          { type: 'string', minLength: 1, pattern: LOCAL_PATH },
+          {
+            type: 'array',
+            minItems: 1,
+            items: {
+              anyOf: [
+                { type: 'string', minLength: 1, pattern: LOCAL_PATH },
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['path'],
+                  properties: {
+                    path: { type: 'string', minLength: 1, pattern: LOCAL_PATH, description: 'A vulnerability data file or folder, relative to this file.' },
+                    maxAge: {
+                      description:
+                        'How old the data may be (30d, 12h, 2w; a number is days) before vulnerability-data-outdated reports it. The data’s date is the newest date it states (NVD timestamp, KEV dateReleased, OSV / CVE modified), else the newest file’s modification time.',
+                      anyOf: [{ type: 'string', pattern: '^\\s*\\d+(?:\\.\\d+)?\\s*(?:d|day|days|h|hour|hours|w|week|weeks|m|min|minutes|天|小时|周)?\\s*$' }, { type: 'number', exclusiveMinimum: 0 }],
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
     },
   });
 }
+
+const LOCAL_PATH = '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))';
 
 /** dossier.yaml: the frontmatter's facts without `document`, nothing required (files add the rest). */
 export function dossierSchema(schema: JsonSchema, id: string): string {

@@ -7,38 +7,31 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { l10n, useLocaleOf } from './i18n';
 import type { Checklist, ChecklistDocument, ChecklistItem, RequirementStatus } from '../../server/src/features/checklist';
+import { documentIcon, requirementIcon } from './checklist-icons';
 import { ChecklistRequest, ChecklistsRequest, ReportRequest, type ReportParams, type ReportResult } from '../../server/src/shared/protocol';
 
 export const VIEW_ID = 'cyberdossier.checklist';
-const zh = () => /^zh/i.test(vscode.env.language);
-const pick = (l: { zh: string; en: string }) => (zh() ? l.zh : l.en);
+const pick = (l: { zh: string; en: string }) => l10n.pick(l);
 
 type Node =
   | { type: 'dossier'; checklist: Checklist }
   | { type: 'document'; checklist: Checklist; doc: ChecklistDocument }
   | { type: 'requirement'; checklist: Checklist; doc: ChecklistDocument; item: ChecklistItem };
 
-const ICON: Record<RequirementStatus, [string, string]> = {
-  present: ['pass', 'testing.iconPassed'],
-  'not-applicable': ['circle-slash', 'descriptionForeground'],
-  missing: ['error', 'list.errorForeground'],
-  empty: ['circle-large-outline', 'list.warningForeground'],
-  'not-required': ['dash', 'disabledForeground'],
-};
-
 function statusLabel(s: RequirementStatus): string {
   switch (s) {
     case 'present':
-      return vscode.l10n.t('present');
+      return l10n.t('present');
     case 'not-applicable':
-      return vscode.l10n.t('not applicable');
+      return l10n.t('not applicable');
     case 'missing':
-      return vscode.l10n.t('missing');
+      return l10n.t('missing');
     case 'empty':
-      return vscode.l10n.t('empty or placeholder');
+      return l10n.t('empty or placeholder');
     case 'not-required':
-      return vscode.l10n.t('not required here');
+      return l10n.t('not required here');
   }
 }
 
@@ -93,17 +86,24 @@ class ChecklistProvider implements vscode.TreeDataProvider<Node> {
     this.changed.fire(undefined);
   }
 
+  /** Re-renders in the current language (the locale followed another dossier or the setting). */
+  relabel(): void {
+    this.updateTitle();
+    this.changed.fire(undefined);
+  }
+
   private updateTitle(): void {
     if (!this.view) return;
+    this.view.title = l10n.t('Dossier checklist');
     const present = this.roots.reduce((n, c) => n + c.counts.present, 0);
     const required = this.roots.reduce((n, c) => n + c.counts.required, 0);
     const missing = this.roots.reduce((n, c) => n + c.counts.byStatus.missing + c.documents.filter((d) => d.status === 'missing').length, 0);
     this.view.description = this.roots.length
       ? this.roots.length === 1
-        ? vscode.l10n.t('{0} · {1}/{2}', this.roots[0].name, present, required)
-        : vscode.l10n.t('{0} dossiers · {1}/{2}', this.roots.length, present, required)
+        ? l10n.t('{0} · {1}/{2}', this.roots[0].name, present, required)
+        : l10n.t('{0} dossiers · {1}/{2}', this.roots.length, present, required)
       : undefined;
-    this.view.badge = missing ? { value: missing, tooltip: vscode.l10n.t('{0} of {1} required sections present', present, required) } : undefined;
+    this.view.badge = missing ? { value: missing, tooltip: l10n.n(missing, '{0} required section or document missing', '{0} required sections or documents missing') } : undefined;
   }
 
   /** The checklists shown (tests and the export command read them). */
@@ -148,34 +148,32 @@ class ChecklistProvider implements vscode.TreeDataProvider<Node> {
 function documentItem(c: Checklist, d: ChecklistDocument): vscode.TreeItem {
   const t = new vscode.TreeItem(pick(d.name), d.requirements.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   t.id = `doc|${c.root}|${d.kind}`;
-  const findings = d.counts.findings.total ? ` · ${vscode.l10n.t('{0} findings', d.counts.findings.total)}` : '';
+  const findings = d.counts.findings.total ? ` · ${l10n.n(d.counts.findings.total, '{0} finding', '{0} findings')}` : '';
   t.description =
     d.status === 'missing'
-      ? vscode.l10n.t('missing document')
+      ? l10n.t('missing document')
       : d.status === 'rejected'
-        ? vscode.l10n.t('not part of this submission')
+        ? l10n.t('not part of this submission')
         : d.status === 'unchecked'
-          ? vscode.l10n.t('not checked')
+          ? l10n.t('not checked')
           : `${d.counts.present}/${d.counts.required}${findings}`;
+  // Short: what it is, how far it is, why it is (not) needed, where it is.
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${pick(d.name)}** · \`${d.kind}\` · ${d.clause}\n\n`);
-  md.appendMarkdown(`${vscode.l10n.t('{0} of {1} required sections present', d.counts.present, d.counts.required)}\n\n`);
-  if (d.note) md.appendText(`${pick(d.note)}\n\n`);
-  for (const f of d.files) md.appendMarkdown(`- \`${f.relPath}\`\n`);
+  md.appendMarkdown(`**${pick(d.name)}** · ${d.clause}\n\n`);
+  md.appendText(d.note ? `${pick(d.note)}\n\n` : `${l10n.t('{0} of {1} required sections present', d.counts.present, d.counts.required)}\n\n`);
+  if (d.files.length) md.appendMarkdown(d.files.map((f) => `\`${f.relPath}\``).join(', '));
   t.tooltip = md;
-  t.iconPath = new vscode.ThemeIcon(
-    d.status === 'missing' || d.status === 'rejected' ? 'error' : d.status === 'unchecked' ? 'warning' : d.counts.present >= d.counts.required ? 'pass' : 'file',
-    new vscode.ThemeColor(d.status === 'missing' || d.status === 'rejected' ? 'list.errorForeground' : d.status === 'unchecked' ? 'list.warningForeground' : d.counts.present >= d.counts.required ? 'testing.iconPassed' : 'foreground'),
-  );
+  const icon = documentIcon(d);
+  t.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
   t.contextValue = `document.${d.status}`;
   if (d.files[0]) {
     t.resourceUri = vscode.Uri.parse(d.files[0].uri);
-    t.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [vscode.Uri.parse(d.files[0].uri)] };
+    t.command = { title: l10n.t('Open'), command: 'vscode.open', arguments: [vscode.Uri.parse(d.files[0].uri)] };
   } else if (d.create) {
     t.command = {
-      title: vscode.l10n.t('Create the missing document'),
+      title: l10n.t('Create the missing document'),
       command: 'cyberdossier.newDocument',
-      arguments: [{ kind: d.create.kind, uri: vscode.Uri.joinPath(vscode.Uri.parse(d.create.folderUri), d.create.fileName).toString() }],
+      arguments: [{ kind: d.create.kind, ruleset: d.create.ruleset, uri: vscode.Uri.joinPath(vscode.Uri.parse(d.create.folderUri), d.create.fileName).toString() }],
     };
   }
   return t;
@@ -185,26 +183,26 @@ function requirementItem(c: Checklist, d: ChecklistDocument, r: ChecklistItem): 
   const hasChildren = d.requirements.some((x) => x.parent === r.id);
   const t = new vscode.TreeItem(`${r.id} ${pick(r.title)}`, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   t.id = `req|${c.root}|${d.kind}|${r.id}`;
-  const [icon, color] = ICON[r.status];
-  t.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  const icon = requirementIcon(r);
+  t.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
   const note = r.note ? pick(r.note) : '';
-  const findings = r.findings.total ? vscode.l10n.t('{0} findings', r.findings.total) : '';
-  t.description = [r.status === 'present' ? '' : statusLabel(r.status), note, findings].filter(Boolean).join(' · ');
+  const findings = r.findings.total ? l10n.n(r.findings.total, '{0} finding', '{0} findings') : '';
+  const status = icon.meaning === 'recommended-missing' ? l10n.t('recommended, not written') : r.status === 'present' ? '' : statusLabel(r.status);
+  t.description = [status, note, findings].filter(Boolean).join(' · ');
+  // Short: the section and its clause, its status, and the one reason that matters.
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${r.id}** ${pick(r.title)} · ${vscode.l10n.t('clause {0}', r.clause)}\n\n`);
-  md.appendMarkdown(`${vscode.l10n.t('Status: {0}', statusLabel(r.status))}${r.required ? '' : r.recommended ? ` (${vscode.l10n.t('recommended')})` : ''}\n\n`);
-  if (note) md.appendText(`${note}\n\n`);
-  if (r.requiredBecause && r.status !== 'present') md.appendText(`${vscode.l10n.t('Required because {0}', pick(r.requiredBecause))}\n\n`);
-  if (findings) md.appendText(`${findings}\n\n`);
-  if (r.location) md.appendMarkdown(`\`${r.location.relPath}:${r.location.line + 1}\``);
+  md.appendMarkdown(`**${r.id}** ${pick(r.title)} · ${l10n.t('clause {0}', r.clause)}\n\n`);
+  const why = r.requiredBecause && r.status !== 'present' ? ` — ${l10n.t('required because {0}', pick(r.requiredBecause))}` : '';
+  md.appendText(`${status || statusLabel(r.status)}${r.required || !r.recommended || icon.meaning === 'recommended-missing' ? '' : ` (${l10n.t('recommended')})`}${why}${findings ? ` · ${findings}` : ''}`);
+  if (note && note !== status) md.appendText(`\n\n${note}`);
   t.tooltip = md;
   t.contextValue = `requirement.${r.status}${r.quickFix ? '.fixable' : ''}`;
   if (r.location) {
-    t.command = { title: vscode.l10n.t('Go to the section'), command: 'cyberdossier.checklist.open', arguments: [r.location.uri, r.location.range] };
+    t.command = { title: l10n.t('Go to the section'), command: 'cyberdossier.checklist.open', arguments: [r.location.uri, r.location.range] };
   } else if (r.quickFix) {
-    t.command = { title: vscode.l10n.t('Add the missing section'), command: 'cyberdossier.checklist.fix', arguments: [r] };
+    t.command = { title: l10n.t('Add the missing section'), command: 'cyberdossier.checklist.fix', arguments: [r] };
   } else if (r.misplacedAt) {
-    t.command = { title: vscode.l10n.t('Go to the misplaced heading'), command: 'cyberdossier.checklist.open', arguments: [r.misplacedAt.uri, r.misplacedAt.range] };
+    t.command = { title: l10n.t('Go to the misplaced heading'), command: 'cyberdossier.checklist.open', arguments: [r.misplacedAt.uri, r.misplacedAt.range] };
   }
   return t;
 }
@@ -212,12 +210,14 @@ function requirementItem(c: Checklist, d: ChecklistDocument, r: ChecklistItem): 
 export function registerChecklistView(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
-): { refresh: () => void; checklists: () => Checklist[]; onDidChange: vscode.Event<unknown> } {
+): { refresh: () => void; checklists: () => Checklist[]; onDidChange: vscode.Event<unknown>; revealOnce: () => Promise<boolean> } {
   const p = new ChecklistProvider(getClient);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: p, showCollapseAll: true });
   p.view = view;
+  view.title = l10n.t('Dossier checklist');
   context.subscriptions.push(
     view,
+    l10n.onDidChange(() => p.relabel()),
     vscode.window.onDidChangeActiveTextEditor((e) => {
       if (e) p.follow(e.document.uri);
     }),
@@ -231,10 +231,25 @@ export function registerChecklistView(
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(r.start.line, 0, r.start.line, 0) });
     }),
     vscode.commands.registerCommand('cyberdossier.checklist.fix', (arg: ChecklistItem | { item?: ChecklistItem }) => applyQuickFix('item' in arg && arg.item ? arg.item : (arg as ChecklistItem))),
-    vscode.commands.registerCommand('cyberdossier.exportReport', (arg?: vscode.Uri | Node) => exportReport(getClient, arg, p)),
+    vscode.commands.registerCommand('cyberdossier.exportReport', (arg?: vscode.Uri | Node | ExportReportArgs) => exportReport(context, getClient, arg, p)),
   );
   p.follow(vscode.window.activeTextEditor?.document.uri);
-  return { refresh: () => p.schedule(), checklists: () => p.checklists, onDidChange: p.onDidChangeTreeData };
+  return { refresh: () => p.schedule(), checklists: () => p.checklists, onDidChange: p.onDidChangeTreeData, revealOnce: () => revealOnce(context, view) };
+}
+
+const REVEALED = 'cyberdossier.checklistRevealed';
+
+/**
+ * The first time a dossier file is open (per machine), the view opens — it starts collapsed at
+ * the bottom of the Explorer, where a new user does not find it — and the editor keeps the focus.
+ */
+async function revealOnce(context: vscode.ExtensionContext, view: vscode.TreeView<Node>): Promise<boolean> {
+  if (context.globalState.get<boolean>(REVEALED) || view.visible) return false;
+  await context.globalState.update(REVEALED, true);
+  const editor = vscode.window.activeTextEditor;
+  await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  return true;
 }
 
 /** Opens the anchor of a missing section and applies the quick fix of its diagnostic. */
@@ -260,7 +275,7 @@ async function applyQuickFix(item: ChecklistItem): Promise<boolean> {
   if (!candidates.length) candidates = codeActions.filter((a) => idInMessage.test(a.title));
   const chosen = candidates.find((a) => a.isPreferred) ?? candidates[0];
   if (!chosen) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No quick fix for {0} here; the document may have changed.', `${item.id} ${pick(item.title)}`));
+    void vscode.window.showWarningMessage(l10n.t('No quick fix for {0} here; the document may have changed.', `${item.id} ${pick(item.title)}`));
     return false;
   }
   if (chosen.edit) await vscode.workspace.applyEdit(chosen.edit);
@@ -286,15 +301,63 @@ function diagnosticOn(uri: vscode.Uri, matches: (d: vscode.Diagnostic) => boolea
 
 type Format = { label: string; description: string; format: ReportParams['format']; table?: ReportParams['table']; ext: string; filter: string };
 
+/** What a caller (a test, a keybinding) may decide instead of asking. */
+export interface ExportReportArgs {
+  uri?: string;
+  format?: ReportParams['format'];
+  table?: ReportParams['table'];
+  /** The file to write (no dialog). */
+  target?: string;
+  /** Open the written report (HTML: the browser) without asking. */
+  open?: boolean;
+}
+
+/** Where reports go (per workspace), once the user has chosen: asked once, then remembered. */
+const REPORT_FOLDER = 'cyberdossier.reportFolder';
+
+/**
+ * The default folder of a report: the one chosen before, else beside the dossier folder (its
+ * parent, inside the workspace) — a report inside the dossier would be walked with its files.
+ */
+function defaultReportFolder(context: vscode.ExtensionContext, dossierRoot: vscode.Uri): vscode.Uri {
+  const remembered = context.workspaceState.get<string>(REPORT_FOLDER);
+  if (remembered) return vscode.Uri.parse(remembered);
+  // The dossier's parent: still inside the workspace unless the dossier is the workspace folder.
+  return vscode.Uri.joinPath(dossierRoot, '..');
+}
+
+/** Opens a written report where the user is: the browser (HTML) through asExternalUri (remote, web), else an editor. */
+export async function openReport(target: vscode.Uri, format: ReportParams['format']): Promise<boolean> {
+  if (format === 'html') {
+    const external = await vscode.env.asExternalUri(target);
+    if (await vscode.env.openExternal(external)) return true;
+  }
+  if (format === 'md') {
+    await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, () => vscode.window.showTextDocument(target));
+    return true;
+  }
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  return true;
+}
+
 /** Export dossier report…: format, file, request, write, offer to open. */
-async function exportReport(getClient: () => LanguageClient | undefined, arg: vscode.Uri | Node | undefined, p: ChecklistProvider): Promise<vscode.Uri | undefined> {
+async function exportReport(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+  arg: vscode.Uri | Node | ExportReportArgs | undefined,
+  p: ChecklistProvider,
+): Promise<vscode.Uri | undefined> {
   const client = getClient();
   if (!client) return undefined;
+  const given = arg && !(arg instanceof vscode.Uri) && !('type' in arg) ? (arg as ExportReportArgs) : undefined;
   // Which dossier: the one clicked in the view, the given resource, the active file, the one shown.
-  let uri: string | undefined;
+  let uri: string | undefined = given?.uri;
+  let root: string | undefined;
   if (arg instanceof vscode.Uri) uri = arg.toString();
-  else if (arg && 'checklist' in arg) uri = arg.checklist.dossierYaml?.uri ?? arg.checklist.documents.flatMap((d) => d.files)[0]?.uri ?? arg.checklist.rootUri;
-  else if (vscode.window.activeTextEditor?.document.uri.scheme === 'file') uri = vscode.window.activeTextEditor.document.uri.toString();
+  else if (arg && 'type' in arg && 'checklist' in arg) {
+    uri = arg.checklist.dossierYaml?.uri ?? arg.checklist.documents.flatMap((d) => d.files)[0]?.uri ?? arg.checklist.rootUri;
+    root = arg.checklist.rootUri;
+  } else if (!uri && vscode.window.activeTextEditor?.document.uri.scheme === 'file') uri = vscode.window.activeTextEditor.document.uri.toString();
   if (!uri && p.checklists.length) {
     const shown = p.checklists;
     const c =
@@ -302,40 +365,52 @@ async function exportReport(getClient: () => LanguageClient | undefined, arg: vs
         ? shown[0]
         : (await vscode.window.showQuickPick(
             shown.map((x) => ({ label: x.name, description: vscode.workspace.asRelativePath(vscode.Uri.parse(x.rootUri)), x })),
-            { placeHolder: vscode.l10n.t('Which dossier?') },
+            { placeHolder: l10n.t('Which dossier?') },
           ))?.x;
     if (!c) return undefined;
     uri = c.dossierYaml?.uri ?? c.documents.flatMap((d) => d.files)[0]?.uri ?? c.rootUri;
+    root = c.rootUri;
   }
   if (!uri) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a dossier file first.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a dossier file first.'));
     return undefined;
   }
+  useLocaleOf(vscode.Uri.parse(uri));
   const formats: Format[] = [
-    { label: vscode.l10n.t('HTML page'), description: vscode.l10n.t('self-contained, opens without network'), format: 'html', ext: 'html', filter: 'HTML' },
-    { label: vscode.l10n.t('Markdown'), description: vscode.l10n.t('tables per document and the traceability matrix'), format: 'md', ext: 'md', filter: 'Markdown' },
-    { label: vscode.l10n.t('CSV: checklist'), description: vscode.l10n.t('requirements × documents, for spreadsheets'), format: 'csv', table: 'checklist', ext: 'csv', filter: 'CSV' },
-    { label: vscode.l10n.t('CSV: traceability matrix'), description: vscode.l10n.t('requirement → design → test → risk'), format: 'csv', table: 'trace', ext: 'csv', filter: 'CSV' },
+    { label: l10n.t('HTML page'), description: l10n.t('self-contained, opens without network'), format: 'html', ext: 'html', filter: 'HTML' },
+    { label: l10n.t('Markdown'), description: l10n.t('tables per document and the traceability matrix'), format: 'md', ext: 'md', filter: 'Markdown' },
+    { label: l10n.t('CSV: checklist'), description: l10n.t('requirements × documents, for spreadsheets'), format: 'csv', table: 'checklist', ext: 'csv', filter: 'CSV' },
+    { label: l10n.t('CSV: traceability matrix'), description: l10n.t('requirement → design → test → risk'), format: 'csv', table: 'trace', ext: 'csv', filter: 'CSV' },
   ];
-  const pickFormat = await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Report format') });
+  const pickFormat = given?.format
+    ? formats.find((f) => f.format === given.format && (f.format !== 'csv' || f.table === (given.table ?? 'checklist')))
+    : await vscode.window.showQuickPick(formats, { placeHolder: l10n.t('Report format') });
   if (!pickFormat) return undefined;
-  const result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CyberDossier: writing the report') }, () =>
-    client.sendRequest(ReportRequest, { uri, format: pickFormat.format, table: pickFormat.table, locale: zh() ? 'zh-CN' : 'en' } satisfies ReportParams),
+  const result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('CyberDossier: writing the report') }, () =>
+    client.sendRequest(ReportRequest, { uri, format: pickFormat.format, table: pickFormat.table, locale: l10n.locale } satisfies ReportParams),
   )) as ReportResult | null;
   if (!result) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This file is in no dossier: no report.'));
+    void vscode.window.showWarningMessage(l10n.t('This file is in no dossier: no report.'));
     return undefined;
   }
   const base = vscode.Uri.parse(uri);
-  const folder = /\.(md|markdown|ya?ml)$/i.test(base.path) ? vscode.Uri.joinPath(base, '..') : base;
-  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, result.fileName), filters: { [pickFormat.filter]: [pickFormat.ext] }, saveLabel: vscode.l10n.t('Export') });
-  if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));
-  const open = vscode.l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Report written to {0}', vscode.workspace.asRelativePath(target)), open);
-  if (choice === open) {
-    if (pickFormat.format === 'html') await vscode.env.openExternal(target);
-    else await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  const dossierRoot = root ? vscode.Uri.parse(root) : /\.(md|markdown|ya?ml)$/i.test(base.path) ? vscode.Uri.joinPath(base, '..') : base;
+  let target = given?.target ? vscode.Uri.parse(given.target) : undefined;
+  if (!target) {
+    const folder = defaultReportFolder(context, dossierRoot);
+    target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, result.fileName), filters: { [pickFormat.filter]: [pickFormat.ext] }, saveLabel: l10n.t('Export') });
+    if (!target) return undefined;
+    // Remembered for the next export of this workspace (the dialog then starts there).
+    await context.workspaceState.update(REPORT_FOLDER, vscode.Uri.joinPath(target, '..').toString());
   }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.text, 'utf8'));
+  if (given?.open) {
+    await openReport(target, pickFormat.format);
+    return target;
+  }
+  const open = l10n.t('Open');
+  void vscode.window.showInformationMessage(l10n.t('Report written to {0}', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    if (choice === open) void openReport(target, pickFormat.format);
+  });
   return target;
 }

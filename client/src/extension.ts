@@ -17,10 +17,6 @@ import {
   CheckWorkspaceRequest,
   type CheckWorkspaceResult,
   CheckedNotification,
-  KindsRequest,
-  type KindInfo,
-  SkeletonRequest,
-  type SkeletonResult,
   StatusRequest,
   TrustNotification,
 } from '../../server/src/shared/protocol';
@@ -29,12 +25,14 @@ import type { Checklist } from '../../server/src/features/checklist';
 import { registerChecklistView } from './checklist';
 import { registerWordCommands } from './word';
 import { registerSbomCommands } from './sbom';
+import { registerVulnsCommands } from './vulns';
 import { registerMigrationCommand } from './migrate';
+import { newDocument, type NewDocumentArgs } from './new-document';
+import { l10n, registerLocaleTracking, useLocaleOf } from './i18n';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.LanguageStatusItem | undefined;
-const zh = () => /^zh/i.test(vscode.env.language);
 
 let checklist: ReturnType<typeof registerChecklistView> | undefined;
 
@@ -43,9 +41,14 @@ export interface Api {
   client: () => LanguageClient | undefined;
   checklists: () => Checklist[];
   onDidChangeChecklist: vscode.Event<unknown>;
+  /** The language of the client's surfaces now (issue 18 item 5). */
+  locale: () => 'zh-CN' | 'en';
+  /** The language status item as shown. */
+  statusText: () => { text: string; detail: string } | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
+  registerLocaleTracking(context);
   output = vscode.window.createOutputChannel('CyberDossier', { log: true });
   context.subscriptions.push(output);
   context.subscriptions.push(
@@ -53,10 +56,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     vscode.commands.registerCommand('cyberdossier.restartServer', async () => {
       await client?.stop();
       await startClient(context);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('CyberDossier server restarted'), 3000);
+      vscode.window.setStatusBarMessage(l10n.t('CyberDossier server restarted'), 3000);
     }),
     vscode.commands.registerCommand('cyberdossier.checkWorkspace', () => checkWorkspace()),
-    vscode.commands.registerCommand('cyberdossier.newDocument', (args?: { kind?: string; lang?: 'zh' | 'en'; uri?: vscode.Uri | string }) => newDocument(args)),
+    vscode.commands.registerCommand('cyberdossier.newDocument', async (args?: NewDocumentArgs) => (await newDocument(() => client, args ?? {}))?.uri),
+    // The same flow with its whole result (the dossier.yaml written, the facts added): tests, other extensions.
+    vscode.commands.registerCommand('cyberdossier.newDocument.run', (args?: NewDocumentArgs) => newDocument(() => client, args ?? {})),
     vscode.commands.registerCommand('cyberdossier.selectRange', (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.uri.toString() !== uri) return;
@@ -68,10 +73,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   );
   status = vscode.languages.createLanguageStatusItem('cyberdossier.status', { language: 'markdown' });
   status.name = 'CyberDossier';
-  status.command = { title: vscode.l10n.t('Check workspace'), command: 'cyberdossier.checkWorkspace' };
+  status.command = { title: l10n.t('Check workspace'), command: 'cyberdossier.checkWorkspace' };
   context.subscriptions.push(status);
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    l10n.onDidChange(() => void updateStatus()),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
@@ -82,9 +88,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   checklist = registerChecklistView(context, () => client);
   registerWordCommands(context, () => client);
   registerSbomCommands(context, () => client);
+  registerVulnsCommands(context, () => client);
   registerMigrationCommand(context, () => client);
   await startClient(context);
-  return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange };
+  return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange, locale: () => l10n.locale, statusText: () => (status ? { text: status.text, detail: status.detail ?? '' } : undefined) };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -133,7 +140,7 @@ function restartPolicy(): ErrorHandler {
       if (restarts.length >= MAX_RESTARTS) {
         return {
           action: CloseAction.DoNotRestart,
-          message: vscode.l10n.t(
+          message: l10n.t(
             'The CyberDossier server stopped {0} times in 3 minutes and will not be restarted. See the CyberDossier output, then run "CyberDossier: Restart server".',
             MAX_RESTARTS + 1,
           ),
@@ -153,20 +160,23 @@ export async function deactivate(): Promise<void> {
 async function updateStatus(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!status || !client || !doc || doc.languageId !== 'markdown') return;
+  useLocaleOf(doc.uri);
+  status.command = { title: l10n.t('Check workspace'), command: 'cyberdossier.checkWorkspace' };
   try {
     const s = (await client.sendRequest(StatusRequest, { uri: doc.uri.toString() })) as DocumentStatus | null;
     if (!s || !s.dossierFile) {
-      status.text = vscode.l10n.t('Not a dossier file');
-      status.detail = vscode.l10n.t('Add `document:` to the frontmatter to check this file');
+      status.text = l10n.t('Not a dossier file');
+      status.detail = l10n.t('Add `document:` to the frontmatter to check this file');
       status.severity = vscode.LanguageStatusSeverity.Information;
       return;
     }
-    const kind = s.kindName ? (zh() ? s.kindName.zh : s.kindName.en) : vscode.l10n.t('Unknown document kind');
-    const rs = s.rulesetName ? (zh() ? s.rulesetName.zh : s.rulesetName.en) : '';
+    void checklist?.revealOnce();
+    const kind = s.kindName ? l10n.pick(s.kindName) : l10n.t('Unknown document kind');
+    const rs = s.rulesetName ? l10n.pick(s.rulesetName) : '';
     status.text = s.dossier
-      ? vscode.l10n.t('{0}: {1}/{2} · dossier {3}/{4}', kind, s.present, s.required, s.dossier.present, s.dossier.required)
-      : vscode.l10n.t('{0}: {1} of {2} required sections present', kind, s.present, s.required);
-    status.detail = `${rs}${s.missing.length ? ` · ${vscode.l10n.t('missing: {0}', s.missing.join(', '))}` : ''}`;
+      ? l10n.t('{0}: {1}/{2} · dossier {3}/{4}', kind, s.present, s.required, s.dossier.present, s.dossier.required)
+      : l10n.t('{0}: {1} of {2} required sections present', kind, s.present, s.required);
+    status.detail = `${rs}${s.missing.length ? ` · ${l10n.t('missing: {0}', s.missing.join(', '))}` : ''}`;
     status.severity = s.errors ? vscode.LanguageStatusSeverity.Error : s.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   } catch (e) {
     output.warn(`status: ${(e as Error).message}`);
@@ -176,53 +186,14 @@ async function updateStatus(): Promise<void> {
 async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
   if (!client) return undefined;
   const result = (await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CyberDossier: checking the workspace'), cancellable: false },
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('CyberDossier: checking the workspace'), cancellable: false },
     () => client!.sendRequest(CheckWorkspaceRequest, {}),
   )) as CheckWorkspaceResult;
   vscode.window.setStatusBarMessage(
-    vscode.l10n.t('CyberDossier: {0} files, {1} errors, {2} warnings', result.files, result.errors, result.warnings),
+    l10n.t('CyberDossier: {0} files, {1} errors, {2} warnings', result.files, result.errors, result.warnings),
     5000,
   );
   return result;
-}
-
-async function newDocument(args?: { kind?: string; lang?: 'zh' | 'en'; uri?: vscode.Uri | string }): Promise<vscode.Uri | undefined> {
-  if (!client) return undefined;
-  const kinds = (await client.sendRequest(KindsRequest, {})) as KindInfo[];
-  let kind = kinds.find((k) => k.id === args?.kind);
-  if (!kind) {
-    const pick = await vscode.window.showQuickPick(
-      kinds.map((k) => ({ label: zh() ? k.name.zh : k.name.en, description: `${k.id} · ${k.ruleset}`, info: k })),
-      { placeHolder: vscode.l10n.t('Which dossier document?') },
-    );
-    if (!pick) return undefined;
-    kind = pick.info;
-  }
-  let lang = args?.lang;
-  if (!lang) {
-    const pick = await vscode.window.showQuickPick(
-      [
-        { label: '中文', lang: 'zh' as const },
-        { label: 'English', lang: 'en' as const },
-      ],
-      { placeHolder: vscode.l10n.t('Language of the headings and templates') },
-    );
-    if (!pick) return undefined;
-    lang = pick.lang;
-  }
-  const sk = (await client.sendRequest(SkeletonRequest, { kind: kind.id, lang, ruleset: kind.ruleset })) as SkeletonResult | null;
-  if (!sk) return undefined;
-  let target = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
-  if (!target) {
-    const base = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    const folder = base ? (base.path.endsWith('.md') ? vscode.Uri.joinPath(base, '..') : base) : undefined;
-    target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, sk.fileName) : undefined, filters: { Markdown: ['md'] } });
-    if (!target) return undefined;
-  }
-  await vscode.workspace.fs.writeFile(target, Buffer.from(sk.text, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(target);
-  await vscode.window.showTextDocument(doc);
-  return target;
 }
 
 function provideTasks(): vscode.Task[] {

@@ -7,6 +7,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { l10n, useLocaleOf } from './i18n';
 import { MigrateRequest, type MigrateParams, type MigrateResult } from '../../server/src/shared/protocol';
 
 export const MIGRATE_COMMAND = 'cyberdossier.migrateTo2022';
@@ -32,39 +33,40 @@ function targetOf(arg: unknown): vscode.Uri | undefined {
 export async function migrateTo2022(getClient: () => LanguageClient | undefined, arg?: unknown): Promise<boolean> {
   const client = getClient();
   if (!client) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The CyberDossier server is not running.'));
+    void vscode.window.showErrorMessage(l10n.t('The CyberDossier server is not running.'));
     return false;
   }
   const target = targetOf(arg);
+  useLocaleOf(target);
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a dossier file first.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a dossier file first.'));
     return false;
   }
   let result: MigrateResult | null;
   try {
     const params: MigrateParams = { uri: target.toString(), steps: 'all' };
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CyberDossier: planning the migration to NMPA 2022…'), cancellable: false },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('CyberDossier: planning the migration to NMPA 2022…'), cancellable: false },
       () => client.sendRequest(MigrateRequest, params) as Promise<MigrateResult | null>,
     );
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The migration to NMPA 2022 failed: {0}', errorText(e)));
+    void vscode.window.showErrorMessage(l10n.t('The migration to NMPA 2022 failed: {0}', errorText(e)));
     return false;
   }
   if (!result || !result.dossiers) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This file is in no dossier that can be migrated.'));
+    void vscode.window.showInformationMessage(l10n.t('This file is in no dossier that can be migrated.'));
     return false;
   }
   if (!result.edits) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to migrate: the dossier already follows NMPA 2022.'));
+    void vscode.window.showInformationMessage(l10n.t('Nothing to migrate: the dossier already follows NMPA 2022.'));
     return false;
   }
-  const migrate = vscode.l10n.t('Migrate');
+  const migrate = l10n.t('Migrate');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Migrate {0} file(s) of this dossier to NMPA 2022 with {1} edit(s)?', result.files, result.edits),
+    l10n.t('Migrate {0} file(s) of this dossier to NMPA 2022 with {1} edit(s)?', result.files, result.edits),
     {
       modal: true,
-      detail: vscode.l10n.t(
+      detail: l10n.t(
         'The frontmatter, headings and sections are rewritten for the 2022 guideline and the new sections are inserted as templates; every word you wrote is kept. The files are left unsaved, and Undo reverts each of them. {0} item(s) will need your decision afterwards.',
         result.manual.length,
       ),
@@ -77,11 +79,11 @@ export async function migrateTo2022(getClient: () => LanguageClient | undefined,
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
     ok = await vscode.workspace.applyEdit(edit);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The migration to NMPA 2022 failed: {0}', errorText(e)));
+    void vscode.window.showErrorMessage(l10n.t('The migration to NMPA 2022 failed: {0}', errorText(e)));
     return false;
   }
   if (!ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The migration could not be applied (a file changed in the meantime?); nothing was changed.'));
+    void vscode.window.showErrorMessage(l10n.t('The migration could not be applied (a file changed in the meantime?); nothing was changed.'));
     return false;
   }
   try {
@@ -90,9 +92,9 @@ export async function migrateTo2022(getClient: () => LanguageClient | undefined,
   } catch {
     // No editor for untitled documents (a restricted environment): the notification still says it.
   }
-  const saveAll = vscode.l10n.t('Save all');
+  const saveAll = l10n.t('Save all');
   void vscode.window
-    .showInformationMessage(vscode.l10n.t('Migrated {0} file(s) to NMPA 2022. {1} item(s) need your decision: see the summary.', result.files, result.manual.length), saveAll)
+    .showInformationMessage(l10n.t('Migrated {0} file(s) to NMPA 2022. {1} item(s) need your decision: see the summary.', result.files, result.manual.length), saveAll)
     .then((choice) => {
       if (choice === saveAll) void vscode.workspace.saveAll(false);
     });

@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { l10n, useLocaleOf } from './i18n';
 import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from '../../server/src/shared/protocol';
 import { insertionText } from '../../server/src/sbom/render';
 
@@ -31,16 +32,17 @@ interface ImportArgs {
 async function importSbom(client: () => LanguageClient | undefined, arg?: vscode.Uri | ImportArgs): Promise<boolean> {
   const c = client();
   if (!c) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The CyberDossier server is not running.'));
+    void vscode.window.showErrorMessage(l10n.t('The CyberDossier server is not running.'));
     return false;
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open the Markdown file the table goes into and place the cursor where it should be, then run this command again.'));
+    void vscode.window.showWarningMessage(l10n.t('Open the Markdown file the table goes into and place the cursor where it should be, then run this command again.'));
     return false;
   }
   // Where the table goes is fixed now: the file dialog may take a while.
   const document = editor.document;
+  useLocaleOf(document.uri);
   const position = editor.selection.active;
   const args: ImportArgs = arg instanceof vscode.Uri ? { sbom: arg } : (arg ?? {});
   let sbom = typeof args.sbom === 'string' ? vscode.Uri.parse(args.sbom) : args.sbom;
@@ -50,9 +52,9 @@ async function importSbom(client: () => LanguageClient | undefined, arg?: vscode
       canSelectMany: false,
       canSelectFolders: false,
       defaultUri: folder,
-      filters: { [vscode.l10n.t('SBOM (CycloneDX or SPDX JSON)')]: ['json'] },
-      openLabel: vscode.l10n.t('Insert table'),
-      title: vscode.l10n.t('Insert OTS table from SBOM'),
+      filters: { [l10n.t('SBOM (CycloneDX or SPDX JSON)')]: ['json'] },
+      openLabel: l10n.t('Insert table'),
+      title: l10n.t('Insert OTS table from SBOM'),
     });
     sbom = picked?.[0];
   }
@@ -61,15 +63,15 @@ async function importSbom(client: () => LanguageClient | undefined, arg?: vscode
   try {
     const params: SbomImportParams = { uri: sbom.toString(), targetUri: document.uri.toString(), ...(args.table ? { table: args.table } : {}) };
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', basename(sbom)), cancellable: false },
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Reading {0}…', basename(sbom)), cancellable: false },
       () => c.sendRequest(SbomImportRequest, params) as Promise<SbomImportResult>,
     );
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('SBOM import failed: {0}', errorText(e)));
+    void vscode.window.showErrorMessage(l10n.t('SBOM import failed: {0}', errorText(e)));
     return false;
   }
   if (document.isClosed) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The document was closed; nothing was inserted.'));
+    void vscode.window.showWarningMessage(l10n.t('The document was closed; nothing was inserted.'));
     return false;
   }
   // The position may lie past the end now (the document changed meanwhile): validate it.
@@ -85,23 +87,23 @@ async function importSbom(client: () => LanguageClient | undefined, arg?: vscode
     ok = await vscode.workspace.applyEdit(edit);
   }
   if (!ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The table could not be inserted (the document changed). Run the command again.'));
+    void vscode.window.showErrorMessage(l10n.t('The table could not be inserted (the document changed). Run the command again.'));
     return false;
   }
   const rows = result.table === 'ots' ? result.components.length : result.patches.length;
   if (result.flagged.length) {
     const names = result.flagged.slice(0, LISTED).map((f) => f.message);
-    const more = result.flagged.length > LISTED ? [vscode.l10n.t('… and {0} more', result.flagged.length - LISTED)] : [];
+    const more = result.flagged.length > LISTED ? [l10n.t('… and {0} more', result.flagged.length - LISTED)] : [];
     void vscode.window.showWarningMessage(
       result.table === 'ots'
-        ? vscode.l10n.t('Inserted {0} component(s) from {1}. {2} need a full version or a vendor before submission: {3}', rows, basename(sbom), result.flagged.length, [...names, ...more].join('; '))
-        : vscode.l10n.t('Inserted {0} patch(es) from {1}. {2} need a full version or a release date before submission: {3}', rows, basename(sbom), result.flagged.length, [...names, ...more].join('; ')),
+        ? l10n.t('Inserted {0} component(s) from {1}. {2} need a full version or a vendor before submission: {3}', rows, basename(sbom), result.flagged.length, [...names, ...more].join('; '))
+        : l10n.t('Inserted {0} patch(es) from {1}. {2} need a full version or a release date before submission: {3}', rows, basename(sbom), result.flagged.length, [...names, ...more].join('; ')),
     );
   } else if (result.template) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no patch information: an empty patch table was inserted.', basename(sbom)));
+    void vscode.window.showInformationMessage(l10n.t('{0} has no patch information: an empty patch table was inserted.', basename(sbom)));
   } else {
     void vscode.window.showInformationMessage(
-      result.table === 'ots' ? vscode.l10n.t('Inserted {0} component(s) from {1}.', rows, basename(sbom)) : vscode.l10n.t('Inserted {0} patch(es) from {1}.', rows, basename(sbom)),
+      result.table === 'ots' ? l10n.t('Inserted {0} component(s) from {1}.', rows, basename(sbom)) : l10n.t('Inserted {0} patch(es) from {1}.', rows, basename(sbom)),
     );
   }
   return true;

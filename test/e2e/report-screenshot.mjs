@@ -89,6 +89,19 @@ try {
       const size = pngSize(shot);
       log(`${name}.png ${size.width}×${size.height}, ${Math.round(size.bytes / 1024)} KB`);
       if (size.width < 1000 || size.height < 1500 || size.bytes < 60_000) throw new Error(`${name}.png looks empty (${size.width}×${size.height}, ${size.bytes} bytes)`);
+      // Responsive (issue 18 item 8): at 1500 px and at a narrow 820 px no cell of a requirement
+      // table is cut off — the findings column wraps; a table too wide scrolls sideways.
+      for (const width of [1500, 820]) {
+        await page.setViewportSize({ width, height: 900 });
+        const clipped = await page.evaluate(() =>
+          [...document.querySelectorAll('table.req td, table.req th')]
+            .filter((td) => td.scrollWidth > td.clientWidth + 1)
+            .map((td) => `${td.cellIndex}:${td.innerText.slice(0, 30)}`),
+        );
+        if (clipped.length) throw new Error(`${name}: at ${width} px ${clipped.length} table cells are clipped: ${clipped.slice(0, 5).join(' | ')}`);
+        const findingsCells = await page.locator('table.req td.num').count();
+        if (!findingsCells) throw new Error(`${name}: no findings column found`);
+      }
       if (attempted.length) throw new Error(`${name}: the page tried to load ${attempted.join(', ')}`);
       if (problems.length) throw new Error(`${name}: console problems: ${problems.join(' | ')}`);
     } finally {

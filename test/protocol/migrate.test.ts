@@ -61,7 +61,7 @@ describe('a client without the migrate command', () => {
 
   test('initialize announces the migration kinds and resolve', () => {
     expect(client.init.capabilities.codeActionProvider).toMatchObject({
-      codeActionKinds: expect.arrayContaining(['source.migrate.nmpa2022', 'refactor.rewrite.migrate.nmpa2022']),
+      codeActionKinds: expect.arrayContaining(['source.migrate.nmpa2022', 'source.migrateSteps.nmpa2022']),
       resolveProvider: true,
     });
   });

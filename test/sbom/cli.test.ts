@@ -77,6 +77,7 @@ describe('cyberdossier sbom import', () => {
       licenses: [],
       ref: 'SPDXRef-debian',
       flags: [],
+      path: 'packages[1]',
     });
     expect(j.flagged.map((f: { message: string }) => f.message)).toEqual(['log4j-core >=2.17.1: the version “>=2.17.1” is not a full version', 'zlib 1.3.1: no vendor']);
   });

@@ -119,22 +119,41 @@ describe('placeholder', () => {
       '```',
     ]);
     const line = lineOf(t, '网络安全测试报告');
-    expect(diag(t, { data: ['text'] }).split('\n').map((l) => l.replace(`doc.md:`, '').replace(/^(\d+)/, (m) => String(Number(m) - line)))).toEqual([
-      '2 warning placeholder D3.2 text="TODO"',
-      '2 warning placeholder D3.2 text="TBD"',
-      '2 warning placeholder D3.2 text="FIXME"',
-      '2 warning placeholder D3.2 text="XXX"',
-      '4 warning placeholder D3.2 text="待补充"',
-      '5 warning placeholder D3.2 text="待定"',
-      '5 warning placeholder D3.2 text="待填写"',
-      '9 warning placeholder D3.2 text="（略）"',
-      '10 warning placeholder D3.2 text="(略)"',
-      '12 warning placeholder D3.2 text="Lorem ipsum"',
-      '12 warning placeholder D3.2 text="<产品名称>"',
-      '12 warning placeholder D3.2 text="{{version}}"',
-      '12 warning placeholder D3.2 text="<insert tester name>"',
-      '16 warning placeholder D3.2 text="<代码>"',
+    // One finding for the section, on its first placeholder; every placeholder in `related`.
+    const [d, ...others] = checkFiles({ 'doc.md': t })[0].diagnostics.filter((x) => x.code === 'placeholder');
+    expect(others).toEqual([]);
+    expect(d.range.start.line + 1 - line).toBe(2);
+    expect(d.data).toMatchObject({ requirement: 'D3.2', text: 'TODO', count: 14 });
+    expect(d.message.en).toMatchInlineSnapshot(`"14 placeholders left in “3.2 网络安全测试报告” (D3.2) (“TODO”, “TBD”, “FIXME”, …): replace them with the real content before submission"`);
+    expect(d.message.zh).toMatchInlineSnapshot(`"“3.2 网络安全测试报告”（D3.2）中残留 14 处占位符（“TODO”、“TBD”、“FIXME”等）：提交前请替换为实际内容"`);
+    expect([{ range: d.range, message: { en: 'Placeholder “TODO”' } }, ...(d.related ?? [])].map((r) => `${r.range.start.line + 1 - line} ${r.message.en.replace('Placeholder ', '')}`)).toEqual([
+      '2 “TODO”',
+      '2 “TBD”',
+      '2 “FIXME”',
+      '2 “XXX”',
+      '4 “待补充”',
+      '5 “待定”',
+      '5 “待填写”',
+      '9 “（略）”',
+      '10 “(略)”',
+      '12 “Lorem ipsum”',
+      '12 “<产品名称>”',
+      '12 “{{version}}”',
+      '12 “<insert tester name>”',
+      '16 “<代码>”',
     ]);
+    expect((d.data.lines as number[]).map((l) => l + 1 - line)).toEqual([2, 2, 2, 2, 4, 5, 5, 9, 10, 12, 12, 12, 12, 16]);
+  });
+  test('one finding per section: two sections, two findings; a silenced placeholder is not counted', () => {
+    let t = body(full, '网络安全测试报告', ['结论：待补充。', '', '<!-- cyberdossier-disable-next-line placeholder -->', '负责人：待定。', '', '日期：TBD。']);
+    t = body(t, '可追溯性分析报告', ['见下表：待补充。']);
+    const ds = checkFiles({ 'doc.md': t })[0].diagnostics.filter((x) => x.code === 'placeholder');
+    expect(ds.map((x) => `${x.data.requirement} ${x.data.count} ${x.message.en}`)).toMatchInlineSnapshot(`
+      [
+        "D3.2 2 2 placeholders left in “3.2 网络安全测试报告” (D3.2) (“待补充”, “TBD”): replace them with the real content before submission",
+        "D3.3 1 Placeholder “待补充” left in “3.3 可追溯性分析报告” (D3.3): replace it with the real content before submission",
+      ]
+    `);
   });
   test('the range is the placeholder text itself', () => {
     const r = checkFiles({ 'doc.md': body(full, '网络安全测试报告', ['结论：待补充。']) });

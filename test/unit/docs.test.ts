@@ -22,6 +22,7 @@ function codesOf(example: string, code: string): string[] {
   const d = RULE_DOCS[code as keyof typeof RULE_DOCS];
   const files: Record<string, string> = {};
   if (d.config) files['.cyberdossierrc.yaml'] = d.config;
+  Object.assign(files, d.files ?? {});
   if (d.file === 'dossier.yaml') {
     files['d/dossier.yaml'] = example;
     return checkFiles(files, { folders: ['d'] }).flatMap((r) => r.diagnostics.map((x) => x.code));

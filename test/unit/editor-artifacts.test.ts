@@ -27,13 +27,19 @@ describe('manifest and localisation', () => {
     }
     expect(Object.keys(nlsZh).sort()).toEqual(Object.keys(nls).sort());
   });
-  test('every vscode.l10n.t string of the client has a Chinese translation', () => {
+  test('every l10n.t / l10n.n string of the client has a Chinese translation, and no surface uses vscode.l10n', () => {
     const src = fs
       .readdirSync(path.join(ROOT, 'client', 'src'))
       .filter((f) => f.endsWith('.ts'))
       .map((f) => read(`client/src/${f}`))
       .join('\n');
     const strings = [...src.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map((m) => m[1]);
+    // Counts: both English forms are keys ("1 finding", "2 findings").
+    for (const m of src.matchAll(/l10n\.n\(\s*[^,]+,\s*'([^']+)',\s*'([^']+)'/g)) strings.push(m[1], m[2]);
+    expect(strings).toContain('{0} finding');
+    // vscode.l10n follows only VS Code's display language, not the dossier's (issue 18 item 5).
+    expect(src).not.toMatch(/vscode\.l10n\./);
+    for (const f of fs.readdirSync(path.join(ROOT, 'client', 'src')).filter((x) => x.endsWith('.ts') && x !== 'i18n.ts')) expect(read(`client/src/${f}`), f).not.toMatch(/test\(vscode\.env\.language\)/);
     const zh = JSON.parse(read('l10n/bundle.l10n.zh-cn.json'));
     expect(strings.length).toBeGreaterThan(5);
     for (const s of strings) expect(zh[s], s).toMatch(/[\u4e00-\u9fff]/);

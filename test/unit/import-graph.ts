@@ -93,11 +93,11 @@ export function cycles(graph: Graph): string[][] {
  * URIs, lazy bundles). Adapters reach the engine layer only through its public surfaces.
  */
 export const LAYERS: { name: string; dirs: string[] }[] = [
-  { name: 'engine', dirs: ['engine', 'sbom'] },
+  { name: 'engine', dirs: ['engine', 'sbom', 'vulns'] },
   { name: 'features', dirs: ['features'] },
   { name: 'adapters', dirs: ['report', 'word', 'cli', 'lsp', 'shared'] },
 ];
-export const PUBLIC = ['engine/index', 'sbom/index'];
+export const PUBLIC = ['engine/index', 'sbom/index', 'vulns/index'];
 
 function layerOf(module: string): number {
   const top = module.split('/')[0];

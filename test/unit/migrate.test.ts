@@ -433,15 +433,18 @@ describe('code actions (pure)', () => {
     ...extra,
   });
 
-  test('anywhere: the source action, lazily resolved; on a key line also the rewrite; on the frontmatter the step', () => {
+  test('anywhere: the source action, lazily resolved; the steps only as source actions when asked for', () => {
     const { engine, view } = setup();
     const body = migrationActions(view, ctx(engine, 30));
     expect(body.map((a) => a.kind)).toEqual([MIGRATE_KIND]);
     expect(body[0].edit).toBeUndefined();
     const resolved = resolveMigrationAction(engine, body[0], (u) => u.replace('file://', ''), (f) => `file://${f}`, 'en');
     expect(applyEdits(text, resolved.edit!.changes['file:///ws/doc.md'])).toBe(mine(plan(text)).result);
+    // The quick-fix list (no `only`) on the `document:` line: the dossier action once, no step.
     const onDocument = migrationActions(view, ctx(engine, 1));
-    expect(onDocument.map((a) => a.kind)).toEqual([MIGRATE_KIND, 'refactor.rewrite.migrate.nmpa2022', 'refactor.rewrite.migrate.nmpa2022.frontmatter']);
+    expect(onDocument.map((a) => a.kind)).toEqual([MIGRATE_KIND]);
+    const source = migrationActions(view, ctx(engine, 30, { only: ['source'] }));
+    expect(source.map((a) => a.kind)).toEqual([MIGRATE_KIND, 'source.migrateSteps.nmpa2022.frontmatter', 'source.migrateSteps.nmpa2022.headings']);
   });
 
   test('with the client command, the dossier action is the command', () => {
@@ -451,11 +454,12 @@ describe('code actions (pure)', () => {
     expect(a.data).toBeUndefined();
   });
 
-  test('on a heading: the headings step (moves wait for it)', () => {
+  test('on a heading: no step in the quick-fix list; the headings step as a source action (moves wait for it)', () => {
     const { engine, view } = setup();
     const line = text.split('\n').indexOf('### 1.4 交换方式');
-    const kinds = migrationActions(view, ctx(engine, line)).map((a) => a.kind);
-    expect(kinds).toContain('refactor.rewrite.migrate.nmpa2022.headings');
+    expect(migrationActions(view, ctx(engine, line)).map((a) => a.kind)).toEqual([MIGRATE_KIND]);
+    const kinds = migrationActions(view, ctx(engine, line, { only: ['source.migrateSteps'] })).map((a) => a.kind);
+    expect(kinds).toContain('source.migrateSteps.nmpa2022.headings');
     expect(kinds.some((k) => k.endsWith('.moves'))).toBe(false);
   });
 });

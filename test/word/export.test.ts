@@ -106,6 +106,13 @@ describe('what the .docx holds', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('Word is told to update fields on open: the TOC gets its page numbers (issue 18 item 8)', async () => {
+    const settings = (await part(bytes, 'word/settings.xml'))!;
+    expect(settings).toMatch(/<w:updateFields( w:val="(true|1|on)")?\/>/);
+    // The TOC field itself is marked dirty too, for readers that ignore the setting.
+    expect((await part(bytes, 'word/document.xml'))!).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
+  });
+
   test('footnotes, the image, the cover table, tables with a bold repeated header row and borders', async () => {
     const doc = (await part(bytes, 'word/document.xml'))!;
     expect(await part(bytes, 'word/footnotes.xml')).toContain('《医疗器械软件 第1部分：安全》。');

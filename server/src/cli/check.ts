@@ -26,6 +26,7 @@ export const USAGE = `Usage: cyberdossier check [PATH ...] [options]
        cyberdossier import FILE.docx [--kind KIND] [--out FILE.md]
        cyberdossier export FILE.md|FOLDER --to docx [--output FILE.docx]
        cyberdossier sbom import FILE [--format md|json]
+       cyberdossier vulns FILE|FOLDER [--format md|json]
        (each command takes --help)
 
 Checks NMPA cybersecurity dossier files (Markdown with YAML frontmatter).

@@ -14,6 +14,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   import: async () => loadBundle<WordBundle>('word').importCommand,
   export: async () => loadBundle<WordBundle>('word').exportCommand,
   sbom: async () => (await import('./sbom')).sbom,
+  vulns: async () => (await import('./vulns')).vulns,
 };
 
 export async function run(argv: string[], io: CliIO): Promise<number> {

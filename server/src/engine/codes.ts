@@ -33,8 +33,16 @@ export const CODES = {
   // Issue 12: what a reviewer reads for inside a present section; personal data in device data.
   'section-incomplete': { severity: 'warning', title: { zh: '章节内容不完整', en: 'Section incomplete' } },
   'device-data-personal-information': { severity: 'error', title: { zh: '设备数据含有个人信息', en: 'Device data contains personal information' } },
+  // fda-premarket-2025 (requirements-fda-premarket-2025.md §13)
+  'not-a-cyber-device': { severity: 'info', title: { zh: '不是网络设备（524B(c)）', en: 'Not a cyber device (524B(c))' } },
   // requirements.md §3a: an item answered by a reference cannot be content-checked.
   'answered-by-reference': { severity: 'hint', title: { zh: '以引用作答，内容未检查', en: 'Answered by reference: content not checked' } },
+  // Issue 17: the SBOM (or OTS table) against the user's own vulnerability data and VEX.
+  'known-vulnerability-unaddressed': { severity: 'warning', title: { zh: '已知漏洞未评估', en: 'Known vulnerability not addressed' } },
+  'known-exploited-vulnerability': { severity: 'error', title: { zh: '已被利用的已知漏洞未修复', en: 'Known exploited vulnerability not fixed' } },
+  'vulnerability-count-mismatch': { severity: 'warning', title: { zh: '漏洞数量与漏洞数据不符', en: 'Vulnerability counts disagree with the data' } },
+  'residual-vulnerability-without-plan': { severity: 'warning', title: { zh: '剩余漏洞缺少维护方案', en: 'Residual vulnerability without a maintenance plan' } },
+  'vulnerability-data-outdated': { severity: 'warning', title: { zh: '漏洞数据过旧', en: 'Vulnerability data outdated' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;
 
 export type Code = keyof typeof CODES;
@@ -58,4 +66,12 @@ export interface Finding {
   data: FindingData;
   /** A rule set's default for this finding, when it differs from the code's. */
   severity?: Severity;
+  /** Other places of the same finding (LSP relatedInformation); `path` defaults to the finding's file. */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  path?: string;
+  range: Range;
+  message: Localized;
 }

@@ -16,7 +16,7 @@ export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
 export type IdKind = (typeof IDS_KINDS)[number];
 export type Locale = 'zh-CN' | 'en';
 const SEVERITIES: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize', 'export', 'sbom'] as const;
+const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize', 'export', 'sbom', 'vulnerabilities'] as const;
 const EXPORT_KEYS = ['referenceDocx'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -33,6 +33,10 @@ export interface ConfigInput {
   export?: { referenceDocx?: string };
   /** SBOM file(s) the OTS table is compared with (relative to the rc file). */
   sbom?: string[];
+  /** Vulnerability data (OSV, NVD, CVE 5, KEV, VEX files or folders), relative to the rc file; `maxAge` as written (`30d`). */
+  vulnerabilities?: { path: string; maxAge?: string }[];
+  /** Where each `vulnerabilities` entry sits in the rc file (set by loadConfigText). */
+  vulnerabilitiesAt?: Range[];
   /** Where each `sbom` entry sits in the rc file (set by loadConfigText; findings about the SBOM go there). */
   sbomAt?: Range[];
   /** Where the `export.referenceDocx` value sits in the rc file (set by loadConfigText). */
@@ -43,6 +47,17 @@ export interface ConfigInput {
 export interface SbomSetting {
   path: string;
   value: string;
+  at?: Range;
+}
+
+/** A configured vulnerability data entry (`vulnerabilities:`): a file or a folder. */
+export interface VulnerabilitySetting {
+  /** Absolute when the rc file's folder is known (lexically: read only through configured-file.ts). */
+  path: string;
+  value: string;
+  /** The age after which the data is reported as outdated, in milliseconds, and as written. */
+  maxAge?: number;
+  maxAgeText?: string;
   at?: Range;
 }
 
@@ -66,6 +81,8 @@ export interface Config {
   export?: { referenceDocx?: string; value?: string; at?: Range };
   /** SBOMs the dossier's OTS table must agree with (rc file only; absolute when its folder is known). */
   sbom: SbomSetting[];
+  /** Vulnerability data the SBOM (or OTS table) is matched against (rc file only). */
+  vulnerabilities: VulnerabilitySetting[];
 }
 
 export interface ConfigLoad {
@@ -79,7 +96,7 @@ export interface ConfigLoad {
  * Keys that name files or load patterns: a workspace that is not trusted (VS Code's Restricted
  * Mode) does not get them applied until it is (engine.ts `restricted`).
  */
-export const RESTRICTED_KEYS = ['ids', 'dossierGlobs', 'sbom', 'export'] as const;
+export const RESTRICTED_KEYS = ['ids', 'dossierGlobs', 'sbom', 'export', 'vulnerabilities'] as const;
 
 export function defaultConfig(): Config {
   return {
@@ -89,6 +106,7 @@ export function defaultConfig(): Config {
     dossierGlobs: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     sbom: [],
+    vulnerabilities: [],
   };
 }
 
@@ -102,6 +120,17 @@ export function parseSize(v: string | number): number | undefined {
   const unit = (m[2] ?? 'b').toLowerCase();
   const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
   return Math.round(n * mult);
+}
+
+/** `30d`, `12h`, `2w`, `90m` (minutes), or a number of days → milliseconds. */
+export function parseAge(v: string | number): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? v * 86_400_000 : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(d|day|days|h|hour|hours|w|week|weeks|m|min|minutes|天|小时|周)?\s*$/i.exec(v);
+  if (!m) return undefined;
+  const n = parseFloat(m[1]);
+  const u = (m[2] ?? 'd').toLowerCase();
+  const mult = /^(h|hour|hours|小时)$/.test(u) ? 3_600_000 : /^(w|week|weeks|周)$/.test(u) ? 7 * 86_400_000 : /^(m|min|minutes)$/.test(u) ? 60_000 : 86_400_000;
+  return n > 0 ? Math.round(n * mult) : undefined;
 }
 
 export { checkIdPattern };
@@ -308,6 +337,51 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
         }
         break;
       }
+      case 'vulnerabilities': {
+        // Paths (files or folders) or { path, maxAge }; read (and reported when unusable) by the
+        // vulnerability rule, which puts config-invalid on the entry naming the data.
+        const items = n.kind === 'seq' ? n.items : [n];
+        if (!((n.kind === 'seq' && n.items.length > 0) || n.kind === 'scalar' || n.kind === 'map')) {
+          bad(n.range, cfgMsg('vulnerabilities 应为漏洞数据文件或文件夹的路径列表（相对于本配置文件），每项也可写作 {path, maxAge}', 'vulnerabilities must be a list of vulnerability data files or folders (relative to this file); an item may be {path, maxAge}'), { key: 'vulnerabilities' });
+          break;
+        }
+        const list: { path: string; maxAge?: string }[] = [];
+        const at: Range[] = [];
+        const shape = cfgMsg('vulnerabilities 的每一项应为路径，或 {path: 路径, maxAge: 30d}', 'each vulnerabilities item must be a path, or {path: PATH, maxAge: 30d}');
+        for (const it of items) {
+          let v = '';
+          let age: string | undefined;
+          let ok = true;
+          if (it.kind === 'scalar' && typeof it.value === 'string') v = it.value.trim();
+          else if (it.kind === 'map') {
+            for (const k of it.entries) {
+              if (k.key === 'path' && k.node.kind === 'scalar' && typeof k.node.value === 'string') v = k.node.value.trim();
+              else if (k.key === 'maxAge' && k.node.kind === 'scalar' && (typeof k.node.value === 'string' || typeof k.node.value === 'number')) {
+                if (parseAge(k.node.value) === undefined) {
+                  bad(k.node.range, cfgMsg('maxAge 应为时长，如 30d、12h、2w', 'maxAge must be a duration such as 30d, 12h or 2w'), { key: 'vulnerabilities.maxAge' });
+                  ok = false;
+                } else age = String(k.node.value);
+              } else {
+                const guess = didYouMean(k.key, ['path', 'maxAge']);
+                bad(k.keyRange, cfgMsg(`vulnerabilities 项下的未知键 ${k.key}（允许：path, maxAge）`, `Unknown key ${k.key} in a vulnerabilities item (allowed: path, maxAge)`), { key: `vulnerabilities.${k.key}`, suggestion: guess });
+              }
+            }
+          }
+          if (!ok) continue;
+          if (!v) bad(it.range, shape, { key: 'vulnerabilities' });
+          else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^file:\/\//i.test(v))
+            bad(it.range, cfgMsg(`vulnerabilities 须为本地文件或文件夹路径，不能是网址（检查器从不联网）：${v}`, `vulnerabilities must name local files or folders, not URLs (the checker never goes online): ${v}`), { key: 'vulnerabilities' });
+          else {
+            list.push({ path: v, ...(age !== undefined ? { maxAge: age } : {}) });
+            at.push(it.range);
+          }
+        }
+        if (list.length) {
+          input.vulnerabilities = list;
+          input.vulnerabilitiesAt = at;
+        }
+        break;
+      }
       default: {
         const guess = didYouMean(e.key, KEYS);
         bad(
@@ -361,6 +435,14 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
     const abs = rcDir && !path.isAbsolute(p) ? path.resolve(rcDir, p) : p;
     const range = rc?.sbomAt?.[i];
     return { path: abs, value, ...(range ? { at: range } : {}) };
+  });
+  // Like the SBOM, the data belongs to the dossier the rc file governs.
+  c.vulnerabilities = (rc?.vulnerabilities ?? []).map((e, i) => {
+    const p = /^file:\/\//i.test(e.path) ? fileUrlPath(e.path) : e.path;
+    const abs = rcDir && !path.isAbsolute(p) ? path.resolve(rcDir, p) : p;
+    const range = rc?.vulnerabilitiesAt?.[i];
+    const age = e.maxAge !== undefined ? parseAge(e.maxAge) : undefined;
+    return { path: abs, value: e.path, ...(age !== undefined ? { maxAge: age, maxAgeText: e.maxAge } : {}), ...(range ? { at: range } : {}) };
   });
   return c;
 }

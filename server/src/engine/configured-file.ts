@@ -26,7 +26,7 @@ import { isInside } from './workspace';
 
 const MB = 1024 * 1024;
 /** Size caps of the configured files (issue 14): larger ones are refused before they are read. */
-export const CONFIGURED_FILE_LIMITS = { sbom: 50 * MB, referenceDocx: 20 * MB } as const;
+export const CONFIGURED_FILE_LIMITS = { sbom: 50 * MB, referenceDocx: 20 * MB, vulnerabilities: 8 * 1024 * MB } as const;
 
 /** Where configured paths of one configuration may lead. */
 export interface PathScope {
@@ -40,6 +40,8 @@ export interface ConfiguredFileRequest {
   /** The configuration key, as the user writes it (`sbom`, `export.referenceDocx`). */
   key: string;
   maxBytes: number;
+  /** A folder is accepted too (`vulnerabilities`: a folder of feeds); its files are resolved one by one again. */
+  allowFolder?: boolean;
 }
 
 export type ConfiguredFileProblem = 'url' | 'outside' | 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
@@ -54,7 +56,7 @@ export interface ConfiguredFileFailure {
   message: Localized;
 }
 
-export type ResolvedFile = { ok: true; key: string; value: string; path: string; size: number } | ConfiguredFileFailure;
+export type ResolvedFile = { ok: true; key: string; value: string; path: string; size: number; directory?: boolean } | ConfiguredFileFailure;
 
 const mb = (n: number) => (n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -95,6 +97,7 @@ export function resolveConfiguredPath(host: Host, value: string, scope: PathScop
   if (!realRoots.some((r) => isInside(r, real))) return outside;
   const st = host.stat(real);
   if (!st) return fail(req, v, 'missing', { zh: '文件不存在', en: 'there is no such file' });
+  if (st.kind === 'directory' && req.allowFolder) return { ok: true, key: req.key, value: v, path: real, size: 0, directory: true };
   if (st.kind !== 'file')
     return fail(req, v, 'not-a-file', {
       zh: st.kind === 'directory' ? '是文件夹，不是文件' : '不是普通文件（是 FIFO、套接字或设备），未读取',

@@ -2,7 +2,8 @@
 // severities. The CLI and the language server are thin adapters over this class.
 
 import * as path from 'node:path';
-import { CODES, type Code, type Finding, type FindingData } from './codes';
+import { CODES, type Code, type Finding, type FindingData, type RelatedPlace } from './codes';
+import { suppressed } from './suppress';
 import { idsKey, loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, type ConfigInput, type Locale } from './config';
 import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath, type PathScope } from './configured-file';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
@@ -17,17 +18,20 @@ import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from
 import type { Localized, RuleSet, Severity } from './rulesets/types';
 import { scan, type ScanResult } from './scan';
 import { LineIndex, range, type Range } from './text';
-import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkScope } from './rules/frontmatter';
+import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope } from './rules/frontmatter';
 import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
 import { checkSbom } from './rules/sbom';
 import { loadConfiguredSbom } from '../sbom/load';
+import { checkKnownVulnerabilities } from './rules/vulns';
+import { loadFeed } from '../vulns/store';
 import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
 import { DOSSIER_YAML, findDossierRoots, findDossierYaml, findRc, walkMarkdown, comparePaths } from './workspace';
 export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
+import { applySeverityModes } from './severity';
 import { MAX_NESTING } from './parse';
 
 export interface Diagnostic {
@@ -36,6 +40,8 @@ export interface Diagnostic {
   message: Localized;
   range: Range;
   data: FindingData;
+  /** Other places of the finding (the language server's relatedInformation). */
+  related?: RelatedPlace[];
 }
 
 export interface FileReport {
@@ -89,6 +95,8 @@ export interface EngineOptions {
    * key; heading, frontmatter and content checks still run.
    */
   restricted?: () => boolean;
+  /** Write the vulnerability index beside the data (`.cyberdossier-cache/`; default true). */
+  vulnerabilityCache?: boolean;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -244,6 +252,7 @@ export class Engine {
         for (const k of RESTRICTED_KEYS) delete input[k];
         delete input.sbomAt;
         delete input.referenceDocxAt;
+        delete input.vulnerabilitiesAt;
         findings = [
           ...findings.filter((f) => !ignored.some((k) => f.data.key === k || String(f.data.key ?? '').startsWith(`${k}.`))),
           ...ignored.map(
@@ -560,6 +569,7 @@ export class Engine {
       this.containTargets = [state];
       this.contain('frontmatter', file, () => checkFrontmatter(state, d, RULESET_IDS));
       if (!state.skipBody) this.contain('scope', file, () => checkScope(state));
+      this.contain('notices', file, () => checkNotices(state));
       if (!state.kind) state.skipBody = true;
       if (!state.skipBody) {
         this.contain('document-kind', file, () => checkDocumentKind(state));
@@ -645,6 +655,15 @@ export class Engine {
         for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
           rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
       });
+      this.contain('vulnerabilities', where, () => {
+        const scopeFile = yamlPath ?? members[0];
+        const found = checkKnownVulnerabilities(
+          d,
+          (s, config) => loadFeed(this.host, { value: s.value, ...(s.maxAge !== undefined ? { maxAge: s.maxAge } : {}) }, this.pathScope(config, scopeFile), { writeCache: this.options.vulnerabilityCache !== false }),
+          (config) => config.sbom.map((s) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))),
+        );
+        for (const [rc, f] of found) rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...f]);
+      });
       this.contain('configured-files', where, () => this.checkConfiguredPaths(d, yamlPath ?? members[0], rcFindings));
     }
     const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(yamlGuideline) ?? getRuleSet(this.configFor(yamlPath ?? members[0] ?? '.').config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
@@ -652,6 +671,8 @@ export class Engine {
     if (!quick) this.contain('dossier', where, () => checkMissingDocuments(d, d.dossier!.facts, dossierRuleset));
     this.containTargets = undefined;
 
+    for (const f of d.files) if (f.isDossier) applySeverityModes(f.findings, f.ruleset, f.facts);
+    applySeverityModes(d.yamlFindings, d.dossier?.ruleset, d.dossier?.facts);
     const files: FileReport[] = d.files.map((f) => ({
       path: f.path,
       document: f.kind?.id ?? null,
@@ -717,7 +738,7 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       (req ? config.rules.get(`${f.code}/${req}`) : undefined) ?? config.rules.get(f.code) ?? f.severity ?? ruleset?.codeSeverity?.[f.code] ?? CODES[f.code].severity;
     if (setting === 'off') continue;
     if (suppressed(f, req, suppressions)) continue;
-    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data });
+    out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data, ...(f.related?.length ? { related: f.related } : {}) });
   }
   out.sort(
     (a, b) =>
@@ -727,45 +748,6 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       String(a.data.requirement ?? '').localeCompare(String(b.data.requirement ?? '')),
   );
   return out;
-}
-
-function ruleMatches(rules: Suppression['rules'], code: string, req: string | undefined): boolean {
-  if (!rules.length) return true;
-  return rules.some((r) => r.code === code && (!r.requirement || r.requirement === req));
-}
-
-function suppressed(f: Finding, req: string | undefined, sups: Suppression[]): boolean {
-  if (!sups.length) return false;
-  const line = f.range.start.line;
-  let all = false;
-  const allExcept = new Set<string>();
-  const codes = new Map<string, Set<string>>();
-  for (const s of sups) {
-    if (s.kind === 'file' && ruleMatches(s.rules, f.code, req)) return true;
-    if (s.kind === 'next-line' && s.target === line && ruleMatches(s.rules, f.code, req)) return true;
-  }
-  // Regions: replay disable/enable comments before the finding's line.
-  for (const s of sups) {
-    if (s.line >= line) break;
-    if (s.kind === 'disable') {
-      if (!s.rules.length) {
-        all = true;
-        allExcept.clear();
-      } else for (const r of s.rules) codes.set(r.code, (codes.get(r.code) ?? new Set()).add(r.requirement ?? '*'));
-    } else if (s.kind === 'enable') {
-      if (!s.rules.length) {
-        all = false;
-        codes.clear();
-      } else
-        for (const r of s.rules) {
-          codes.delete(r.code);
-          if (all) allExcept.add(r.code);
-        }
-    }
-  }
-  if (all && !allExcept.has(f.code)) return true;
-  const c = codes.get(f.code);
-  return !!c && (c.has('*') || (req !== undefined && c.has(req)));
 }
 
 export type { Locale };

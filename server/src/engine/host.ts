@@ -50,6 +50,20 @@ export interface Host {
   readDir(path: string): DirEntry[] | undefined;
   /** A token that changes when the file changes (mtime/size, or an editor version). */
   version(path: string): string | undefined;
+  /**
+   * A regular file opened for positional reads (vulnerability feeds of gigabytes are streamed,
+   * never read whole); undefined for anything else. Same opening rules as readFile.
+   */
+  openRandom?(path: string): RandomAccessFile | undefined;
+}
+
+/** A regular file open for reading at any offset; `close` when done. */
+export interface RandomAccessFile {
+  size: number;
+  mtimeMs: number;
+  /** Up to `length` bytes at `position` (fewer at the end of the file). */
+  read(position: number, length: number): Buffer;
+  close(): void;
 }
 
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
@@ -86,6 +100,53 @@ export function readRegularFile(p: string, max = MAX_READ_BYTES): Buffer | undef
         /* already closed */
       }
     }
+  }
+}
+
+/** Opens a regular file (non-blocking open, fstat of the descriptor) for positional reads. */
+export function openRegularFile(p: string): RandomAccessFile | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(p, OPEN_FLAGS);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      fs.closeSync(fd);
+      return undefined;
+    }
+    const d = fd;
+    let open = true;
+    return {
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      read(position, length) {
+        const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - position)));
+        let got = 0;
+        while (got < buf.length) {
+          const n = fs.readSync(d, buf, got, buf.length - got, position + got);
+          if (n === 0) break;
+          got += n;
+        }
+        return got === buf.length ? buf : buf.subarray(0, got);
+      },
+      close() {
+        if (!open) return;
+        open = false;
+        try {
+          fs.closeSync(d);
+        } catch {
+          /* already closed */
+        }
+      },
+    };
+  } catch {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+    }
+    return undefined;
   }
 }
 
@@ -143,6 +204,7 @@ export const nodeHost: Host = {
       return undefined;
     }
   },
+  openRandom: openRegularFile,
 };
 
 /** A host whose files are overlaid by in-memory texts (open editor documents). */
@@ -177,5 +239,7 @@ export function overlayHost(base: Host, overlay: Map<string, { text: string; ver
       const o = overlay.get(p);
       return o ? `open:${o.version}` : base.version(p);
     },
+    // Feeds are read from disk: an unsaved feed open in the editor is not streamed from memory.
+    openRandom: (p) => (overlay.has(p) ? undefined : base.openRandom?.(p)),
   };
 }

@@ -19,6 +19,8 @@ export interface RuleDoc {
   file?: string;
   /** A .cyberdossierrc.yaml the examples are checked with. */
   config?: string;
+  /** Further files beside the examples (an SBOM, vulnerability data), by path relative to them. */
+  files?: Record<string, string>;
 }
 
 const FM = `---
@@ -58,6 +60,98 @@ interfaces:
   network: { wired: true, protocols: [{ name: HL7 v2.6, kind: standard }] }
 security_software: false
 ---`;
+
+const FDA_FM = `---
+document: cybersecurity-management-plan
+guideline: fda-premarket-2025
+submission: 510k
+product: { name: SmartInfuse IP-600 Infusion Pump, model: IP-600, software_version: 3.2.1.4 }
+cyber_device: { software: true, internet: true, vulnerable_characteristics: true }
+connectivity: { wireless: [wifi] }
+---`;
+
+const FDA_PLAN = `# 1 Personnel responsible
+
+The product security officer (PSIRT lead) owns this plan.
+
+# 2 Vulnerability monitoring
+
+NIST NVD and supplier advisories are reviewed weekly; researchers report through the CVD inbox.
+
+# 3 CISA KEV
+
+The CISA Known Exploited Vulnerabilities Catalog is checked daily against the SBOM.
+
+# 4 Periodic security testing
+
+Penetration testing is repeated annually and after every major release.
+
+# 5 Timeline to develop and release patches
+
+## 5.1 Regular update cycle
+
+Known unacceptable vulnerabilities are fixed in the quarterly maintenance release.
+
+## 5.2 Out-of-cycle updates for critical vulnerabilities
+
+Critical vulnerabilities that could cause uncontrolled risks are patched out of cycle within 30 days.
+
+# 6 Update processes
+
+Signed update packages are pushed from the fleet server and installed after clinician confirmation.
+
+# 7 Patching capability
+
+The fleet server reaches 95 % of connected pumps within 14 days.
+
+# 8 Coordinated vulnerability disclosure
+
+Reports to psirt@example.com are acknowledged within 5 business days and disclosed with CISA.
+
+# 9 Communication of remediations to customers
+
+Customers receive security bulletins by e-mail and on the customer portal.
+`;
+
+// ---- issue 17: vulnerability data examples (jQuery 3.1.1 and CVE-2020-11023, a KEV entry) -------
+
+const U_MAJOR = `---\ndocument: cybersecurity-patch-update-report\nguideline: nmpa-2022\nsubmission: change\nupdates: [minor]\nupdate_content: [patch]\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.1.0 }\nsoftware: { safety_level: major }\ndata: { types: [device] }\nfunctions: { user_access: true }\n---`;
+const U_MINOR = U_MAJOR.replace('safety_level: major', 'safety_level: minor');
+const VULN_RC = 'sbom: bom.json\nvulnerabilities:\n  - vulns/GHSA-jpcq-cgw6-v4j6.json\n  - vulns/known_exploited_vulnerabilities.json\n';
+const VULN_FILES: Record<string, string> = {
+  'bom.json': JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components: [{ type: 'library', name: 'jquery', version: '3.1.1', purl: 'pkg:npm/jquery@3.1.1', supplier: { name: 'OpenJS Foundation' } }] }, null, 2),
+  'vulns/GHSA-jpcq-cgw6-v4j6.json': JSON.stringify(
+    {
+      schema_version: '1.6.0',
+      id: 'GHSA-jpcq-cgw6-v4j6',
+      modified: '2025-01-24T19:45:43Z',
+      published: '2020-04-29T22:18:55Z',
+      aliases: ['CVE-2020-11023'],
+      summary: 'Potential XSS vulnerability in jQuery',
+      severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N' }],
+      affected: [{ package: { ecosystem: 'npm', name: 'jquery', purl: 'pkg:npm/jquery' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '1.0.3' }, { fixed: '3.5.0' }] }] }],
+    },
+    null,
+    2,
+  ),
+  'vulns/known_exploited_vulnerabilities.json': JSON.stringify(
+    {
+      title: 'CISA Catalog of Known Exploited Vulnerabilities',
+      catalogVersion: '2025.01.23',
+      dateReleased: '2025-01-23T17:00:00.0000Z',
+      count: 1,
+      vulnerabilities: [{ cveID: 'CVE-2020-11023', vendorProject: 'JQuery', product: 'JQuery', vulnerabilityName: 'JQuery Cross-Site Scripting (XSS) Vulnerability', dateAdded: '2025-01-23', dueDate: '2025-02-13', knownRansomwareCampaignUse: 'Unknown' }],
+    },
+    null,
+    2,
+  ),
+};
+const COUNTS = (medium: number, residual: number) => `| CVSS 漏洞等级 | 已知漏洞数 | 已知剩余漏洞数 |\n| --- | --- | --- |\n| 严重 | 0 | 0 |\n| 高危 | 0 | 0 |\n| 中危 | ${medium} | ${residual} |\n| 低危 | 0 | 0 |`;
+const RESIDUAL = (cell: string) => `| 漏洞编号 | 漏洞内容 | 对产品的影响 | 综合剩余风险 | 是否可接受 |\n| --- | --- | --- | --- | --- |\n| CVE-2020-11023 | jQuery 3.1.1 的 HTML 处理跨站脚本漏洞 | ${cell} | 低 | 是 |`;
+const VULN_DATA_CHOICES: Localized = {
+  zh: '组件来自 sbom 指定的 SBOM；没有 SBOM 时来自档案的现成软件表（只有名称和版本，按名称匹配）。匹配顺序：purl（OSV 的生态系统与包名，按该生态系统的版本语义：SemVer、PEP 440、Debian）、CPE（NVD 的 versionStart/End Including/Excluding）、规范化名称（只取字母与数字，不匹配 Debian、Ubuntu 等发行版的包）。同一漏洞的不同编号（CVE 与 GHSA 等别名）合并为一条，以 CVE 编号为主。评估中“列出”指漏洞编号出现在该章节（正文或表格）中；所在表格行含“已修复”“不受影响”等词时视为该状态。VEX：not_affected 须有理由（justification 或 impact_statement），fixed、affected 也算已评估；under_investigation 不算。每类发现每个章节最多 50 条，其余合并为一条。消息写明漏洞数据的日期：数据自身声明的最新日期（NVD 的 timestamp、KEV 的 dateReleased、OSV / CVE 记录的 modified），没有时为文件的修改时间。',
+  en: 'Components come from the SBOM named by sbom; without one, from the dossier’s off-the-shelf software table (name and version only: matched by name). Matching order: purl (OSV ecosystem and package, with that ecosystem’s version semantics: SemVer, PEP 440, Debian), CPE (NVD’s versionStart/End Including/Excluding), normalised name (letters and digits only; never a distribution’s package such as Debian or Ubuntu). The IDs of one vulnerability (a CVE and its GHSA alias, …) are one finding, under the CVE ID. “Listed” means the ID appears in the section (text or table); a row that says 已修复 / fixed or 不受影响 / not affected gives that status. VEX: not_affected needs a justification (or an impact statement); fixed and affected count as assessed; under_investigation does not. At most 50 findings of a kind per section, the rest summed up in one. Messages give the data’s date: the newest date the data states (NVD timestamp, KEV dateReleased, OSV / CVE modified), else the file’s modification time.',
+};
 
 export const RULE_DOCS: Record<Code, RuleDoc> = {
   'missing-section': {
@@ -99,8 +193,8 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     why: { zh: '提交的资料必须是完整的；占位符说明内容尚未完成。', en: 'A submitted dossier must be complete; a placeholder means the content is unfinished.' },
     fix: { zh: '用实际内容替换占位符。插入的章节模板中的 <…> 也是占位符，填写后警告消失。', en: 'Replace it with the real content. The <…> markers of inserted section templates are placeholders too; the warning goes once you fill them in.' },
     choices: {
-      zh: 'HTML 注释和 HTML 标签（如 <br>）从不视为占位符，但 <insert …> 是；代码块不检查（常为日志或配置原文），行内代码检查。frontmatter 不检查占位符。占位符在正文任何位置（包括非要求章节）都报告，data.requirement 为包含它的最内层要求章节。{{…}} 不论内容均为占位符。表格中本身是占位符的版本单元格只报告 placeholder，不再报告 version-not-full。',
-      en: 'HTML comments and HTML tags (<br>) are never placeholders, but <insert …> is; code blocks are not checked (they usually quote logs or configuration), inline code is. The frontmatter is not checked for placeholders. A placeholder anywhere in the body is reported (also outside requirement sections); data.requirement is the innermost requirement section holding it. {{…}} is a placeholder whatever it holds. A version cell that is itself a placeholder gets placeholder, not also version-not-full.',
+      zh: 'HTML 注释和 HTML 标签（如 <br>）从不视为占位符，但 <insert …> 是；代码块不检查（常为日志或配置原文），行内代码检查。frontmatter 不检查占位符。占位符在正文任何位置（包括非要求章节）都报告，data.requirement 为包含它的最内层要求章节。{{…}} 不论内容均为占位符。表格中本身是占位符的版本单元格只报告 placeholder，不再报告 version-not-full。每个章节只报告一次：位置为该章节的第一个占位符，消息给出数量，其余占位符在 relatedInformation 中（data.count、data.lines 为数量和全部行号）；被注释停用的占位符不计入。',
+      en: 'HTML comments and HTML tags (<br>) are never placeholders, but <insert …> is; code blocks are not checked (they usually quote logs or configuration), inline code is. The frontmatter is not checked for placeholders. A placeholder anywhere in the body is reported (also outside requirement sections); data.requirement is the innermost requirement section holding it. {{…}} is a placeholder whatever it holds. A version cell that is itself a placeholder gets placeholder, not also version-not-full. One finding per section: on the section’s first placeholder, the count in the message, the others in relatedInformation (data.count and data.lines give the count and every line); a placeholder silenced by a comment is not counted.',
     },
     bad: GOOD_T.replace('用户名与口令，口令不少于 8 位，连续 5 次错误锁定 15 分钟。', '用户名与口令，口令规则待补充。'),
     good: GOOD_T,
@@ -374,6 +468,26 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     bad: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志（含患者姓名、住院号） | 非实时远程访问与控制 | 设备维护 |\n\n两类数据分库存储并隔离。\n`,
     good: `---\ndocument: cybersecurity-research-report\nguideline: nmpa-2022\nsubmission: initial-registration\nproduct: { name: 多参数患者监护仪, model: PM-9000, class: II, software_version: V2.1.0.3 }\nsoftware: { safety_level: moderate }\ndata: { types: [sensitive-medical, device] }\nfunctions: { user_access: true }\n---\n\n# 1 基本信息\n\n## 1.2 数据架构\n\n### 1.2.2 数据情况\n\n| 数据类型 | 具体内容 | 功能 | 用途 |\n| --- | --- | --- | --- |\n| 敏感医疗数据 | 个人信息、生理参数 | 双向电子数据交换 | 医疗活动 |\n| 设备数据 | 运行日志（不含患者姓名、住院号） | 非实时远程访问与控制 | 设备维护 |\n\n两类数据分库存储并隔离。\n`,
   },
+  'not-a-cyber-device': {
+    what: {
+      zh: '（fda-premarket-2025）frontmatter 的 524B(c) 三项标准中至少一项为 false（cyber_device.software、internet 或 vulnerable_characteristics）：本器械不是“网络设备”，第 524B 条不适用。每个文件报告一次（info），位于第一个为 false 的标准值上（按 software、internet、vulnerable_characteristics 的顺序；值来自 dossier.yaml 时位于第 0 行）。data.criterion 为该标准。其余检查照常进行，只是缺失类诊断的严重程度降低（A 级 error → warning，B 级 warning → info）。',
+      en: '(fda-premarket-2025) One of the three 524B(c) criteria in the frontmatter is false (cyber_device.software, internet or vulnerable_characteristics): the device is not a “cyber device” and section 524B does not apply. Reported once per file (info) on the value of the first false criterion (in the order software, internet, vulnerable_characteristics; on line 0 when it comes from dossier.yaml). data.criterion names it. Everything else is still checked; only the absence codes are reported at lower severity (tier A error → warning, tier B warning → info).',
+    },
+    why: {
+      zh: 'VII.B：第 524B(c) 条的网络设备须同时满足三项标准；Appendix 4：“each type of documentation identified throughout the guidance is recommended for all premarket submissions for devices with potential cybersecurity risks”——指南的建议仍然适用，法定要求不适用。',
+      en: 'VII.B: a cyber device under 524B(c) meets all three criteria; Appendix 4: “each type of documentation identified throughout the guidance is recommended for all premarket submissions for devices with potential cybersecurity risks” — the guidance still recommends the documentation, the statute does not require it.',
+    },
+    fix: {
+      zh: '确认三项标准的取值。注意 VII.B 对“连接互联网的能力”作广义理解：USB、以太网、串口连接器以及射频或磁感应通信均算；声明了这些连接而 internet 为 false 时报告 frontmatter-invalid，且该值视为无效。',
+      en: 'Check the three criteria. VII.B reads “the ability to connect to the internet” broadly: USB, ethernet and serial connectors and RF or inductive communications count; internet: false with such a connection declared is frontmatter-invalid and the value counts as invalid.',
+    },
+    choices: {
+      zh: '不使用 out-of-scope：out-of-scope 意味着“指导原则不适用、不检查正文”，而此处指南仍然适用（II、Appendix 4），只是法律条文不适用；用户需要知道严重程度为何降低。三项标准有一项缺失或无效且没有一项为 false 时为“未确定”：不报告本代码，严重程度不降低（未知不会降低严重程度）。data.requirement 为空（不针对某一要求）。',
+      en: 'Not out-of-scope: out-of-scope means “the guideline does not apply, nothing else is checked”, while here the guidance still applies (II, Appendix 4) and only the statute does not; the user must be told why severities are lower. With a criterion missing or invalid and none false the state is undetermined: no notice, normal severities (an unknown never lowers a severity). data.requirement is empty (no single requirement is meant).',
+    },
+    bad: `${FDA_FM.replace('vulnerable_characteristics: true', 'vulnerable_characteristics: false')}\n\n${FDA_PLAN}`,
+    good: `${FDA_FM}\n\n${FDA_PLAN}`,
+  },
   'answered-by-reference': {
     what: {
       zh: '一项要求以引用作答（“见附件 2”“详见《网络安全测试报告》（文件编号 STR-CS-001）”），而其内容检查需要本文档中的内容（表格列、完整版本、风险可接受性、追溯关系、能力逐项说明、漏洞数量等）：被引用的文件不在 Markdown 中，这些检查无法进行。提示写明所引用的文件，从不报错。',
@@ -404,5 +518,97 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     },
     bad: `${D_FM}\n\n# 1 基本信息\n\n## 1.1 类型\n\n健康数据：患者姓名、病历号与生理参数；设备数据：运行日志。\n`,
     good: `${D_FM}\n\n# 1 基本信息\n\n## 1.1 类型\n\n健康数据：患者姓名、病历号与生理参数，涉及患者隐私，采用加密存储与传输保护；设备数据：运行日志。\n`,
+  },
+  'known-vulnerability-unaddressed': {
+    what: {
+      zh: '.cyberdossierrc.yaml 的 vulnerabilities 指定的本地漏洞数据（OSV、NVD、CVE 5）显示，SBOM（或现成软件表）所列组件的版本有一个已知漏洞，但漏洞评估章节既没有列出它，也没有 VEX 声明评估它。',
+      en: 'The local vulnerability data named by vulnerabilities in .cyberdossierrc.yaml (OSV, NVD, CVE 5) shows a known vulnerability of a listed component’s version, but the vulnerability assessment neither lists it nor has a VEX statement assessing it.',
+    },
+    why: {
+      zh: '六（一）3 要求基于国家信息安全漏洞库或互认的国际信息安全漏洞库评估全部已知漏洞，按 CVSS 等级明确已知漏洞总数和已知剩余漏洞数；遗漏的已知漏洞会使数量和剩余风险结论失真。',
+      en: '六（一）3 asks for an assessment against the national or a mutually recognised vulnerability database, with the known and residual vulnerabilities counted by CVSS level; a known vulnerability left out makes the counts and the residual-risk conclusion wrong.',
+    },
+    fix: {
+      zh: '在漏洞评估中列出该漏洞（已修复、剩余漏洞并说明影响与剩余风险，或不受影响并说明理由），或在 VEX 文件中说明；cyberdossier vulns 或编辑器命令“起草漏洞评估…”可生成完整的漏洞表。',
+      en: 'List it in the assessment (fixed; residual, with its impact and residual risk; or not affected, with the reason), or state it in a VEX file; cyberdossier vulns or the editor command “Draft vulnerability assessment…” drafts the full table.',
+    },
+    choices: VULN_DATA_CHOICES,
+    config: VULN_RC,
+    files: VULN_FILES,
+    bad: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n`,
+    good: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('仅用于内部帮助页面，不处理外部输入')}\n`,
+  },
+  'known-exploited-vulnerability': {
+    what: {
+      zh: '所列组件的一个已知漏洞在 CISA 已知被利用漏洞目录（KEV，由 vulnerabilities 指定的本地文件）中，且没有修复：评估中未写明已修复或不受影响，也没有 VEX 声明 fixed 或有理由的 not_affected。',
+      en: 'A known vulnerability of a listed component is in the CISA Known Exploited Vulnerabilities catalog (a local file named by vulnerabilities) and is not fixed: the assessment does not say fixed or not affected, and no VEX statement says fixed or not_affected with a justification.',
+    },
+    why: {
+      zh: '已被实际利用的漏洞风险最高；FDA 上市前网络安全指南要求评估 KEV 目录中的漏洞，六（一）3 要求确保产品综合剩余风险均可接受。',
+      en: 'A vulnerability exploited in the wild carries the highest risk; FDA’s premarket cybersecurity guidance asks for the KEV catalog to be assessed, and 六（一）3 requires every overall residual risk to be acceptable.',
+    },
+    fix: {
+      zh: '升级组件或打补丁后在评估中写明“已修复”，或说明产品不受影响及理由（也可写入 VEX）。',
+      en: 'Upgrade or patch the component and mark it fixed in the assessment, or state why the device is not affected (in the assessment or in VEX).',
+    },
+    choices: VULN_DATA_CHOICES,
+    config: VULN_RC,
+    files: VULN_FILES,
+    bad: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('帮助页面可能执行注入的脚本')}\n`,
+    good: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 0)}\n\n${RESIDUAL('不受影响：产品不以 jQuery 的 HTML 方法处理不可信输入')}\n`,
+  },
+  'vulnerability-count-mismatch': {
+    what: {
+      zh: '漏洞评估的数量表中某一 CVSS 等级的已知漏洞数，少于本地漏洞数据显示的所列组件在该等级的已知漏洞数（不受影响的除外）。',
+      en: 'The count table of the assessment gives fewer known vulnerabilities for a CVSS level than the local vulnerability data shows for the listed components at that level (those not affecting the device aside).',
+    },
+    why: {
+      zh: '六（一）3 要求按 CVSS 漏洞等级明确已知漏洞总数；数量应与列出的漏洞一致。',
+      en: '六（一）3 asks for the number of known vulnerabilities by CVSS level; the counts must agree with the vulnerabilities.',
+    },
+    fix: { zh: '按漏洞数据更正数量（cyberdossier vulns 会按 CVSS v3.1 基本分数统计），或列明漏洞不受影响的理由。', en: 'Correct the counts from the data (cyberdossier vulns counts by CVSS v3.1 base score), or state why a vulnerability does not affect the device.' },
+    choices: {
+      zh: `只报告少于数据的等级：扫描工具可能发现数据之外的漏洞，多于数据不算不一致。等级按 CVSS v3.1 基本分数（OSV 只给向量时按规范计算）：严重 ≥ 9.0，高危 ≥ 7.0，中危 ≥ 4.0，低危 ≥ 0.1；没有 CVSS v3 分数的漏洞按数据给出的等级词，仍没有则不计入。${VULN_DATA_CHOICES.zh}`,
+      en: `Only a level below the data is reported: a scanner may find vulnerabilities the data does not hold, so more than the data is not a disagreement. Levels by CVSS v3.1 base score (computed from the vector by the specification when OSV gives only the vector): critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0, low ≥ 0.1; without a CVSS v3 score the data’s severity word, else the vulnerability is not counted. ${VULN_DATA_CHOICES.en}`,
+    },
+    config: VULN_RC,
+    files: VULN_FILES,
+    bad: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(0, 0)}\n\n漏洞 CVE-2020-11023 已修复。\n`,
+    good: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 0)}\n\n漏洞 CVE-2020-11023 已修复。\n`,
+  },
+  'residual-vulnerability-without-plan': {
+    what: {
+      zh: '本地漏洞数据显示所列组件有未修复的已知漏洞（剩余漏洞），而规则集在此级别要求的“已知剩余漏洞的维护方案”（2022：R3.3 等，严重级别）没有写明。',
+      en: 'The local vulnerability data shows known vulnerabilities of the listed components that are not fixed (residual ones), and the maintenance plan of known residual vulnerabilities the rule set asks for at this level (2022: R3.3 and alike, major level) is not written.',
+    },
+    why: { zh: '六（一）3：严重级别须明确已知剩余漏洞的维护方案，确保产品综合剩余风险均可接受。', en: '六（一）3: at major level the maintenance plan of the known residual vulnerabilities is stated, keeping every overall residual risk acceptable.' },
+    fix: { zh: '写明剩余漏洞的维护方案（监测、评估、修复时限、用户告知），或修复这些漏洞。', en: 'Write the maintenance plan of the residual vulnerabilities (monitoring, assessment, time to fix, user notification), or fix them.' },
+    choices: {
+      zh: `剩余漏洞：数据中影响所列组件、且未被写明已修复或不受影响（评估或 VEX）的漏洞；维护方案的章节缺失、为空或只有占位符时报告（与 missing-section 并存：此处列出具体漏洞）。维护方案的要求条件不满足时（如中等级别）不报告。${VULN_DATA_CHOICES.zh}`,
+      en: `Residual: a vulnerability of a listed component in the data that neither the assessment nor VEX marks fixed or not affected. Reported when the plan’s section is missing, empty or a placeholder (beside missing-section: this one names the vulnerabilities); not reported where the plan is not required (moderate level, say). ${VULN_DATA_CHOICES.en}`,
+    },
+    config: VULN_RC,
+    files: VULN_FILES,
+    bad: `${U_MAJOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('帮助页面可能执行注入的脚本')}\n`,
+    good: `${U_MAJOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('帮助页面可能执行注入的脚本')}\n\n## 7.3 已知剩余漏洞的维护方案\n\n每月比对 KEV 与 OSV 数据；CVE-2020-11023 将于 V2.1.2 升级 jQuery 3.5.0 修复，期间帮助页面仅显示本地静态内容。\n`,
+  },
+  'vulnerability-data-outdated': {
+    what: {
+      zh: 'vulnerabilities 的某项写明了 maxAge，而该漏洞数据的日期早于当前时间减去 maxAge。',
+      en: 'An item of vulnerabilities has a maxAge, and its data is older than that.',
+    },
+    why: {
+      zh: '检查器从不联网下载漏洞数据；过旧的数据会漏掉新公布的漏洞，评估结论只对数据的日期有效。',
+      en: 'The checker never downloads vulnerability data; old data misses newly published vulnerabilities, and the assessment holds only as of the data’s date.',
+    },
+    fix: { zh: '更新本地漏洞数据（下载新的 OSV 导出、NVD 数据或 KEV 目录），或按贵司流程调整 maxAge。', en: 'Update the local data (a new OSV export, NVD feed or KEV catalog), or adjust maxAge to your process.' },
+    choices: {
+      zh: `数据的日期：数据自身声明的最新日期（NVD 的 timestamp、KEV 的 dateReleased、OSV / CVE 记录中最新的 modified、VEX 的时间戳），没有时为文件（文件夹中最新文件）的修改时间。maxAge 写作 30d、12h、2w（数字表示天）。位置：该项在 .cyberdossierrc.yaml 中的位置。`,
+      en: 'The data’s date: the newest date the data states (NVD timestamp, KEV dateReleased, the newest modified of OSV / CVE records, the VEX timestamp), else the modification time of the file (the newest file of a folder). maxAge is written 30d, 12h, 2w (a number is days). Position: the item in .cyberdossierrc.yaml.',
+    },
+    file: '.cyberdossierrc.yaml',
+    files: VULN_FILES,
+    bad: 'vulnerabilities:\n  - path: vulns/known_exploited_vulnerabilities.json\n    maxAge: 30d\n',
+    good: 'vulnerabilities:\n  - path: vulns/known_exploited_vulnerabilities.json\n    maxAge: 100000d\n',
   },
 };

@@ -8,7 +8,8 @@ import { normalize } from './text';
  * Maps roles to column indexes: a header cell fills a role when its normalised text contains one
  * of the role's words; the first matching cell wins (requirements.md §3).
  */
-export function columnMap(header: CellFact[], roles: string[], dict: Record<string, string[]>): Map<string, number> {
+export function columnMap(header: CellFact[], roles: string[], dict: Record<string, string[]>, precedence?: string[]): Map<string, number> {
+  if (precedence) return columnMapByPrecedence(header, roles, dict, precedence);
   const keys = header.map((c) => normalize(c.run.text));
   const out = new Map<string, number>();
   const claimed = new Set<number>();
@@ -26,9 +27,43 @@ export function columnMap(header: CellFact[], roles: string[], dict: Record<stri
   return out;
 }
 
-export function hasRoles(t: TableFact, roles: string[], dict: Record<string, string[]>): boolean {
-  const m = columnMap(t.header, roles, dict);
+export function hasRoles(t: TableFact, roles: string[], dict: Record<string, string[]>, precedence?: string[]): boolean {
+  const m = columnMap(t.header, roles, dict, precedence);
   return roles.every((r) => m.has(r));
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A header cell folded for §3.2: case, width, hyphens, underscores and slashes as spaces. */
+function foldHeader(text: string): { text: string; tokens: string[] } {
+  const t = text.normalize('NFKC').toLowerCase().replace(/[-_/]/g, ' ');
+  return { text: t, tokens: t.split(/[^\p{L}\p{N}]+/u).filter(Boolean) };
+}
+
+/** A Latin word (or phrase) is a prefix of a token (of consecutive tokens); a CJK word a substring. */
+export function headerHasWord(cell: { text: string; tokens: string[] }, word: string): boolean {
+  const w = word.normalize('NFKC').toLowerCase();
+  if (CJK.test(w)) return cell.text.includes(w);
+  const parts = w.replace(/[-_/]/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!parts.length) return false;
+  for (let i = 0; i + parts.length <= cell.tokens.length; i++) if (parts.every((p, j) => cell.tokens[i + j].startsWith(p))) return true;
+  return false;
+}
+
+/**
+ * requirements-fda-premarket-2025.md §3.2: each header cell gets at most one role, the first of
+ * `precedence` (then of `roles`) one of whose words it contains; a role's column is the first cell
+ * assigned to it. "Supplier Name | Component Name" thus gives one supplier and one name column.
+ */
+function columnMapByPrecedence(header: CellFact[], roles: string[], dict: Record<string, string[]>, precedence: string[]): Map<string, number> {
+  const order = [...precedence, ...roles.filter((r) => !precedence.includes(r))];
+  const out = new Map<string, number>();
+  header.forEach((c, i) => {
+    const cell = foldHeader(c.run.text);
+    const role = order.find((r) => (dict[r] ?? []).some((w) => headerHasWord(cell, w)));
+    if (role && roles.includes(role) && !out.has(role)) out.set(role, i);
+  });
+  return out;
 }
 
 export function cellText(row: { cells: CellFact[] }, i: number | undefined): string {

@@ -9,7 +9,7 @@
 // Everything the matcher folds away comes from the rule set's data (`RuleSet.answers`); the code
 // only applies it.
 
-import type { AnswerRules, DocumentKind, Requirement } from './rulesets/types';
+import type { AnswerRules, DocumentKind, EnglishAnswerRules, Requirement } from './rulesets/types';
 import { normalize, stripNumbering } from './text';
 
 /** Marks a conjunction in normalised text (a private-use character normalize() keeps). */
@@ -54,7 +54,40 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * requirements-fda-premarket-2025.md §3.1: an English title word by word — numbering ("3.2",
+ * "Section 3", "Appendix A") stripped, case and width folded, split at whitespace and punctuation,
+ * spellings folded, leading and trailing filler words removed while others remain, joiners
+ * dropped, the rest joined. Titles with CJK have no English key.
+ */
+export function englishKey(title: string, rules: EnglishAnswerRules): string {
+  let t = stripNumbering(title).normalize('NFKC').toLowerCase();
+  if (/\p{Script=Han}/u.test(t)) return '';
+  t = t.replace(/^(?:section|appendix|annex|attachment)\s+(?:\d+(?:\.\d+)*|[a-z])\b[.:)]?\s*/u, '');
+  let words = t.split(/[^\p{L}\p{N}&]+/u).filter(Boolean).map((w) => rules.spelling[w] ?? w);
+  const phrase = (p: string) => p.split(/\s+/);
+  const lead = rules.leading.map(phrase);
+  const trail = rules.trailing.map(phrase);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of lead)
+      if (words.length > p.length && p.every((w, i) => words[i] === w)) {
+        words = words.slice(p.length);
+        changed = true;
+      }
+    for (const p of trail)
+      if (words.length > p.length && p.every((w, i) => words[words.length - p.length + i] === w)) {
+        words = words.slice(0, -p.length);
+        changed = true;
+      }
+  }
+  const kept = words.filter((w) => !rules.dropped.includes(w));
+  return (kept.length ? kept : words.slice(-1)).join('');
+}
+
 function buildMatcher(kind: DocumentKind, rules: AnswerRules, aliases: Record<string, string[]>): TitleMatcher {
+  const english = rules.english;
+  const enKey = (s: string) => (english ? englishKey(s, english) : '');
   const lower = (xs: string[]) => xs.map((x) => x.normalize('NFKC').toLowerCase());
   const prefixes = lower(rules.prefixes).map(normalize).sort((a, b) => b.length - a.length);
   const suffixes = lower(rules.suffixes).map(normalize).sort((a, b) => b.length - a.length);
@@ -100,6 +133,7 @@ function buildMatcher(kind: DocumentKind, rules: AnswerRules, aliases: Record<st
 
   const exact = new Map<Requirement, Set<string>>();
   const looseOf = new Map<Requirement, Set<string>>();
+  const englishOf = new Map<Requirement, Set<string>>();
   const allExact = new Map<string, Requirement[]>();
   for (const r of kind.requirements) {
     const titles = [r.title.zh, r.title.en, ...r.synonyms, ...(aliases[r.id] ?? [])];
@@ -107,6 +141,7 @@ function buildMatcher(kind: DocumentKind, rules: AnswerRules, aliases: Record<st
     exact.set(r, e);
     for (const k of e) allExact.set(k, [...(allExact.get(k) ?? []), r]);
     looseOf.set(r, new Set([r.title.zh, r.title.en, ...r.synonyms].map(loose).filter((k) => k.length >= MIN_KEY)));
+    if (english) englishOf.set(r, new Set([r.title.en, ...r.synonyms, ...(aliases[r.id] ?? [])].map(enKey).filter((k) => k.length >= MIN_KEY)));
   }
   // Sentence scanning: exact keys (and their prefix-free forms) of every requirement of the kind,
   // longest first, each occurrence masked so a longer name hides the shorter ones inside it.
@@ -136,14 +171,16 @@ function buildMatcher(kind: DocumentKind, rules: AnswerRules, aliases: Record<st
     // An exact title of another requirement of the kind: it is that one (elsewhere), not this.
     if (allExact.has(k1)) return undefined;
     const k2 = loose(text);
-    if (k2.length < MIN_KEY) return undefined;
-    return candidates.find((r) => looseOf.get(r)!.has(k2));
+    const byLoose = k2.length >= MIN_KEY ? candidates.find((r) => looseOf.get(r)!.has(k2)) : undefined;
+    if (byLoose || !english) return byLoose;
+    const k3 = enKey(text);
+    return k3.length >= MIN_KEY ? candidates.find((r) => englishOf.get(r)?.has(k3)) : undefined;
   };
 
   return {
     kind,
     exactKeys: (r) => exact.get(r) ?? new Set(),
-    looseKeys: (r) => new Set([...(exact.get(r) ?? []), ...(looseOf.get(r) ?? [])]),
+    looseKeys: (r) => new Set([...(exact.get(r) ?? []), ...(looseOf.get(r) ?? []), ...(englishOf.get(r) ?? [])]),
     names: (title, r) => matchOne(title, [r]) === r,
     match(title, candidates) {
       const whole = matchOne(title, candidates);

@@ -6,8 +6,9 @@
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { findRequirement } from '../engine/rulesets';
 import type { Insertion } from '../engine/rules/structure';
-import type { Localized } from '../engine/rulesets/types';
+import type { JsonSchema, Localized } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
+import { missingKeyInsertions } from './frontmatterFix';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -20,7 +21,18 @@ export interface ActionContext {
   today?: string;
   /** The client runs `cyberdossier.selectRange` to put the cursor on the first placeholder. */
   selectCommand?: boolean;
+  /** Every diagnostic of the document (fixes that cover several findings, fix-all); default `diagnostics`. */
+  all?: Diagnostic[];
+  /** The frontmatter schema of the file's rule set (the frontmatter-missing fix). */
+  schema?: JsonSchema;
+  /** The client accepts snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`). */
+  snippets?: boolean;
+  /** The document's version (the snippet edit's versioned identifier). */
+  version?: number;
 }
+
+/** `source.fixAll` of this server: every safe fix of the document at once (editor.codeActionsOnSave). */
+export const FIX_ALL_KIND = 'source.fixAll.cyberdossier';
 
 const SOURCE = 'cyberdossier';
 const t = (l: Localized, locale: Locale) => (locale === 'en' ? l.en : l.zh);
@@ -45,6 +57,8 @@ export function codeActions(ctx: ActionContext): CodeAction[] {
     const disable = disableFor(d, data, ctx, lines);
     if (disable) disables.push(disable);
   }
+  const fm = frontmatterMissingAction(ctx, lines);
+  if (fm) fixes.unshift(fm);
   if (capabilityDiags.length > 1) {
     const first = capabilityDiags[0].data as { insert: CapabilityInsert; requirement: string };
     const edit = capabilityEdit(capabilityDiags.map((d) => d.data as CapabilityData), first.insert, ctx, lines);
@@ -56,7 +70,120 @@ export function codeActions(ctx: ActionContext): CodeAction[] {
       edit: { changes: { [ctx.uri]: [edit] } },
     });
   }
-  return [...fixes, ...disables];
+  return merge([...fixes, ...disables]);
+}
+
+/**
+ * One action per distinct fix: diagnostics that share a fix (four frontmatter-missing findings on
+ * line 1 all disabled by the same comment) get one action carrying all of them, not four.
+ */
+function merge(actions: CodeAction[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  const byKey = new Map<string, CodeAction>();
+  for (const a of actions) {
+    const key = JSON.stringify([a.kind, a.title, a.edit, a.command]);
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, a);
+      out.push(a);
+      continue;
+    }
+    const have = new Set((prev.diagnostics ?? []).map(diagKey));
+    for (const d of a.diagnostics ?? []) if (!have.has(diagKey(d))) (prev.diagnostics ??= []).push(d);
+    prev.isPreferred ||= a.isPreferred;
+  }
+  return out;
+}
+
+const diagKey = (d: Diagnostic) => JSON.stringify([d.code, d.range, d.message]);
+
+const isMissingKey = (d: Diagnostic) => d.source === SOURCE && d.code === 'frontmatter-missing' && typeof (d.data as { path?: unknown } | undefined)?.path === 'string';
+
+/** The document's language for inserted text: Chinese when its body has Chinese. */
+function docLang(text: string): 'zh' | 'en' {
+  return /[\u4e00-\u9fff]/.test(text.replace(/^---[\s\S]*?\n---/, '')) ? 'zh' : 'en';
+}
+
+/**
+ * frontmatter-missing: every missing key of the file in one insertion (whichever finding the
+ * request names). A snippet with tab stops and enum choices where the client accepts snippet
+ * edits (LSP 3.18 SnippetTextEdit in documentChanges); plain `<…>` values otherwise.
+ */
+function frontmatterMissingAction(ctx: ActionContext, lines: LineIndex, plainOnly = false): CodeAction | undefined {
+  if (!ctx.schema || !ctx.diagnostics.some(isMissingKey)) return undefined;
+  const all = (ctx.all ?? ctx.diagnostics).filter(isMissingKey);
+  const paths = all.map((d) => (d.data as { path: string }).path);
+  const ins = missingKeyInsertions(lines, paths, ctx.schema, docLang(ctx.text));
+  if (!ins.length) return undefined;
+  const covered = new Set(ins.flatMap((i) => i.paths));
+  const diagnostics = all.filter((d) => covered.has((d.data as { path: string }).path));
+  const names = [...covered].join(', ');
+  const en = ctx.locale === 'en';
+  const a: CodeAction = {
+    title: en ? `Add the missing frontmatter keys: ${names}` : `添加缺少的 frontmatter 键：${names}`,
+    kind: 'quickfix',
+    diagnostics,
+    isPreferred: true,
+  };
+  if (ctx.snippets && !plainOnly) {
+    a.edit = {
+      documentChanges: [
+        {
+          textDocument: { uri: ctx.uri, version: ctx.version ?? null },
+          edits: ins.map((i) => ({ range: point(i.line, 0), snippet: { kind: 'snippet', value: i.snippet } })) as unknown as TextEdit[],
+        },
+      ],
+    };
+  } else a.edit = { changes: { [ctx.uri]: ins.map((i) => ({ range: point(i.line, 0), newText: i.plain })) } };
+  return a;
+}
+
+/**
+ * `source.fixAll.cyberdossier`: the fixes that are safe to apply unasked (on save) — they only
+ * touch the frontmatter or a configuration file and guess nothing the user did not write:
+ * - did-you-mean renames of a misspelt key or value (frontmatter-invalid / config-invalid with a
+ *   `suggestion`, including the rule set's own renames such as 2017 `health` → `sensitive-medical`);
+ * - the missing required keys, inserted with `<…>` values to fill in (never a chosen value).
+ * Not included: sections, templates, table columns, capability rows, reasons, SBOM versions, the
+ * migration — each inserts content or picks a side, which the user should see first.
+ * Overlapping edits are dropped (the first wins); undefined when there is nothing to fix.
+ */
+export function fixAllAction(ctx: ActionContext): CodeAction | undefined {
+  const lines = new LineIndex(ctx.text);
+  const all = ctx.all ?? ctx.diagnostics;
+  const edits: TextEdit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const d of all) {
+    if (d.source !== SOURCE || (d.code !== 'frontmatter-invalid' && d.code !== 'config-invalid')) continue;
+    const suggestion = (d.data as { suggestion?: unknown } | undefined)?.suggestion;
+    if (typeof suggestion !== 'string') continue;
+    // A placeholder the missing-keys fix wrote is the user's to fill, never a guess's.
+    const current = ctx.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
+    if (/^\s*\[?\s*</.test(current)) continue;
+    edits.push({ range: d.range, newText: suggestion });
+    diagnostics.push(d);
+  }
+  const fm = frontmatterMissingAction({ ...ctx, diagnostics: all }, lines, true);
+  if (fm?.edit?.changes) {
+    edits.push(...fm.edit.changes[ctx.uri]);
+    diagnostics.push(...(fm.diagnostics ?? []));
+  }
+  const off = (p: Position) => lines.offsetAt(p);
+  const kept: TextEdit[] = [];
+  for (const e of edits.sort((a, b) => off(a.range.start) - off(b.range.start) || off(a.range.end) - off(b.range.end))) {
+    const last = kept[kept.length - 1];
+    if (last && off(e.range.start) < off(last.range.end)) continue;
+    if (last && off(e.range.start) === off(last.range.start) && off(e.range.end) === off(last.range.end) && off(e.range.start) !== off(e.range.end)) continue;
+    kept.push(e);
+  }
+  if (!kept.length) return undefined;
+  const en = ctx.locale === 'en';
+  return {
+    title: en ? `Fix all safe CyberDossier findings (${diagnostics.length})` : `修复全部可安全自动修复的 CyberDossier 问题（${diagnostics.length} 项）`,
+    kind: FIX_ALL_KIND,
+    diagnostics,
+    edit: { changes: { [ctx.uri]: kept } },
+  };
 }
 
 function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext, lines: LineIndex, onlyCapability: boolean): CodeAction | CodeAction[] | undefined {

@@ -60,6 +60,8 @@ function expectedOf(c: Condition, want: boolean): Localized {
   if ('present' in c) return want ? { zh: '已声明', en: 'declared' } : { zh: '未声明', en: 'not declared' };
   if ('absent' in c) return want ? { zh: '未声明', en: 'not declared' } : { zh: '已声明', en: 'declared' };
   if ('includes' in c) return neg({ zh: `包含 ${c.includes}`, en: `includes ${c.includes}` });
+  if ('known' in c) return want ? { zh: '已声明且有效', en: 'declared and valid' } : { zh: '未声明或无效', en: 'not declared or invalid' };
+  if ('nonEmpty' in c) return neg({ zh: '至少有一个值', en: 'has at least one value' });
   if ('anyItem' in c) return neg({ zh: `有 ${c.anyItem.key}: ${c.anyItem.equals} 的项`, en: `has an item with ${c.anyItem.key}: ${c.anyItem.equals}` });
   if ('ordinal' in c) {
     const o = c.ordinal;

@@ -315,9 +315,12 @@ export interface MigrationCodeAction {
   data?: { cyberdossierMigrate: { uri: string; steps: 'all' } };
 }
 
-/** The kinds (LSP CodeActionKind): the whole migration is a source action, steps are rewrites. */
+/**
+ * The kinds (LSP CodeActionKind): the whole migration and its steps are source actions (the
+ * Source Action menu, never the quick-fix list of a heading, issue 18 item 9).
+ */
 export const MIGRATE_KIND = 'source.migrate.nmpa2022';
-export const MIGRATE_STEP_KIND = 'refactor.rewrite.migrate.nmpa2022';
+export const MIGRATE_STEP_KIND = 'source.migrateSteps.nmpa2022';
 export const MIGRATE_COMMAND = 'cyberdossier.migrateTo2022';
 
 export interface MigrationActionContext {
@@ -344,9 +347,9 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 
 /**
  * The migration code actions for a file: *Migrate this dossier to NMPA 2022…* (a source action,
- * anywhere; also a quick fix of the 2022 findings that name 2017 values, and a rewrite on the
- * `guideline:` / `document:` lines), and the steps that can run on the current text (frontmatter,
- * headings, each move), offered where they apply. Cheap: no check is run; the whole-dossier
+ * anywhere; also the quick fix of the 2022 findings that name 2017 values, as the spec asks), and
+ * the steps that can run on the current text (frontmatter, headings, each move) as source actions
+ * when the client asks for source actions. Cheap: no check is run; the whole-dossier
  * action is a command (VS Code) or resolved lazily (`resolveMigrationAction`).
  */
 export function migrationActions(view: DocView | undefined, ctx: MigrationActionContext): MigrationCodeAction[] {
@@ -364,9 +367,6 @@ export function migrationActions(view: DocView | undefined, ctx: MigrationAction
   const is2017 = view.file.ruleset.id !== GUIDELINE_2022;
   // A native 2022 dossier gets no "migrate" offer: only a 2017 file or a 2017 value does.
   const offer = any2017 || plan.files.some((f) => f.steps.frontmatter.length);
-  const fmEnd = view.file.scan.frontmatter?.closeLine ?? -1;
-  const line = ctx.range.start.line;
-  const onKeyLine = line <= fmEnd && /^\s*(guideline|document)\s*:/.test(view.file.lines.lineText(line));
 
   const dossierAction = (kind: string, diagnostics?: MigrationCodeAction['diagnostics']): MigrationCodeAction => {
     const a: MigrationCodeAction = {
@@ -380,7 +380,6 @@ export function migrationActions(view: DocView | undefined, ctx: MigrationAction
   };
   if (is2017 || offer) {
     if (wanted(ctx.only, MIGRATE_KIND)) out.push(dossierAction(MIGRATE_KIND));
-    if (onKeyLine && wanted(ctx.only, MIGRATE_STEP_KIND)) out.push(dossierAction(MIGRATE_STEP_KIND));
     // The 2022 findings on 2017 values (document kind, data.types health): the migration is their fix.
     const fixes = (ctx.diagnostics ?? []).filter((d) => d.source === 'cyberdossier' && d.code === 'frontmatter-invalid' && is2017Value(d, view.file.text));
     if (fixes.length && wanted(ctx.only, 'quickfix')) out.push(dossierAction('quickfix', fixes));
@@ -395,20 +394,20 @@ export function migrationActions(view: DocView | undefined, ctx: MigrationAction
     return c;
   };
   const stepKind = (s: MigrationStepId) => `${MIGRATE_STEP_KIND}.${s}`;
-  const anywhere = !!ctx.only?.length;
-  if (plan.files.some((f) => f.steps.frontmatter.length) && (line <= fmEnd || anywhere) && wanted(ctx.only, stepKind('frontmatter'))) {
+  // The steps are source actions of the whole file: offered when the client asks for source
+  // actions (a request without `only` is the quick-fix/lightbulb list, which they stay out of).
+  const steps = (s: MigrationStepId) => !!ctx.only?.length && wanted(ctx.only, stepKind(s));
+  if (plan.files.some((f) => f.steps.frontmatter.length) && steps('frontmatter')) {
     out.push({ title: en ? 'NMPA 2022 step 1: migrate the frontmatter (guideline, document kind, data types, new facts)' : 'NMPA 2022 第 1 步：迁移 frontmatter（指导原则、文档类型、数据类型、新增事实）', kind: stepKind('frontmatter'), edit: { changes: changes((x) => x.steps.frontmatter) } });
   }
-  const model = view.file.model;
-  const onHeading = !!model?.headings.some((h) => h.line >= ctx.range.start.line && h.line <= ctx.range.end.line);
-  if (me.steps.headings?.length && (onHeading || anywhere) && wanted(ctx.only, stepKind('headings'))) {
+  if (me.steps.headings?.length && steps('headings')) {
     out.push({ title: en ? 'NMPA 2022 step 2: rename and re-nest the headings' : 'NMPA 2022 第 2 步：标题改名并调整层级', kind: stepKind('headings'), edit: { changes: { [ctx.uri]: me.steps.headings } } });
   }
   for (const mv of me.moves) {
     const misplaced = (ctx.diagnostics ?? []).filter((d) => d.code === 'missing-section' && (d.data as { foundAt?: number } | undefined)?.foundAt === mv.line);
-    const here = mv.line >= ctx.range.start.line && mv.line <= ctx.range.end.line;
+    // A move that is the fix of a 2022 finding (the section found misplaced) is that finding's quick fix.
     if (misplaced.length && wanted(ctx.only, 'quickfix')) out.push({ title: t(mv.title, ctx.locale), kind: 'quickfix', diagnostics: misplaced, isPreferred: true, edit: { changes: { [ctx.uri]: mv.edits } } });
-    else if ((here || anywhere) && wanted(ctx.only, stepKind('moves'))) out.push({ title: t(mv.title, ctx.locale), kind: stepKind('moves'), edit: { changes: { [ctx.uri]: mv.edits } } });
+    else if (steps('moves')) out.push({ title: t(mv.title, ctx.locale), kind: stepKind('moves'), edit: { changes: { [ctx.uri]: mv.edits } } });
   }
   return out;
 }

@@ -211,9 +211,11 @@ export function reasonSentence(raw: string): string {
  */
 function placeholderOnly(model: DocModel, heading: number, diags: DiagnosticLike[]): string[] | undefined {
   const h = model.headings[heading];
-  const phs = diags.filter((d) => d.code === 'placeholder' && d.range.start.line >= h.line && d.range.start.line < h.end);
+  // A placeholder finding stands for every placeholder of its section (data.lines).
+  const placeLines = (d: DiagnosticLike) => (Array.isArray(d.data.lines) ? (d.data.lines as number[]) : [d.range.start.line]);
+  const phs = diags.filter((d) => d.code === 'placeholder' && placeLines(d).some((l) => l >= h.line && l < h.end));
   if (!phs.length) return undefined;
-  const lines = new Set(phs.map((d) => d.range.start.line));
+  const lines = new Set(phs.flatMap(placeLines));
   const heads = [heading, ...descendants(model, heading)];
   const inSection = new Set(heads);
   const units: [number, number][] = [];

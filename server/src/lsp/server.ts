@@ -21,15 +21,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
 import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton } from '../engine';
-import { codeActions } from '../features/codeActions';
+import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
 import { definition, references } from '../features/navigation';
 import { documentStatus } from '../features/status';
 import { viewOf } from '../features/view';
 import { registerChecklistRequests } from './checklist';
+import { registerNewDossierRequests } from './new-dossier';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
+import { registerVulnsRequests } from './vulns';
 import { registerMigration, resolveMigration } from './migrate';
 import { WorkspaceScope } from './scope';
 import { DiagnosticSink, diagnosticMode } from './diagnostics';
@@ -68,6 +70,8 @@ export class DossierServer {
   private configurationCapability = false;
   private selectRange = false;
   private migrateCommand = false;
+  /** The client applies SnippetTextEdits in a WorkspaceEdit (LSP 3.18). */
+  private snippetEdits = false;
   private workDoneProgress = false;
   private workspaceFolderEvents = false;
   private folders: string[] = [];
@@ -153,6 +157,8 @@ export class DossierServer {
     });
     registerWordRequests(c, () => this.engine, { locale: () => this.clientLocale, onWritten: () => this.engine.forgetFileSystem(), scope: this.scope, clientLocale });
     registerSbomRequests(c, () => this.engine, { locale: () => this.clientLocale, scope: this.scope, clientLocale });
+    registerNewDossierRequests(c, (w, e) => this.error(w, e));
+    registerVulnsRequests(c, () => this.engine, { scope: this.scope, clientLocale, ensureSettings: (u) => this.ensureSettings(u) });
     const migrationDeps = {
       engine: this.engine,
       localeFor: (f: string) => this.localeFor(f),
@@ -263,9 +269,19 @@ export class DossierServer {
         const file = this.pathOf(doc.uri);
         const locale = this.localeFor(file);
         const only = p.context.only;
-        const fixes = only?.length && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`))
+        const wants = (kind: string) => !only?.length || only.some((k) => k === kind || kind.startsWith(`${k}.`));
+        // Every finding of the document, for fixes that cover several and for fix-all (cached check).
+        let all: LspDiagnostic[] | undefined;
+        const allOf = () => (all ??= (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale, doc.uri)));
+        const base = { uri: doc.uri, text: doc.getText(), locale, version: doc.version, schema: this.rulesetOf(file).schema, snippets: this.snippetEdits };
+        const fixes = !wants('quickfix')
           ? []
-          : codeActions({ uri: doc.uri, text: doc.getText(), locale, diagnostics: p.context.diagnostics, selectCommand: this.selectRange });
+          : codeActions({ ...base, diagnostics: p.context.diagnostics, selectCommand: this.selectRange, all: p.context.diagnostics.some((d) => d.code === 'frontmatter-missing') ? allOf() : undefined });
+        // Fix-all only when asked for by kind (Source Action menu, codeActionsOnSave), never in the lightbulb list.
+        if (only?.length && wants(FIX_ALL_KIND)) {
+          const a = fixAllAction({ ...base, diagnostics: [], all: allOf(), snippets: false });
+          if (a) fixes.push(a);
+        }
         let migration: MigrationCodeAction[] = [];
         try {
           migration = migrationActions(viewOf(this.engine, file), {
@@ -362,6 +378,8 @@ export class DossierServer {
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.selectRange = !!opts.selectRangeCommand;
     this.migrateCommand = !!opts.migrateCommand;
+    const we = caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
+    this.snippetEdits = !!we?.snippetEditSupport && !!we.documentChanges;
     const loc = opts.locale ?? p.locale ?? '';
     this.clientLocale = /^zh/i.test(loc) || !loc ? 'zh-CN' : 'en';
     this.folders = (p.workspaceFolders ?? []).map((f) => this.pathOf(f.uri));
@@ -372,7 +390,7 @@ export class DossierServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, MIGRATE_KIND, MIGRATE_STEP_KIND], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         ...(this.sink.mode === 'pull' ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
@@ -509,7 +527,7 @@ export class DossierServer {
   private checkNow(doc: TextDocument): LspDiagnostic[] {
     const file = this.pathOf(doc.uri);
     const locale = this.localeFor(file);
-    return (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale));
+    return (this.check(doc).get(file)?.diagnostics ?? []).map((d) => this.toLsp(d, locale, doc.uri));
   }
 
   /** Checks a document (and, with it, its dossier); returns the reports by path. */
@@ -579,7 +597,7 @@ export class DossierServer {
   private publish(uri: string, report: FileReport | undefined): void {
     const doc = this.documents.get(uri);
     const locale = this.localeFor(this.pathOf(uri));
-    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale));
+    const items = (report?.diagnostics ?? []).map((d) => this.toLsp(d, locale, uri));
     if (!doc) {
       if (items.length) this.publishedClosed.add(uri);
       else this.publishedClosed.delete(uri);
@@ -591,8 +609,8 @@ export class DossierServer {
     this.sink.set(uri, version, items);
   }
 
-  toLsp(d: Diagnostic, locale: Locale): LspDiagnostic {
-    return {
+  toLsp(d: Diagnostic, locale: Locale, uri?: string): LspDiagnostic {
+    const out: LspDiagnostic = {
       range: d.range,
       severity: SEVERITY[d.severity],
       code: d.code,
@@ -601,6 +619,10 @@ export class DossierServer {
       message: locale === 'en' ? d.message.en : d.message.zh,
       data: d.data,
     };
+    // The finding's other places (the rest of a section's placeholders, the YAML error behind a cascade).
+    if (d.related?.length && uri)
+      out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range }, message: locale === 'en' ? r.message.en : r.message.zh }));
+    return out;
   }
 
   // ---- workspace check -----------------------------------------------------------------------

@@ -48,7 +48,7 @@ const CSS = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;color:var(--fg);background:#fff;font:14px/1.55 var(--sans)}
 html[lang=en] body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",var(--sans)}
-.page{max-width:1120px;margin:0 auto;padding:0 32px 48px}
+.page{max-width:1320px;margin:0 auto;padding:0 32px 48px}
 header.hero{background:linear-gradient(135deg,#0b3d91 0%,#1e5bb8 100%);color:#fff;padding:28px 0 24px;margin-bottom:24px}
 header.hero .page{padding-bottom:0}
 .eyebrow{font-size:12px;letter-spacing:.08em;text-transform:uppercase;opacity:.85}
@@ -109,7 +109,9 @@ tr.top td{border-top:1px solid #e1e6eb}
 .doc-head .sub{color:var(--muted);font-size:13px;margin-top:4px;display:flex;gap:10px;flex-wrap:wrap;align-items:center}
 .files code{white-space:nowrap;font-family:var(--mono);font-size:12px;background:var(--soft);border:1px solid var(--line);border-radius:4px;padding:0 5px}
 .doc-note{margin:0 0 10px;padding:8px 12px;border-radius:6px;background:var(--soft);color:#31373d;font-size:13px}
-.tbl{border:1px solid var(--line);border-radius:10px;overflow:hidden}
+/* Narrow windows scroll the table sideways instead of clipping its last columns. */
+.tbl{border:1px solid var(--line);border-radius:10px;overflow-x:auto}
+table.req td.num,table.req td.clause{white-space:normal;overflow-wrap:anywhere}
 .tbl table td:first-child,.tbl table th:first-child{padding-left:14px}
 .tbl table tr:last-child td{border-bottom:0}
 .trace tr.gap td{background:#fff5f5}
@@ -133,6 +135,7 @@ footer{border-top:1px solid var(--line);margin-top:32px;padding-top:14px;color:v
   section.doc{break-inside:auto}
   .badge,.bar,.gapchip,.chips li,.trace tr.gap td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
+@media (max-width:900px){table.req{table-layout:auto;min-width:760px}}
 @media (max-width:720px){.summary,.doc-head{grid-template-columns:1fr}.page{padding:0 14px 32px}}
 `;
 
@@ -155,7 +158,9 @@ function findings(c: FindingCount, locale: Locale): string {
 }
 
 // One column layout for every document's table, so the tables line up down the page.
-const REQ_COLS = '<colgroup><col style="width:66px"><col style="width:23%"><col style="width:104px"><col style="width:164px"><col><col style="width:118px"><col style="width:84px"></colgroup>';
+// Fixed widths for the short columns; the findings column holds "2 errors, 1 warning" (it wraps
+// rather than being cut off), the note takes what is left.
+const REQ_COLS = '<colgroup><col style="width:66px"><col style="width:23%"><col style="width:104px"><col style="width:164px"><col><col style="width:150px"><col style="width:96px"></colgroup>';
 
 /** Where a requirement is: "line 9" in a one-file document (its file is in the heading), else file:line. */
 function where(r: ChecklistItem, oneFile: boolean, locale: Locale): string {

@@ -79,6 +79,11 @@ function merge(into: SbomComponent, from: SbomComponent): void {
   if (!into.purl && from.purl) into.purl = from.purl;
   if (!into.cpe && from.cpe) into.cpe = from.cpe;
   if (!into.parent && from.parent) into.parent = from.parent;
+  if (!into.path && from.path) into.path = from.path;
+  if (!into.uid && from.uid) into.uid = from.uid;
+  if (!into.support && from.support) into.support = from.support;
+  if (!into.endOfSupport && from.endOfSupport) into.endOfSupport = from.endOfSupport;
+  if (!into.justification && from.justification) into.justification = from.justification;
   for (const l of from.licenses) if (!into.licenses.includes(l)) into.licenses.push(l);
 }
 

@@ -3,9 +3,9 @@
 // itself and is the subject, not a component.
 
 import { ComponentSet, label } from './collect';
-import { Checker, child, type Json, type JsonObject, type PathNode } from './validate';
-import { SbomError, type SbomComponent, type SbomDocument, type SbomPatch, type SkippedComponent } from './types';
-import { KB_NAME, categoryFromProperty, categoryOf, clean, dateOf, modelFromCpe, parsePurl } from './vocab';
+import { Checker, child, isObject, pathText, type Json, type JsonObject, type PathNode } from './validate';
+import { SbomError, type LifecycleLabel, type SbomComponent, type SbomDocument, type SbomPatch, type SkippedComponent } from './types';
+import { KB_NAME, categoryFromProperty, categoryOf, clean, dateOf, lifecycleLabel, modelFromCpe, parsePurl } from './vocab';
 import { isFullVersion } from '../engine/tables';
 
 export const CYCLONEDX_VERSIONS = ['1.4', '1.5', '1.6'] as const;
@@ -116,6 +116,11 @@ export function readCycloneDx(doc: JsonObject, spec: CycloneDxVersion): SbomDocu
     if (parent) c.parent = parent;
     if (r.ref) c.ref = r.ref;
     c.flags = [];
+    c.path = pathText(where);
+    if (r.uid) c.uid = r.uid;
+    if (r.lifecycle.support) c.support = r.lifecycle.support;
+    if (r.lifecycle.endOfSupport) c.endOfSupport = r.lifecycle.endOfSupport;
+    if (r.lifecycle.justification) c.justification = r.lifecycle.justification;
     const holder = set.add(c);
     if (r.ref) byRef.set(r.ref, { ...base, holder });
     const comp = { name: holder.name, version: holder.version };
@@ -206,6 +211,9 @@ interface ReadComponent {
   releaseTitle?: string;
   releaseResolves: string[];
   patches: { name: string; resolves: string[] }[];
+  /** swid tag ID, OmniBOR ID, SWHID or a hash (purl and CPE are kept apart). */
+  uid?: string;
+  lifecycle: Partial<Record<LifecycleLabel, string>>;
 }
 
 /** One component's fields (checked), or undefined when it has no usable name. */
@@ -238,6 +246,7 @@ function readComponent(ck: Checker, o: JsonObject, where: PathNode, spec: Cyclon
   }
   const licenses = readLicenses(ck, o, where);
   let props: Map<string, string> | undefined;
+  const lifecycle: ReadComponent['lifecycle'] = {};
   const plist = ck.arr(o, 'properties', where);
   plist?.forEach((p, i) => {
     const at = child(where, `properties[${i}]`);
@@ -249,7 +258,12 @@ function readComponent(ck: Checker, o: JsonObject, where: PathNode, spec: Cyclon
       props ??= new Map();
       if (!props.has(n)) props.set(n, v);
     }
+    // Level of support, end of support and their justification (FDA V.A.4.b): the first of each.
+    const lc = n ? lifecycleLabel(n) : undefined;
+    const value = clean(v);
+    if (lc && value && lifecycle[lc] === undefined) lifecycle[lc] = value;
   });
+  const uid = readUid(o);
   const patches: ReadComponent['patches'] = [];
   const pedigree = ck.obj(o, 'pedigree', where);
   if (pedigree) {
@@ -295,7 +309,8 @@ function readComponent(ck: Checker, o: JsonObject, where: PathNode, spec: Cyclon
       versionSource = 'purl';
     }
   }
-  const r: ReadComponent = { name, licenses, releaseResolves, patches };
+  const r: ReadComponent = { name, licenses, releaseResolves, patches, lifecycle };
+  if (uid) r.uid = uid;
   if (version) {
     r.version = version;
     r.versionSource = versionSource;
@@ -342,6 +357,32 @@ function readComponent(ck: Checker, o: JsonObject, where: PathNode, spec: Cyclon
   r.releaseType = releaseType;
   r.releaseTitle = releaseTitle;
   return r;
+}
+
+/**
+ * A unique identifier besides purl and CPE: `swid.tagId`, `omniborId` / `swhid` (1.6), else the
+ * first hash (`SHA-256:…`). Read leniently, without issues: the NMPA import never needed these
+ * fields, so a malformed one only means no identifier (the FDA check then reports it missing).
+ */
+function readUid(o: JsonObject): string | undefined {
+  const str = (v: Json | undefined) => (typeof v === 'string' ? clean(v) : undefined);
+  const swid = o.swid;
+  const tag = isObject(swid) ? str(swid.tagId) : undefined;
+  if (tag) return `swid:${tag}`;
+  for (const key of ['omniborId', 'swhid']) {
+    const list = o[key];
+    const first = Array.isArray(list) ? list.map(str).find(Boolean) : undefined;
+    if (first) return first;
+  }
+  const hashes = o.hashes;
+  if (!Array.isArray(hashes)) return undefined;
+  for (const h of hashes) {
+    const content = isObject(h) ? str(h.content) : undefined;
+    if (!content) continue;
+    const alg = isObject(h) ? str(h.alg) : undefined;
+    return alg ? `${alg}:${content}` : content;
+  }
+  return undefined;
 }
 
 function entityName(ck: Checker, o: JsonObject, key: string, where: PathNode): string | undefined {

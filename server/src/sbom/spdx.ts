@@ -4,10 +4,10 @@
 
 import { ComponentSet, label } from './collect';
 import { invalid, patchRow } from './cyclonedx';
-import { Checker, child } from './validate';
+import { Checker, child, isObject, pathText } from './validate';
 import type { JsonObject } from './validate';
-import type { SbomComponent, SbomDocument, SbomPatch, SkippedComponent } from './types';
-import { KB_NAME, categoryOf, clean, dateOf, modelFromCpe, parsePurl } from './vocab';
+import type { LifecycleLabel, SbomComponent, SbomDocument, SbomPatch, SkippedComponent } from './types';
+import { KB_NAME, categoryOf, clean, dateOf, lifecycleLines, modelFromCpe, parsePurl } from './vocab';
 
 const PURPOSES = ['OTHER', 'INSTALL', 'ARCHIVE', 'FIRMWARE', 'APPLICATION', 'FRAMEWORK', 'LIBRARY', 'CONTAINER', 'SOURCE', 'DEVICE', 'OPERATING_SYSTEM', 'OPERATING-SYSTEM', 'FILE'];
 export const RELATIONSHIP_TYPES = [
@@ -41,6 +41,9 @@ interface Pkg {
   parent?: string;
   ships: boolean;
   tooling: boolean;
+  path: string;
+  uid?: string;
+  lifecycle: Partial<Record<LifecycleLabel, string>>;
 }
 
 /** `Organization: Microsoft Corporation (email)` → `Microsoft Corporation`; NOASSERTION → undefined. */
@@ -151,6 +154,11 @@ export function readSpdx(doc: JsonObject): SbomDocument {
       ...(p.parent && !(dropSubjects && subject && p.parent === label(subject)) ? { parent: p.parent } : {}),
       ref: p.id,
       flags: [],
+      path: p.path,
+      ...(p.uid ? { uid: p.uid } : {}),
+      ...(p.lifecycle.support ? { support: p.lifecycle.support } : {}),
+      ...(p.lifecycle.endOfSupport ? { endOfSupport: p.lifecycle.endOfSupport } : {}),
+      ...(p.lifecycle.justification ? { justification: p.lifecycle.justification } : {}),
     });
   }
   return {
@@ -187,6 +195,7 @@ function readPackage(ck: Checker, o: JsonObject, at: ReturnType<typeof child>): 
   ck.str(o, 'summary', at);
   let purl: string | undefined;
   let cpe: string | undefined;
+  let swid: string | undefined;
   ck.arr(o, 'externalRefs', at)?.forEach((r, i) => {
     const rw = child(at, `externalRefs[${i}]`);
     const ro = ck.item(r, rw);
@@ -197,7 +206,27 @@ function readPackage(ck: Checker, o: JsonObject, at: ReturnType<typeof child>): 
     if (!loc || !type) return;
     if (type === 'purl' && !purl) purl = loc;
     else if ((type === 'cpe23Type' || type === 'cpe22Type') && !cpe) cpe = loc;
+    else if (type === 'swid' && !swid) swid = loc;
   });
+  // Read leniently, without issues (the NMPA import never needed these fields): a malformed
+  // entry only means no identifier or no lifecycle value, which the FDA check then reports.
+  let checksum: string | undefined;
+  const sums = o.checksums;
+  if (Array.isArray(sums))
+    for (const c of sums) {
+      const value = isObject(c) && typeof c.checksumValue === 'string' ? clean(c.checksumValue) : undefined;
+      if (!value || !isObject(c)) continue;
+      const alg = typeof c.algorithm === 'string' ? clean(c.algorithm) : undefined;
+      checksum = alg ? `${alg}:${value}` : value;
+      break;
+    }
+  // Level of support, end of support and their justification (FDA V.A.4.b): `validUntilDate`, else
+  // a labelled line of an annotation's comment.
+  const lifecycle: Pkg['lifecycle'] = {};
+  const validUntil = typeof o.validUntilDate === 'string' ? clean(o.validUntilDate) : undefined;
+  if (validUntil) lifecycle.endOfSupport = validUntil;
+  const notes = o.annotations;
+  if (Array.isArray(notes)) for (const a of notes) if (isObject(a) && typeof a.comment === 'string') lifecycleLines(a.comment, lifecycle);
   const name = clean(rawName);
   if (!id || !name) return undefined;
   let version = clean(versionInfo);
@@ -224,5 +253,8 @@ function readPackage(ck: Checker, o: JsonObject, at: ReturnType<typeof child>): 
     date: dateOf(release) ?? dateOf(built),
     ships: false,
     tooling: false,
+    path: pathText(at),
+    ...(swid ? { uid: `swid:${swid}` } : checksum ? { uid: checksum } : {}),
+    lifecycle,
   };
 }

@@ -47,7 +47,25 @@ export interface SbomComponent {
   /** `bom-ref` (CycloneDX) or `SPDXID` (SPDX). */
   ref?: string;
   flags: ComponentFlag[];
+  /** JSON path of its entry (`components[0].components[2]`, `packages[5]`; the first, when duplicates merged). */
+  path?: string;
+  /**
+   * A unique identifier other than the purl and the CPE (FDA V.A.4.b, the NTIA "other unique
+   * identifiers"): `swid:<tagId>`, the OmniBOR ID, the SWHID, or a hash as `<alg>:<value>`.
+   */
+  uid?: string;
+  /** Level of support, end-of-support date and their justification (FDA V.A.4.b): see `Lifecycle`. */
+  support?: string;
+  endOfSupport?: string;
+  justification?: string;
 }
+
+/**
+ * What an SBOM entry says about the support of a component, by label: CycloneDX `properties`
+ * (`Level of Support`, `fda:levelOfSupport`, `End-of-Support`, `cdx:lifecycle:milestone:endOfSupport`,
+ * `… Justification`), SPDX annotation lines (`Label: value`) and `validUntilDate`.
+ */
+export type LifecycleLabel = 'support' | 'endOfSupport' | 'justification';
 
 /** One row of the 网络安全补丁 table (2022 R1.4; 2017 P1). */
 export interface SbomPatch {

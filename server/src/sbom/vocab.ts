@@ -2,7 +2,7 @@
 // names, dates, the flags. Pure functions.
 
 import { isFullVersion } from '../engine/tables';
-import type { Category, CategoryId, ComponentFlag, SbomComponent } from './types';
+import type { Category, CategoryId, ComponentFlag, LifecycleLabel, SbomComponent } from './types';
 
 const KIND: Record<CategoryId, { zh: string; en: string }> = {
   application: { zh: '应用软件', en: 'Application software' },
@@ -176,4 +176,35 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** NFKC, skipped for printable ASCII (which it leaves as it is): most SBOM text, and a hot path. */
 export function nfkc(s: string): string {
   return PRINTABLE_ASCII.test(s) ? s : s.normalize('NFKC');
+}
+
+/**
+ * The lifecycle element a property or annotation label names (requirements-fda-premarket-2025.md
+ * §10.2): compared case-folded with everything but letters and digits removed, by its ending, so a
+ * namespace prefix (`fda:`, `cdx:lifecycle:milestone:`) and any spelling of the words count.
+ */
+export function lifecycleLabel(name: string): LifecycleLabel | undefined {
+  const k = nfkc(name).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (/(?:justification|rationale)$/.test(k)) return 'justification';
+  if (/(?:levelofsupport|supportlevel)$/.test(k)) return 'support';
+  if (/(?:endofsupport|endofsupportdate)$/.test(k) || k === 'eos' || k === 'eosdate') return 'endOfSupport';
+  return undefined;
+}
+
+/**
+ * The labelled lines of an SPDX annotation comment: `Label: value` or `Label = value`. The label
+ * is the text before the first `:` / `=` at which it is a lifecycle label (`fda:levelOfSupport: …`
+ * splits after `levelOfSupport`); the first line of each label wins.
+ */
+export function lifecycleLines(comment: string, into: Partial<Record<LifecycleLabel, string>>): void {
+  for (const line of comment.split(/\r\n|\r|\n/)) {
+    const sep = /[:=：]/g;
+    for (let m = sep.exec(line); m; m = sep.exec(line)) {
+      const label = lifecycleLabel(line.slice(0, m.index));
+      if (!label) continue;
+      const value = clean(line.slice(m.index + 1));
+      if (value && into[label] === undefined) into[label] = value;
+      break;
+    }
+  }
 }

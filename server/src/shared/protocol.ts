@@ -215,3 +215,41 @@ export interface MigrateResult {
   /** `manual` (and headings the migration could not rewrite) as a Markdown document. */
   summary: string;
 }
+
+/**
+ * *New dossier document…* (issue 18 item 1): the registered guidelines, current law first, with
+ * the submission kinds, product facts and document kinds the flow offers for each
+ * (`GuidelineInfo[]`, server/src/features/new-dossier.ts).
+ */
+export const GuidelinesRequest = 'cyberdossier/guidelines';
+export type GuidelineInfo = import('../features/new-dossier').GuidelineInfo;
+
+/**
+ * The dossier.yaml with the answered facts merged in: the client sends the file's current text
+ * (none when there is no file) and writes the result; keys the file has are never replaced.
+ */
+export const DossierYamlRequest = 'cyberdossier/dossierYaml';
+export interface DossierYamlParams {
+  text?: string;
+  /** Absent: only read what the file says (`present`). */
+  facts?: import('../features/new-dossier').DossierFacts;
+  lang: 'zh' | 'en';
+}
+export type DossierYamlResult = import('../features/new-dossier').MergeResult;
+
+/**
+ * *Draft vulnerability assessment…* (issue 17): the components of the dossier holding `uri` (its
+ * SBOM, else its OTS table) matched against the vulnerability data its `.cyberdossierrc.yaml`
+ * names (`vulnerabilities:`), returned as the Markdown of the assessment tables (counts by CVSS
+ * level, every known vulnerability, the residual list) in the dossier's language. Fails (a
+ * response error with a localised message) when no data is configured or it cannot be used.
+ * Nothing is fetched; in Restricted Mode `vulnerabilities` is not applied (so it fails).
+ */
+export const VulnsDraftRequest = 'cyberdossier/vulnsDraft';
+export interface VulnsDraftParams {
+  /** A dossier file or folder. */
+  uri: string;
+  locale?: 'zh-CN' | 'en';
+}
+/** `markdown`, `rows`, `counts`, `dataDate`, `feeds`, `components`. */
+export type VulnsDraftResult = Omit<import('../vulns').DraftResult, 'problems'>;

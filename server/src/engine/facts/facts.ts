@@ -198,7 +198,13 @@ export function evaluate(c: Condition, ctx: ConditionContext): Verdict {
     if (s.status === 'invalid') return U;
     return s.status === 'valid' ? T([{ fact: c.fact, value: 'present' }]) : F;
   }
+  if ('known' in c) return s.status === 'valid' ? T() : U;
   if (s.status === 'invalid') return U;
+  if ('nonEmpty' in c) {
+    if (s.status === 'absent') return hasInvalidBelow(facts, c.fact) ? U : F;
+    if (Array.isArray(s.value) && s.value.length > 0) return T([{ fact: c.fact, value: show(s.value) }]);
+    return hasInvalidBelow(facts, c.fact) ? U : F;
+  }
   if ('equals' in c) {
     if (s.status === 'absent') return F;
     return s.value === c.equals ? T([{ fact: c.fact, value: show(s.value) }]) : F;

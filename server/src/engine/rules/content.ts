@@ -7,12 +7,13 @@ import type { Code } from '../codes';
 import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, type DocModel, type TableModel } from '../model';
 import { parentId, refKey } from '../match';
 import { COLUMN_LABELS, NOT_APPLICABLE, NO_WORDS, isPlaceholderText } from '../rulesets/common';
-import type { Capability, CapabilityTable, Check, Requirement, RuleSet } from '../rulesets/types';
+import type { Capability, CapabilityTable, Check, Localized, Requirement, RuleSet } from '../rulesets/types';
+import { suppressed } from '../suppress';
 import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, tableLines } from '../tables';
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
-import { answerState } from './structure';
+import { answerState, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
@@ -41,7 +42,7 @@ export function sectionEnd(model: DocModel, heading: number): number {
 }
 
 
-function label(role: string): { zh: string; en: string } {
+function labelOf(role: string): { zh: string; en: string } {
   return COLUMN_LABELS[role] ?? { zh: role, en: role };
 }
 
@@ -81,6 +82,10 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
     for (const c of r.checks ?? []) {
       if (c.kind === 'statement') {
         checkStatement(group, r, c);
+        continue;
+      }
+      if (c.kind === 'applies-when') {
+        checkAppliesWhen(group, r, c, cond);
         continue;
       }
       // Without its own section, a check may run on its parent's (an optional sub-section whose
@@ -134,7 +139,19 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
   }
 }
 
-function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Check, { kind: 'statement' }>, cond: ConditionContext): void {
+/** A section answered not applicable although the facts say it applies — inconsistent-fact on the answer. */
+function checkAppliesWhen(group: DocGroup, r: Requirement, c: CheckOf<'applies-when'>, cond: ConditionContext): void {
+  const a = answerState(group, r.id);
+  if (a !== 'not-applicable' && a !== 'not-applicable-without-reason') return;
+  const v = evaluate(c.when, cond);
+  if (v.value !== true) return;
+  const sec = sectionOf(group, r.id);
+  const na = notApplicableOf(group, r.id);
+  if (!sec || !na) return;
+  sec.file.findings.push(finding('inconsistent-fact', na.range, c.message, { requirement: r.id, clause: r.clause, fact: c.fact }, c.severity));
+}
+
+function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Check, { kind: 'statement' | 'applies-when' }>, cond: ConditionContext): void {
   switch (c.kind) {
     case 'listing-table':
       return checkListing(group, r, sec, c);
@@ -181,19 +198,28 @@ function referenceHint(r: Requirement, sec: Section, reference: string) {
 
 /** The tables of a section a listing check applies to. */
 export function listingTables(group: DocGroup, sec: Section, c: CheckOf<'listing-table'>): TableModel[] {
-  const dict = group.ruleset.columns;
+  const dict = listingColumns(group.ruleset, c);
   return sectionTables(sec).filter(
-    (t) => hasRoles(t.fact, c.select, dict) && !(c.notSelect ?? []).some((role) => hasRoles(t.fact, [role], dict)) && !(c.unless === 'risk' && isRiskTable(group.ruleset, t)),
+    (t) =>
+      hasRoles(t.fact, c.select, dict, c.precedence) &&
+      !(c.notSelect ?? []).some((role) => hasRoles(t.fact, [role], dict, c.precedence)) &&
+      !(c.unless === 'risk' && isRiskTable(group.ruleset, t)),
   );
+}
+
+/** A listing check's role words: its own over the rule set's. */
+export function listingColumns(ruleset: RuleSet, c: CheckOf<'listing-table'>): Record<string, string[]> {
+  return c.columns ? { ...ruleset.columns, ...c.columns } : ruleset.columns;
 }
 
 function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'listing-table'>): void {
   const { file, model } = sec;
-  const dict = group.ruleset.columns;
+  const dict = listingColumns(group.ruleset, c);
+  const label = (role: string) => group.ruleset.columnLabels?.[role] ?? labelOf(role);
   const roles = [...new Set([...c.required, ...(c.version ? [c.version] : [])])];
   const keyRole = c.rowKey ?? 'name';
   for (const t of listingTables(group, sec, c)) {
-    const cols = columnMap(t.fact.header, [...new Set([...roles, keyRole])], dict);
+    const cols = columnMap(t.fact.header, [...new Set([...roles, keyRole])], dict, c.precedence);
     const headerRange = rowRange(model, t, t.fact.start);
     const items = t.fact.rows.filter((row) => isProductRow(row, cols.get(keyRole)));
     for (const role of c.required) {
@@ -226,6 +252,7 @@ function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<
               `This row of the ${reqLabel(r).en} table has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
             ),
             { requirement: r.id, clause: r.clause, columns: empty, table: tableLines(model, t) },
+            c.rowSeverity,
           ),
         );
       }
@@ -307,7 +334,7 @@ export function traceabilityTables(group: DocGroup): { file: FileState; table: T
 
 function checkTraceabilityTable(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'traceability'>): void {
   const { file, model } = sec;
-  const all = { zh: c.required.map((x) => label(x).zh).join('、'), en: c.required.map((x) => label(x).en).join(', ') };
+  const all = { zh: c.required.map((x) => labelOf(x).zh).join('、'), en: c.required.map((x) => labelOf(x).en).join(', ') };
   for (const { table: t } of traceabilityTables(group).filter((x) => x.requirement === r)) {
     // Several columns may share a role (概要设计 and 详细设计): a row needs one filled cell per role.
     const groups = columnGroups(t.fact.header, c.required, group.ruleset.columns);
@@ -318,10 +345,10 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, sec: Section, c
           'missing-column',
           rowRange(model, t, t.fact.start),
           L(
-            `追溯表缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${all.zh}之间的对应关系`,
-            `The traceability table lacks a “${label(role).en}” column: guideline ${r.clause} relates ${all.en}`,
+            `追溯表缺少“${labelOf(role).zh}”列：指导原则 ${r.clause} 要求列明${all.zh}之间的对应关系`,
+            `The traceability table lacks a “${labelOf(role).en}” column: guideline ${r.clause} relates ${all.en}`,
           ),
-          { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
+          { requirement: r.id, clause: r.clause, column: role, label: labelOf(role), table: tableLines(model, t) },
         ),
       );
     }
@@ -334,8 +361,8 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, sec: Section, c
           'incomplete-row',
           rowRange(model, t, row.start),
           L(
-            `追溯表的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
-            `This traceability row has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
+            `追溯表的这一行缺少${empty.map((x) => `“${labelOf(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
+            `This traceability row has no ${empty.map((x) => `“${labelOf(x).en}”`).join(', ')} (guideline ${r.clause})`,
           ),
           { requirement: r.id, clause: r.clause, columns: empty, table: tableLines(model, t) },
         ),
@@ -425,10 +452,10 @@ function checkCapabilityTables(
           'missing-column',
           headerRange,
           L(
-            `${reqLabel(r).zh}的能力表缺少“${label(spec.applicability).zh}”列：应逐项说明是否适用（${r.clause}）`,
-            `The capability table of ${reqLabel(r).en} lacks an “${label(spec.applicability).en}” column: state for each capability whether it applies (${r.clause})`,
+            `${reqLabel(r).zh}的能力表缺少“${labelOf(spec.applicability).zh}”列：应逐项说明是否适用（${r.clause}）`,
+            `The capability table of ${reqLabel(r).en} lacks an “${labelOf(spec.applicability).en}” column: state for each capability whether it applies (${r.clause})`,
           ),
-          { requirement: r.id, clause: r.clause, column: spec.applicability, label: label(spec.applicability), table: tableLines(model, t) },
+          { requirement: r.id, clause: r.clause, column: spec.applicability, label: labelOf(spec.applicability), table: tableLines(model, t) },
         ),
       );
     }
@@ -439,10 +466,10 @@ function checkCapabilityTables(
           'missing-column',
           headerRange,
           L(
-            `${reqLabel(r).zh}的能力表缺少实现方式或理由的列（如“${label(role).zh}”）：适用的能力写明实现方式，不适用的写明理由（${r.clause}）`,
-            `The capability table of ${reqLabel(r).en} has no column for how each capability is implemented or why it does not apply (e.g. “${label(role).en}”) (${r.clause})`,
+            `${reqLabel(r).zh}的能力表缺少实现方式或理由的列（如“${labelOf(role).zh}”）：适用的能力写明实现方式，不适用的写明理由（${r.clause}）`,
+            `The capability table of ${reqLabel(r).en} has no column for how each capability is implemented or why it does not apply (e.g. “${labelOf(role).en}”) (${r.clause})`,
           ),
-          { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
+          { requirement: r.id, clause: r.clause, column: role, label: labelOf(role), table: tableLines(model, t) },
         ),
       );
     }
@@ -551,6 +578,12 @@ function checkStatement(group: DocGroup, r: Requirement, c: CheckOf<'statement'>
   }
 }
 
+/** The heading of requirement `id` in file `fi` of the group, if it has one there. */
+function headingOf(group: DocGroup, fi: number, id: string): number | undefined {
+  const ref = group.match.found.get(id);
+  return ref && ref.file === fi ? ref.heading : undefined;
+}
+
 /** placeholder: everywhere in the body of a file, with the innermost requirement section. */
 export function checkPlaceholders(group: DocGroup): void {
   group.files.forEach((file, fi) => {
@@ -569,20 +602,42 @@ export function checkPlaceholders(group: DocGroup): void {
       for (const [id, a] of labelled) if (line >= a.region.from && line < a.region.to && (!best || a.region.from >= best.from)) best = { id, from: a.region.from };
       return best?.id;
     };
+    // One finding per section (diagnostics.md): on its first placeholder, with the count, the
+    // others in `related`. A placeholder silenced by a comment is not counted.
+    const groups = new Map<string, { id?: string; heading: number; items: typeof model.placeholders }>();
     for (const p of model.placeholders) {
       const id = answerAt(p.range.start.line) ?? reqAt(p.heading);
-      const r = id ? requirementById(group.kind, id) : undefined;
-      file.findings.push(
-        finding(
-          'placeholder',
-          p.range,
-          L(
-            `残留占位符“${p.text}”${r ? `（${reqLabel(r).zh}）` : ''}：提交前请替换为实际内容`,
-            `Placeholder “${p.text}” left${r ? ` in ${reqLabel(r).en}` : ''}: replace it with the real content before submission`,
-          ),
-          r ? { requirement: r.id, clause: r.clause, text: p.text } : { text: p.text },
-        ),
-      );
+      if (suppressed({ code: 'placeholder', range: p.range }, id, model.suppressions)) continue;
+      const key = id ?? `#${p.heading}`;
+      const g = groups.get(key) ?? { id, heading: p.heading, items: [] };
+      g.items.push(p);
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const r = g.id ? requirementById(group.kind, g.id) : undefined;
+      // The section as the file names it: its own heading when it has one, else the catalogue's title.
+      const hi = r ? headingOf(group, fi, r.id) : g.heading;
+      const title = hi !== undefined && hi >= 0 ? model.headings[hi]?.text : undefined;
+      const where: Localized | undefined = title ? { zh: `“${title}”${r ? `（${r.id}）` : ''}`, en: `“${title}”${r ? ` (${r.id})` : ''}` } : r ? reqLabel(r) : undefined;
+      const [first, ...rest] = g.items;
+      const n = g.items.length;
+      const texts = [...new Set(g.items.map((p) => p.text))];
+      const shown = texts.slice(0, 3);
+      const more = texts.length > shown.length;
+      const message =
+        n === 1
+          ? L(
+              `残留占位符“${first.text}”${where ? `（${where.zh}）` : ''}：提交前请替换为实际内容`,
+              `Placeholder “${first.text}” left${where ? ` in ${where.en}` : ''}: replace it with the real content before submission`,
+            )
+          : L(
+              `${where ? `${where.zh}中` : ''}残留 ${n} 处占位符（${shown.map((t) => `“${t}”`).join('、')}${more ? '等' : ''}）：提交前请替换为实际内容`,
+              `${n} placeholders left${where ? ` in ${where.en}` : ''} (${shown.map((t) => `“${t}”`).join(', ')}${more ? ', …' : ''}): replace them with the real content before submission`,
+            );
+      const data = { ...(r ? { requirement: r.id, clause: r.clause } : {}), text: first.text, count: n, lines: g.items.map((p) => p.range.start.line) };
+      const f = finding('placeholder', first.range, message, data);
+      if (rest.length) f.related = rest.map((p) => ({ range: p.range, message: L(`占位符“${p.text}”`, `Placeholder “${p.text}”`) }));
+      file.findings.push(f);
     }
   });
 }

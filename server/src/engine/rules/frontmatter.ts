@@ -5,7 +5,7 @@ import { evaluate, factPosition, getFact } from '../facts/facts';
 import { missingRequired, schemaAt } from '../facts/schema';
 import { isFullVersion } from '../tables';
 import { range, type Range } from '../text';
-import type { Finding } from '../codes';
+import type { Code, Finding } from '../codes';
 import { L, finding, type DossierState, type FileState } from './context';
 
 function openingFence(f: FileState): Range {
@@ -142,6 +142,24 @@ export function checkDossierYaml(d: DossierState, problems: { message: string; r
   for (const i of issues) {
     const key = `${i.range.start.line}:${i.range.start.character}:${i.message.en}`;
     if (!d.yamlFindings.some((x) => `${x.range.start.line}:${x.range.start.character}:${x.message.en}` === key)) d.yamlFindings.push({ ...i, code: 'config-invalid' });
+  }
+}
+
+/**
+ * The rule set's fact notices (not-a-cyber-device): once per file, on the first fact that has
+ * the value when the file writes it, else on line 0. Nothing is suppressed by them.
+ */
+export function checkNotices(f: FileState): void {
+  for (const n of f.ruleset.notices ?? []) {
+    const fact = n.facts.find((p) => {
+      const v = getFact(f.facts, p);
+      return v.status === 'valid' && v.value === n.equals;
+    });
+    if (!fact) continue;
+    const pos = factPosition(f.facts, fact);
+    const r = pos?.origin === 'file' ? pos.value : openingFence(f);
+    const fill = (t: string) => t.replace(/\{fact\}/g, fact);
+    f.findings.push(finding(n.code as Code, r, L(fill(n.message.zh), fill(n.message.en)), { clause: n.clause, [n.dataKey]: fact.slice(fact.lastIndexOf('.') + 1) }));
   }
 }
 

@@ -11,6 +11,7 @@ import { countReasonChars, type Range } from '../text';
 import { answerLead, answerSection, sectionEndLine as sectionEnd, sectionHasBody, sectionOf } from './section';
 import type { Requirement } from '../rulesets/types';
 import { L, describeFacts, finding, headingOf, reqLabel, requirementById, type DocGroup } from './context';
+import { quoteText } from '../rulesets';
 
 /** How a present requirement section answers: normally, or 不适用 with/without reason. */
 export type AnswerKind = 'present' | 'not-applicable' | 'not-applicable-without-reason';
@@ -132,8 +133,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
     }
     const why = r.condition
       ? {
-          zh: `因为 frontmatter 声明了 ${describeFacts(verdict.because).zh}，指导原则 ${r.clause} 要求：${r.quote}`,
-          en: `because ${describeFacts(verdict.because).en.replace(/^(\S)/, '$1')}, guideline ${r.clause} requires it: ${r.gloss}`,
+          zh: `因为 frontmatter 声明了 ${describeFacts(verdict.because).zh}，指导原则 ${r.clause} 要求：${quoteText(group.ruleset, r).zh}`,
+          en: `because ${describeFacts(verdict.because).en.replace(/^(\S)/, '$1')}, guideline ${r.clause} requires it: ${quoteText(group.ruleset, r).en}`,
         }
       : { zh: `指导原则 ${r.clause} 要求${kind.name.zh}包含此项：${r.content.zh}`, en: `guideline ${r.clause} requires it in the ${kind.name.en}: ${r.content.en}` };
     data.insert = insertion(group, r, cond);
@@ -144,8 +145,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
         rangeOf,
         recommended
           ? L(
-              `建议增加${reqLabel(r).zh}章节${where.zh}：${r.quote}（${r.clause}，建议项）`,
-              `Consider adding ${reqLabel(r).en}${where.en}: ${r.gloss} (${r.clause}, recommended)`,
+              `建议增加${reqLabel(r).zh}章节${where.zh}：${quoteText(group.ruleset, r).zh}（${r.clause}，建议项）`,
+              `Consider adding ${reqLabel(r).en}${where.en}: ${quoteText(group.ruleset, r).en} (${r.clause}, recommended)`,
             )
           : L(`缺少${reqLabel(r).zh}章节${where.zh}：${why.zh}`, `Missing section ${reqLabel(r).en}${where.en}: ${why.en}`),
         data,

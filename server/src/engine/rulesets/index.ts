@@ -2,9 +2,10 @@
 
 import { nmpa2017 } from './nmpa-2017';
 import { nmpa2022 } from './nmpa-2022';
-import type { DocumentKind, Requirement, RuleSet } from './types';
+import { fdaPremarket2025 } from './fda-premarket-2025';
+import type { DocumentKind, Localized, Requirement, RuleSet } from './types';
 
-export const RULESETS: RuleSet[] = [nmpa2017, nmpa2022];
+export const RULESETS: RuleSet[] = [nmpa2017, nmpa2022, fdaPremarket2025];
 export const DEFAULT_RULESET = 'nmpa-2017';
 
 export function getRuleSet(id: string | undefined): RuleSet | undefined {
@@ -26,4 +27,9 @@ export function findRequirement(id: string): { ruleset: RuleSet; kind: DocumentK
 
 export function kindOf(ruleset: RuleSet, id: string): DocumentKind | undefined {
   return ruleset.kinds.find((k) => k.id === id);
+}
+
+/** A requirement's quote and gloss by language (the NMPA quotes are zh, the FDA quotes en). */
+export function quoteText(ruleset: RuleSet, r: Requirement): Localized {
+  return ruleset.quoteLanguage === 'en' ? { zh: r.gloss, en: r.quote } : { zh: r.quote, en: r.gloss };
 }

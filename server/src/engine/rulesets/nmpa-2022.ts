@@ -72,6 +72,12 @@ const privacy: MentionCheck = {
 const researchMentions = [otsMention('R1.1'), privacy];
 const functionalMentions = [otsMention('F1.1')];
 
+/** A listed vulnerability's status (its row in the residual list or the drafted table). */
+const VULN_STATUS_WORDS = {
+  fixed: ['已修复', '已修补', '已打补丁', '已升级', '已解决', 'fixed', 'patched', 'resolved', 'remediated', 'upgraded'],
+  notAffected: ['不受影响', '不影响', '未受影响', '不涉及', '误报', '不可利用', 'not affected', 'not_affected', 'unaffected', 'false positive', 'not exploitable'],
+};
+
 const kinds: DocumentKind[] = [
   {
     id: R,
@@ -407,6 +413,17 @@ export const nmpa2022: RuleSet = {
   versionFacts: ['product.software_version'],
   // 七（一）2: the IFU's 现成软件清单 is the SBOM; the research report has no OTS table of its own.
   otsTable: { requirements: ['M8'] },
+  // 六（一）3 / 六（二）: every assessment (research, OTS mirrors, update reports) with its 维护方案.
+  vulnerabilityData: {
+    assessments: [
+      { requirement: 'R3', plan: 'R3.3' },
+      { requirement: 'O3', plan: 'O3.3' },
+      { requirement: 'F3', plan: 'F3.3' },
+      { requirement: 'Q3', plan: 'Q3.3' },
+      { requirement: 'U7', plan: 'U7.3' },
+    ],
+    status: VULN_STATUS_WORDS,
+  },
   schema: schema as JsonSchema,
   answers: NMPA_ANSWERS,
 };

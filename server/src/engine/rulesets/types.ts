@@ -22,6 +22,10 @@ export type Condition =
   | { fact: string; present: true }
   | { fact: string; absent: true }
   | { fact: string; includes: string }
+  /** The fact is valid (absent or invalid: unknown) — a derived fact over it stays unknown until it is set. */
+  | { fact: string; known: true }
+  /** A list with at least one value (absent: false). */
+  | { fact: string; nonEmpty: true }
   /** A list of objects has an item whose key equals the value. */
   | { fact: string; anyItem: { key: string; equals: string } }
   /** Ordered enum: the first valid fact of `facts`, compared by position in `order`. */
@@ -67,6 +71,16 @@ export type Check =
       unless?: 'risk';
       /** Tables whose header fills one of these roles belong to another check (an interface table is not a data table). */
       notSelect?: ColumnRole[];
+      /**
+       * Header matching of requirements-fda-premarket-2025.md §3.2 (opt-in): a Latin word fills a
+       * role when it is a prefix of one of the cell's tokens, and each header cell gets at most
+       * one role — the first of this list whose words it contains.
+       */
+      precedence?: ColumnRole[];
+      /** This table's role words (over the rule set's `columns`). */
+      columns?: Record<ColumnRole, string[]>;
+      /** incomplete-row severity override. */
+      rowSeverity?: Severity;
     }
   /** Risk tables: every residual risk acceptable. */
   | { kind: 'risk-tables' }
@@ -171,6 +185,11 @@ export type Check =
    * scenario) — missing-diagram.
    */
   | { kind: 'diagram-per-part'; what: Localized; also?: { when: Condition; words: string[]; label: Localized } }
+  /**
+   * The section must not be answered not applicable while a condition holds (the facts say it
+   * applies: an SBOM for a cyber device) — `inconsistent-fact` on the not-applicable text.
+   */
+  | { kind: 'applies-when'; when: Condition; fact: string; message: Localized; severity?: Severity }
   /** Vulnerability counts by severity level, the residual list and the tools (see VulnerabilityCheck). */
   | VulnerabilityCheck;
 
@@ -212,7 +231,16 @@ export interface VulnerabilityCheck {
   residualNot: string[];
   total: string[];
   /** The residual-vulnerability list: when it is required, its selecting and required roles. */
-  residualList: { when: Condition; select: ColumnRole[]; notSelect: string[]; impact: ColumnRole; risk: ColumnRole; acceptability: ColumnRole };
+  residualList: {
+    when: Condition;
+    select: ColumnRole[];
+    notSelect: string[];
+    impact: ColumnRole;
+    risk: ColumnRole;
+    acceptability: ColumnRole;
+    /** A table with this role's column and neither impact nor risk is the list of every known vulnerability (`cyberdossier vulns`), not the residual list. */
+    inventory?: ColumnRole;
+  };
   /** The tools / database table: when it is checked, how it is recognised, what it should have. */
   tools: {
     when: Condition;
@@ -259,6 +287,8 @@ export interface Requirement {
   clause: string;
   /** Default severity of missing-section for this requirement, when not error. */
   missingSeverity?: Severity;
+  /** Severity tier (RuleSet.severityModes): the absence codes about this requirement follow it. */
+  tier?: string;
   /** The guideline's own sentence (zh) and an English gloss, for hovers and docs. */
   quote: string;
   gloss: string;
@@ -371,10 +401,75 @@ export interface RuleSet {
    * with the SBOM(s) a `.cyberdossierrc.yaml` names (`sbom:`) — inconsistent-fact.
    */
   otsTable?: { requirements: string[] };
+  /**
+   * The vulnerability assessments the configured vulnerability data (`vulnerabilities:`) is
+   * matched against (rules/vulns.ts): each assessment requirement with its maintenance plan of
+   * residual vulnerabilities, and the words of a listed vulnerability's status.
+   */
+  vulnerabilityData?: VulnerabilityData;
   /** The frontmatter JSON Schema of this rule set. */
   schema: JsonSchema;
+  /** The language of `quote` (default zh: the NMPA guidelines); `gloss` is in the other one. */
+  quoteLanguage?: 'zh' | 'en';
+  /** Default severities of the absence codes by requirement tier and the file's mode. */
+  severityModes?: SeverityModes;
+  /** Notices derived from the facts (not-a-cyber-device): one per file, nothing suppressed. */
+  notices?: FactNotice[];
+  /** Localised names of this rule set's column roles (over common.ts COLUMN_LABELS). */
+  columnLabels?: Record<ColumnRole, Localized>;
   /** How titles are normalised and answers recognised without a heading (requirements.md §3a). */
   answers: AnswerRules;
+}
+
+export interface VulnerabilityData {
+  /** `requirement`: where the dossier lists and counts its known vulnerabilities; `plan`: the maintenance plan of the residual ones. */
+  assessments: { requirement: string; plan?: string }[];
+  /** Words in a listed vulnerability's row that say it is fixed, or does not affect the device (longer words win). */
+  status: { fixed: string[]; notAffected: string[] };
+  /** The clause the data findings cite besides the requirement's (FDA: the KEV catalog). */
+  clause?: string;
+}
+
+/**
+ * Severity by tier and mode (requirements-fda-premarket-2025.md §1): a file is in `reduced` mode
+ * when the condition holds on its facts (else normal, unknown included: an unknown never lowers a
+ * severity). Only the listed absence codes follow it, and a configured severity always wins.
+ */
+export interface SeverityModes {
+  reduced: Condition;
+  /** Severity of each tier in each mode. */
+  tiers: Record<string, { normal: Severity; reduced: Severity }>;
+  /**
+   * Absence codes: `'requirement'` — the tier of data.requirement; `{ tier }` — a fixed tier;
+   * `{ normal, reduced }` — fixed severities.
+   */
+  codes: Record<string, 'requirement' | { tier: string } | { normal: Severity; reduced: Severity }>;
+}
+
+/**
+ * A notice from the facts: when one of `facts` (in order) is validly `equals`, `code` is reported
+ * once per file on that value (when the file writes it) or on line 0, `data[dataKey]` the fact's
+ * last path segment.
+ */
+export interface FactNotice {
+  code: string;
+  facts: string[];
+  equals: string | boolean;
+  dataKey: string;
+  clause: string;
+  /** `{fact}` is replaced by the fact's path. */
+  message: Localized;
+}
+
+/** English title normalisation (requirements-fda-premarket-2025.md §3.1), word by word. */
+export interface EnglishAnswerRules {
+  /** Leading words removed while others remain (multi-word entries match consecutive words). */
+  leading: string[];
+  trailing: string[];
+  /** Words removed wherever they stand. */
+  dropped: string[];
+  /** Spelling folds per word (modelling → modeling). */
+  spelling: Record<string, string>;
 }
 
 /**
@@ -391,6 +486,8 @@ export interface AnswerRules {
   conjunctions: string[];
   /** Words that name a document type; after a conjunction alone they share the stem before. */
   typeWords: string[];
+  /** Word-based English normalisation, in addition to the above (the FDA rule set). */
+  english?: EnglishAnswerRules;
 }
 
 export interface JsonSchema {

@@ -211,7 +211,7 @@ export const vulnerabilityAssessment: VulnerabilityCheck & CheckScope = {
   residual: ['剩余漏洞', 'residual vulnerabilit', 'residual'],
   residualNot: ['剩余风险', 'residual risk'],
   total: ['合计', '总计', 'total'],
-  residualList: { when: levelModerate, select: ['vulnerability'], notSelect: ['漏洞库'], impact: 'impact', risk: 'residual', acceptability: 'acceptability' },
+  residualList: { when: levelModerate, select: ['vulnerability'], notSelect: ['漏洞库'], impact: 'impact', risk: 'residual', acceptability: 'acceptability', inventory: 'status' },
   tools: {
     when: levelModerate,
     select: [['tool'], ['name', 'version']],

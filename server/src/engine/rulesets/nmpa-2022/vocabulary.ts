@@ -37,6 +37,8 @@ export const COLUMNS_2022: Record<ColumnRole, string[]> = {
   vulnerability: ['漏洞', '漏洞名称', '漏洞编号', 'cve', 'cnvd', 'cnnvd', 'vulnerabilit'],
   impact: ['影响', 'impact'],
   tool: ['工具', '漏洞库', 'tool', 'database'],
+  // The drafted known-vulnerability table (cyberdossier vulns): its status column.
+  status: ['状态', 'status'],
 };
 
 /**
