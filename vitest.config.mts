@@ -11,6 +11,7 @@ const PROCESS = [
   'test/security/**/*.test.ts',
   'test/sbom/cli.test.ts',
   'test/sbom/lsp.test.ts',
+  'test/vulns/cli.test.ts',
   'test/word/cli.test.ts',
   'test/word/lsp.test.ts',
 ];

@@ -48,7 +48,7 @@ ${fence(lang, d.bad)}
 ## 正确示例 · Good (\`${name}\`)
 
 ${fence(lang, d.good)}
-${d.config ? `\nBoth examples are checked with this \`.cyberdossierrc.yaml\`:\n\n${fence('yaml', d.config)}\n` : ''}${d.files ? `\nand these files beside them:\n\n${Object.entries(d.files).map(([f, t]) => `\`${f}\`\n\n${fence('json', t)}`).join('\n\n')}\n` : ''}
+${d.config ? `\nBoth examples are checked with this \`.cyberdossierrc.yaml\`:\n\n${fence('yaml', d.config)}\n` : ''}${d.files ? `\n${(['bad', 'good'] as const).flatMap((w) => Object.entries(d.files![w]).map(([f, text]) => `Beside the ${w} example, \`${f}\`:\n\n${fence(f.endsWith('.json') ? 'json' : 'yaml', text)}\n`)).join('\n')}` : ''}
 ## 如何修复 · How to fix
 
 ${d.fix.zh}

@@ -51,6 +51,8 @@ export interface CheckOptions {
   roots?: string[];
   /** Restricted Mode (an untrusted workspace). */
   restricted?: boolean;
+  /** The engine's today (YYYY-MM-DD): the end-of-support reference date when the facts give none. */
+  today?: string;
 }
 
 export function checkFiles(files: Record<string, string>, opts: CheckOptions = {}): FileReport[] {
@@ -61,6 +63,7 @@ export function checkFiles(files: Record<string, string>, opts: CheckOptions = {
     settings: opts.settings ? () => ({ input: opts.settings!, base: ROOT }) : undefined,
     roots: opts.roots ? () => opts.roots!.map((r) => path.resolve(ROOT, r)) : undefined,
     restricted: opts.restricted ? () => true : undefined,
+    today: opts.today ? () => new Date(`${opts.today}T12:00:00Z`) : undefined,
   });
   const req = {
     files: (opts.files ?? (opts.folders ? [] : Object.keys(files).filter((f) => /\.md$/.test(f)))).map((f) => path.resolve(ROOT, f)),

@@ -13,6 +13,16 @@ import { documentIcon, requirementIcon } from './checklist-icons';
 import { ChecklistRequest, ChecklistsRequest, ReportRequest, type ReportParams, type ReportResult } from '../../server/src/shared/protocol';
 
 export const VIEW_ID = 'cyberdossier.checklist';
+
+/** A row of the view as rendered. */
+export interface ChecklistRow {
+  id: string;
+  label: string;
+  description: string;
+  icon: string;
+  color: string;
+  tooltip: string;
+}
 const pick = (l: { zh: string; en: string }) => l10n.pick(l);
 
 type Node =
@@ -210,7 +220,14 @@ function requirementItem(c: Checklist, d: ChecklistDocument, r: ChecklistItem): 
 export function registerChecklistView(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
-): { refresh: () => void; checklists: () => Checklist[]; onDidChange: vscode.Event<unknown>; revealOnce: () => Promise<boolean> } {
+): {
+  refresh: () => void;
+  checklists: () => Checklist[];
+  onDidChange: vscode.Event<unknown>;
+  revealOnce: () => Promise<boolean>;
+  rows: () => ChecklistRow[];
+  view: () => { visible: boolean; title: string; description: string };
+} {
   const p = new ChecklistProvider(getClient);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: p, showCollapseAll: true });
   p.view = view;
@@ -234,7 +251,29 @@ export function registerChecklistView(
     vscode.commands.registerCommand('cyberdossier.exportReport', (arg?: vscode.Uri | Node | ExportReportArgs) => exportReport(context, getClient, arg, p)),
   );
   p.follow(vscode.window.activeTextEditor?.document.uri);
-  return { refresh: () => p.schedule(), checklists: () => p.checklists, onDidChange: p.onDidChangeTreeData, revealOnce: () => revealOnce(context, view) };
+  // The rows as rendered (the end-to-end tests read icons, descriptions and tooltips here).
+  const rows = (): ChecklistRow[] => {
+    const out: ChecklistRow[] = [];
+    const walk = (nodes: Node[]) => {
+      for (const n of nodes) {
+        const t = p.getTreeItem(n);
+        const icon = t.iconPath instanceof vscode.ThemeIcon ? t.iconPath : undefined;
+        const label = typeof t.label === 'string' ? t.label : (t.label?.label ?? '');
+        out.push({ id: t.id ?? '', label, description: typeof t.description === 'string' ? t.description : '', icon: icon?.id ?? '', color: (icon?.color as { id?: string } | undefined)?.id ?? '', tooltip: t.tooltip instanceof vscode.MarkdownString ? t.tooltip.value : String(t.tooltip ?? '') });
+        walk(p.getChildren(n));
+      }
+    };
+    walk(p.getChildren());
+    return out;
+  };
+  return {
+    refresh: () => p.schedule(),
+    checklists: () => p.checklists,
+    onDidChange: p.onDidChangeTreeData,
+    revealOnce: () => revealOnce(context, view),
+    rows,
+    view: () => ({ visible: view.visible, title: view.title ?? '', description: typeof view.description === 'string' ? view.description : '' }),
+  };
 }
 
 const REVEALED = 'cyberdossier.checklistRevealed';

@@ -22,13 +22,13 @@ import {
 } from '../../server/src/shared/protocol';
 import type { DocumentStatus } from '../../server/src/features/status';
 import type { Checklist } from '../../server/src/features/checklist';
-import { registerChecklistView } from './checklist';
+import { registerChecklistView, type ChecklistRow } from './checklist';
 import { registerWordCommands } from './word';
 import { registerSbomCommands } from './sbom';
 import { registerVulnsCommands } from './vulns';
 import { registerMigrationCommand } from './migrate';
 import { newDocument, type NewDocumentArgs } from './new-document';
-import { l10n, registerLocaleTracking, useLocaleOf } from './i18n';
+import { l10n, localeFor, registerLocaleTracking, useLocaleOf } from './i18n';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -41,6 +41,9 @@ export interface Api {
   client: () => LanguageClient | undefined;
   checklists: () => Checklist[];
   onDidChangeChecklist: vscode.Event<unknown>;
+  /** The checklist view's rows as rendered, and the view's state. */
+  checklistRows: () => ChecklistRow[];
+  checklistView: () => { visible: boolean; title: string; description: string } | undefined;
   /** The language of the client's surfaces now (issue 18 item 5). */
   locale: () => 'zh-CN' | 'en';
   /** The language status item as shown. */
@@ -83,6 +86,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       if (active && e.uris.some((u) => u.toString() === active)) void updateStatus();
     }),
   );
+  // A diagnostic's code links to docs/rules/<code>.md in the extension: VS Code opens such a link
+  // as an editable text file; show the rendered page instead (issue 18 item 10).
+  const docsRoots = ['rules', 'requirements'].map((d) => vscode.Uri.joinPath(context.extensionUri, 'docs', d).path + '/');
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(async (e) => {
+      const u = e?.document.uri;
+      if (!u || u.scheme !== 'file' || !docsRoots.some((r) => u.path.startsWith(r)) || !u.path.endsWith('.md') || e.document.isDirty) return;
+      // Close that text tab only (never another editor), then show the preview in its place.
+      const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === u.toString());
+      if (tab) await vscode.window.tabGroups.close(tab, true);
+      await vscode.commands.executeCommand('markdown.showPreview', u);
+    }),
+  );
   // Trust is granted once (never revoked without a reload): tell the running server.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification, { trusted: true })));
   checklist = registerChecklistView(context, () => client);
@@ -91,7 +107,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   registerVulnsCommands(context, () => client);
   registerMigrationCommand(context, () => client);
   await startClient(context);
-  return { client: () => client, checklists: () => checklist?.checklists() ?? [], onDidChangeChecklist: checklist.onDidChange, locale: () => l10n.locale, statusText: () => (status ? { text: status.text, detail: status.detail ?? '' } : undefined) };
+  return {
+    client: () => client,
+    checklists: () => checklist?.checklists() ?? [],
+    onDidChangeChecklist: checklist.onDidChange,
+    checklistRows: () => checklist?.rows() ?? [],
+    checklistView: () => checklist?.view(),
+    locale: () => l10n.locale,     statusText: () => (status ? { text: status.text, detail: status.detail ?? '' } : undefined),
+  };
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -117,6 +140,24 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: { locale: vscode.env.language, selectRangeCommand: true, migrateCommand: true, trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      workspace: {
+        // One language per dossier (issue 18 item 5): where the setting says `auto`, the server
+        // gets the locale the client's surfaces use for that file (the dossier's language, else
+        // the editor's), so messages and views agree. An rc file's `locale` still wins there.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => {
+            const item = params.items[i];
+            if (item?.section !== 'cyberdossier' || !item.scopeUri || !value || typeof value !== 'object') return value;
+            const v = value as Record<string, unknown>;
+            if (v.locale === 'zh-CN' || v.locale === 'en') return value;
+            return { ...v, locale: localeFor(vscode.Uri.parse(item.scopeUri)) };
+          });
+        },
+      },
+    },
     errorHandler: restartPolicy(),
   };
   client = new LanguageClient('cyberdossier', 'CyberDossier', serverOptions, clientOptions);

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { URI } from 'vscode-uri';
 import { startServer } from '../protocol/client';
+import { COUNT, RC, dataSet, researchReport } from '../vulns/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'cyberdossier.js');
@@ -209,6 +210,86 @@ describe('configured paths outside the dossier', () => {
     expect(record.network).toEqual([]);
     expect(record.writes).toEqual([]);
     assertNotOpened(record);
+  });
+});
+
+// Issue 17: the vulnerability data are the user's files. Matching them opens no socket, runs
+// nothing, reads only the dossier, its SBOM and the configured data, and writes only the index
+// beside the data (.cyberdossier-cache/); a configured path that leads outside is never opened.
+describe('vulnerability data', () => {
+  let repo: string;
+  let secretDir: string;
+  beforeAll(() => {
+    repo = path.join(tmp, 'vulns');
+    secretDir = path.join(tmp, 'vuln-secrets');
+    fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
+    fs.mkdirSync(secretDir);
+    fs.writeFileSync(path.join(secretDir, 'osv.json'), '{"id":"GHSA-secret","modified":"2024-01-01T00:00:00Z","affected":[]}');
+    for (const [rel, content] of Object.entries(dataSet())) {
+      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      fs.writeFileSync(path.join(repo, rel), content);
+    }
+    fs.writeFileSync(path.join(repo, 'doc.md'), researchReport(COUNT([0, 0, 0, 0])));
+    fs.writeFileSync(path.join(repo, '.cyberdossierrc.yaml'), RC);
+    fs.mkdirSync(path.join(repo, 'hostile'));
+    fs.symlinkSync('/dev/zero', path.join(repo, 'hostile', 'zero.json'));
+    fs.symlinkSync(secretDir, path.join(repo, 'hostile', 'linked'));
+    expect(spawnSync('mkfifo', [path.join(repo, 'hostile', 'fifo.json')]).status).toBe(0);
+    fs.writeFileSync(path.join(repo, 'hostile', 'doc.md'), researchReport(COUNT([0, 0, 0, 0])));
+    fs.writeFileSync(path.join(repo, 'hostile', '.cyberdossierrc.yaml'), 'vulnerabilities:\n  - ../../vuln-secrets\n  - zero.json\n  - fifo.json\n  - linked/osv.json\n  - linked\n  - https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip\n');
+  });
+  const rel = (p: string) => path.relative(repo, path.resolve(repo, p));
+  /** Reads: the program, the dossier's Markdown and configuration, the SBOM, the data and its index. */
+  function assertVulnReads(record: Record): void {
+    for (const p of record.reads.map((x) => path.resolve(repo, x))) {
+      if (p.startsWith(repo + path.sep)) expect(rel(p), p).toMatch(/\.(md|yaml)$|^bom\.json$|^(vulns|vex)\/.*\.json$|\.cyberdossier-cache\/[0-9a-f]+\.(idx\.json|rec)$/);
+      else expect(p === path.join(ROOT, 'package.json') || p.startsWith(path.join(ROOT, 'bin')) || p.startsWith(path.join(ROOT, 'server', 'out')), p).toBe(true);
+    }
+    for (const p of record.writes) expect(rel(p), p).toMatch(/^(vulns|vex)(\/[^/]+)*\/\.cyberdossier-cache(\/(\.gitignore|[0-9a-f]+\.(rec|idx)\.\d+\.\d+\.tmp))?$/);
+    expect(record.network).toEqual([]);
+    expect(record.exec).toEqual([]);
+  }
+  test('check and vulns: no socket, no child process; reads the data, writes only its index', () => {
+    const c = guarded(['check', 'doc.md', '--format', 'json', '--locale', 'en'], repo);
+    expect(c.code, c.stderr).toBe(1);
+    expect(c.stdout).toContain('known-exploited-vulnerability');
+    assertVulnReads(c.record);
+    expect(c.record.writes.some((p) => p.endsWith('.gitignore'))).toBe(true);
+    const v = guarded(['vulns', 'doc.md', '--locale', 'en'], repo);
+    expect(v.code, v.stderr).toBe(1);
+    expect(v.stdout).toContain('| Total | 7 | 7 |');
+    assertVulnReads(v.record);
+    // Warm: the index is read, nothing is written.
+    expect(v.record.writes).toEqual([]);
+  });
+  test('data paths outside the repository, through links, a device or a FIFO: config-invalid, none opened', () => {
+    const r = guarded(['check', 'hostile/doc.md', '--format', 'json', '--locale', 'en'], repo);
+    const rc = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path.endsWith('hostile/.cyberdossierrc.yaml'));
+    expect(rc.diagnostics.map((d: { range: { start: { line: number } }; data: { problem?: string } }) => [d.range.start.line, d.data.problem ?? null])).toEqual([
+      [1, 'outside'],
+      [2, 'outside'],
+      [3, 'not-a-file'],
+      [4, 'outside'],
+      [5, 'outside'],
+      [6, null],
+    ]);
+    const opened = [...r.record.reads, ...r.record.writes, ...r.record.dirs].map((p) => path.resolve(repo, p));
+    for (const t of [secretDir, '/dev/zero', path.join(repo, 'hostile', 'fifo.json')]) expect(opened.filter((p) => p === t || p.startsWith(t + path.sep)), t).toEqual([]);
+    expect(r.record.network).toEqual([]);
+    expect(r.record.writes).toEqual([]);
+  });
+  test('a language-server session with the draft request: no socket, writes only the index', async () => {
+    const out = path.join(tmp, 'vulns-server-record.json');
+    fs.rmSync(path.join(repo, 'vulns', 'osv', '.cyberdossier-cache'), { recursive: true, force: true });
+    const c = await startServer({ root: repo, execArgv: ['--require', GUARD], env: { CYBERDOSSIER_GUARD_OUT: out } });
+    const file = path.join(repo, 'doc.md');
+    const uri = await c.open(file, fs.readFileSync(file, 'utf8'));
+    await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'known-exploited-vulnerability'));
+    const draft = (await c.conn.sendRequest('cyberdossier/vulnsDraft', { uri })) as { markdown: string };
+    expect(draft.markdown).toContain('| 合计 | 7 | 7 |');
+    await c.close();
+    const record: Record = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assertVulnReads(record);
   });
 });
 

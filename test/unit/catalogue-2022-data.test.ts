@@ -69,7 +69,7 @@ describe('kinds and IDs', () => {
       ['C', 'instructions-for-use-change-table'],
       ['N', 'technical-requirements'],
     ]);
-    expect(RULESETS.map((r) => r.id)).toEqual(['nmpa-2017', 'nmpa-2022']);
+    expect(RULESETS.map((r) => r.id)).toEqual(['nmpa-2017', 'nmpa-2022', 'fda-premarket-2025']);
     expect(getRuleSet('nmpa-2022')).toBe(nmpa2022);
     expect(getRuleSet(undefined)).toBe(nmpa2017);
   });

@@ -54,6 +54,16 @@ describe('manifest and localisation', () => {
     expect(pkg.bin.cyberdossier).toBe('bin/cyberdossier.js');
     expect(pkg.bin['cyberdossier-language-server']).toBe('bin/cyberdossier-language-server.js');
   });
+  test('Locale and Guideline settings default to a real value, auto, and offer every rule set (issue 18 item 10)', () => {
+    const props = pkg.contributes.configuration.properties;
+    expect(props['cyberdossier.locale']).toMatchObject({ type: 'string', default: 'auto', enum: ['auto', 'zh-CN', 'en'] });
+    expect(props['cyberdossier.guideline']).toMatchObject({ type: 'string', default: 'auto' });
+    expect(props['cyberdossier.guideline'].enum).toEqual(['auto', ...RULESETS.map((r) => r.id)]);
+    for (const k of ['cyberdossier.locale', 'cyberdossier.guideline']) expect(props[k].markdownEnumDescriptions).toHaveLength(props[k].enum.length);
+    // Titles read "CyberDossier: …" in both languages.
+    expect(JSON.parse(read('package.nls.json')).category).toBe('CyberDossier');
+    expect(JSON.parse(read('package.nls.zh-cn.json')).category).toBe('CyberDossier');
+  });
   test('the problem matcher parses the CLI’s text output', () => {
     const re = new RegExp(pkg.contributes.problemMatchers[0].pattern.regexp);
     const m = re.exec('dossier/description.md:42:1  error  缺少“完整性和可得性测试报告”（D3.7）章节：……  [missing-section D3.7]');
@@ -79,14 +89,15 @@ describe('dossier.yaml schema for the editor', () => {
       expect(Object.keys(combined.definitions[rs.id].properties)).toEqual(Object.keys(own.properties));
     }
   });
-  test('guideline: nmpa-2022 selects the 2022 facts; anything else the default', () => {
+  test('guideline: nmpa-2022 / fda-premarket-2025 select their facts; anything else the default', () => {
     let branch = combined;
     const picked: Record<string, string> = {};
     while (branch.if) {
       picked[branch.if.properties.guideline.const] = branch.then.$ref;
       branch = branch.else;
     }
-    expect(picked).toEqual({ 'nmpa-2022': '#/definitions/nmpa-2022' });
+    expect(picked).toEqual({ 'nmpa-2022': '#/definitions/nmpa-2022', 'fda-premarket-2025': '#/definitions/fda-premarket-2025' });
+    expect(resolve(picked['fda-premarket-2025'])!.properties).toHaveProperty('cyber_device');
     expect(branch.$ref).toBe(`#/definitions/${RULESETS[0].id}`);
     expect(resolve(picked['nmpa-2022'])!.properties).toHaveProperty('software');
     expect(resolve(branch.$ref)!.properties).not.toHaveProperty('software');
@@ -111,7 +122,11 @@ describe('snippets', () => {
       // The 2022 report kinds require the software safety level; every level-dependent section is in the skeleton.
       const level = rs.id === 'nmpa-2017' ? '' : 'software: { safety_level: major }\n';
       const facts = `submission: initial-registration\nupdates: [none]\nproduct: { name: 监护仪, class: II }\n${level}data: { types: [device] }\ninterfaces: { network: { wired: true, dedicated_wireless: true, protocols: [{ name: HL7, kind: standard }] } }\n`;
-      const text = skeleton(rs, kind, lang).replace('---\n\n', `${kindId === 'authenticity-statement' ? facts.replace('initial-registration', 'change') : facts.replace('updates: [none]\n', '')}---\n\n`);
+      // FDA: a cyber device with every connection the skeleton's templates can name; a
+      // modification so that the H kind (and every K requirement) applies.
+      const fda = `submission: ${kindId === 'modification-documentation' ? 'modification' : '510k'}\nproduct: { name: Infusion pump }\ncyber_device: { software: true, internet: true, vulnerable_characteristics: true }\nconnectivity: {}\nchange: { cybersecurity_impact: may-impact }\n`;
+      const own = rs.id === 'fda-premarket-2025' ? fda : kindId === 'authenticity-statement' ? facts.replace('initial-registration', 'change') : facts.replace('updates: [none]\n', '');
+      const text = skeleton(rs, kind, lang).replace('---\n\n', `${own}---\n\n`);
       const out = diag(text, { data: [] }).split('\n').filter(Boolean);
       const codes = new Set(out.map((l) => l.split(' ')[2]));
       codes.delete('placeholder');

@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, faultsFromEnv, type FileReport, type InternalFailure, nodeHost, findRc, packageVersion, type Locale } from '../engine';
+import { Engine, faultsFromEnv, type FileReport, type InternalFailure, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch } from '../engine';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
 import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
@@ -142,6 +142,8 @@ export async function check(o: Options, io: CliIO): Promise<number> {
     onInternalError: (f) => failures.set(`${f.rule}\u0000${f.message}`, f),
     roots: cliRoots(io.cwd, o.allowPaths),
     faults: faultsFromEnv(),
+    // The end-of-support reference date when a dossier gives no submission_date (reproducible runs).
+    today: () => sourceDateEpoch(process.env) ?? new Date(),
   });
   const paths = o.paths.length ? o.paths : ['.'];
   const files: string[] = [];

@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, nodeHost, findRc, packageVersion, type Locale } from '../engine';
+import { Engine, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch } from '../engine';
 import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
@@ -129,7 +129,7 @@ export const report: Subcommand = {
       io.stderr(`cyberdossier report: cannot read ${shown}\n`);
       return 2;
     }
-    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths) });
+    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
     // A folder above several dossiers: one of them by name, or a clear message.
     let where = target;
     if (nodeHost.isDirectory(target) && !resolveDossier(engine, target)) {

@@ -154,11 +154,11 @@ export const vulns: Subcommand = {
     const ids = new Set(d.rows.map((r) => r.id));
     const open = new Set(d.rows.filter((r) => r.status === 'unassessed').map((r) => r.id));
     const kev = new Set(d.rows.filter((r) => r.kev && r.status !== 'fixed' && r.status !== 'not_affected').map((r) => r.id));
-    const source = d.components.source === 'sbom' ? 'SBOM' : t(loc, '现成软件表', 'the OTS table');
+    const source = d.components.source === 'sbom' ? 'SBOM' : d.components.source === 'ots-table' ? t(loc, '现成软件表', 'the OTS table') : t(loc, '（无组件）', 'nowhere');
     const lines = [
       t(
         loc,
-        `${d.components.count} 个组件（来自${source}），${ids.size} 个已知漏洞，其中 ${open.size} 个待评估；漏洞数据截至 ${d.dataDate ?? '（日期不详）'}（${ms} ms）`,
+        `${d.components.count} 个组件（来自 ${source}），${ids.size} 个已知漏洞，其中 ${open.size} 个待评估；漏洞数据截至 ${d.dataDate ?? '（日期不详）'}（${ms} ms）`,
         `${d.components.count} components (from ${source}), ${ids.size} known vulnerabilities, ${open.size} to assess; data as of ${d.dataDate ?? '(no date)'} (${ms} ms)`,
       ),
       ...(kev.size ? [t(loc, `  ⚠ ${kev.size} 个已列入 CISA KEV 且未修复：${[...kev].join('、')}`, `  ⚠ ${kev.size} KEV-listed and not fixed: ${[...kev].join(', ')}`)] : []),

@@ -39,10 +39,13 @@ export const CODES = {
   'answered-by-reference': { severity: 'hint', title: { zh: '以引用作答，内容未检查', en: 'Answered by reference: content not checked' } },
   // Issue 17: the SBOM (or OTS table) against the user's own vulnerability data and VEX.
   'known-vulnerability-unaddressed': { severity: 'warning', title: { zh: '已知漏洞未评估', en: 'Known vulnerability not addressed' } },
-  'known-exploited-vulnerability': { severity: 'error', title: { zh: '已被利用的已知漏洞未修复', en: 'Known exploited vulnerability not fixed' } },
   'vulnerability-count-mismatch': { severity: 'warning', title: { zh: '漏洞数量与漏洞数据不符', en: 'Vulnerability counts disagree with the data' } },
   'residual-vulnerability-without-plan': { severity: 'warning', title: { zh: '剩余漏洞缺少维护方案', en: 'Residual vulnerability without a maintenance plan' } },
   'vulnerability-data-outdated': { severity: 'warning', title: { zh: '漏洞数据过旧', en: 'Vulnerability data outdated' } },
+  // fda-premarket-2025 §10 and K6.1 (requirements-fda-premarket-2025.md §13): the SBOM and known exploited vulnerabilities.
+  'sbom-component-incomplete': { severity: 'error', title: { zh: 'SBOM 组件要素不全', en: 'SBOM component incomplete' } },
+  'end-of-support-passed': { severity: 'warning', title: { zh: '组件已过支持终止日期', en: 'Component past its end of support' } },
+  'known-exploited-vulnerability': { severity: 'error', title: { zh: '已知被利用漏洞未消除', en: 'Known exploited vulnerability not designed out' } },
 } as const satisfies Record<string, { severity: Severity; title: Localized }>;
 
 export type Code = keyof typeof CODES;

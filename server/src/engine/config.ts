@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { isCode, ALL_CODES, type Finding } from './codes';
-import { loadYaml, type YNode } from './facts/yaml';
+import { loadYaml, yamlProblemText, type YNode } from './facts/yaml';
 import { DEFAULT_IDS } from './rulesets/common';
 import type { SeveritySetting } from './rulesets/types';
 import { LineIndex, didYouMean, type Range } from './text';
@@ -147,7 +147,11 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
   const input: ConfigInput = {};
   const keys = new Map<string, Range>();
   const y = loadYaml(text, 0, lines);
-  for (const p of y.problems) bad(p.range, cfgMsg(`配置文件的 YAML 无效：${p.message}`, `The configuration file is not valid YAML: ${p.message}`));
+  for (const p of y.problems) {
+    const t = yamlProblemText(p);
+    const unused = y.root ? { zh: '', en: '' } : { zh: '：其中的设置未生效', en: ': its settings were not applied' };
+    bad(p.range, cfgMsg(`配置文件的 YAML 无效（${t.zh}）${unused.zh}`, `The configuration file is not valid YAML (${t.en})${unused.en}`), { problem: 'yaml', detail: p.message, line: t.line, column: t.column, ...(p.code ? { yamlCode: p.code } : {}), ...(y.root ? {} : { unapplied: true }) });
+  }
   const root = y.root;
   if (!root) return { input, findings, keys };
   if (root.kind !== 'map') {

@@ -8,7 +8,7 @@ import { idsKey, loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, ty
 import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath, type PathScope } from './configured-file';
 import { evaluate, mergeFacts, type Facts } from './facts/facts';
 import { validate, type Validated } from './facts/schema';
-import { loadYaml, type YamlResult } from './facts/yaml';
+import { loadYaml, type YamlProblem, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
 import { extractIds, type IdOccurrence } from './ids';
 import { isAnswered, matchDocument } from './match';
@@ -18,7 +18,7 @@ import { allRequirementIds, DEFAULT_RULESET, getRuleSet, kindOf, RULESETS } from
 import type { Localized, RuleSet, Severity } from './rulesets/types';
 import { scan, type ScanResult } from './scan';
 import { LineIndex, range, type Range } from './text';
-import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope } from './rules/frontmatter';
+import { checkDocumentKind, checkDossierYaml, checkFrontmatter, checkNotices, checkScope, reportBrokenDossierYaml, reportBrokenRc } from './rules/frontmatter';
 import { checkStructure } from './rules/structure';
 import { checkContent, checkPlaceholders } from './rules/content';
 import { checkConsistency, checkIds, checkMissingDocuments } from './rules/dossier';
@@ -33,6 +33,7 @@ export type { DossierState, FileState, DocGroup } from './rules/context';
 import { hasRoles, isProductRow, columnMap } from './tables';
 import { applySeverityModes } from './severity';
 import { MAX_NESTING } from './parse';
+import { utcDay } from './support';
 
 export interface Diagnostic {
   code: Code;
@@ -97,6 +98,11 @@ export interface EngineOptions {
   restricted?: () => boolean;
   /** Write the vulnerability index beside the data (`.cyberdossier-cache/`; default true). */
   vulnerabilityCache?: boolean;
+  /**
+   * Today, for the end-of-support checks when the facts give no reference date (default: the
+   * clock; the CLI passes SOURCE_DATE_EPOCH when it is set, tests a fixed day).
+   */
+  today?: () => Date;
 }
 
 /** Fault injection for the containment tests (CYBERDOSSIER_FAULTS=content,ids). */
@@ -485,7 +491,7 @@ export class Engine {
     quick = false,
   ): { files: FileReport[]; yaml?: FileReport; rcFindings: Map<string, Finding[]>; state: DossierState } | undefined {
     const rcFindings = new Map<string, Finding[]>();
-    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder };
+    const d: DossierState = { yamlPath, yamlFindings: [], yamlValidated: new Map(), files: [], groups: [], folder, today: utcDay(this.options.today?.() ?? new Date()) };
 
     // dossier.yaml: parsed once; validated per rule set that a member uses.
     let yamlRoot: YamlResult | undefined;
@@ -498,8 +504,10 @@ export class Engine {
         const g = yamlRoot.root.entries.find((e) => e.key === 'guideline');
         if (g?.node.kind === 'scalar' && typeof g.node.value === 'string') yamlGuideline = g.node.value;
       }
-      checkDossierYaml(d, yamlRoot.problems, []);
+      checkDossierYaml(d, yamlRoot.problems, [], !!yamlRoot.root);
     }
+    // dossier.yaml that does not parse: its members say so once instead of reporting the symptoms.
+    const brokenYaml = yamlPath && yamlRoot && !yamlRoot.root ? yamlRoot.problems[0] : undefined;
     const yamlValidated = (rs: RuleSet): Validated | undefined => {
       if (!yamlRoot?.root) return undefined;
       let v = d.yamlValidated.get(rs.id);
@@ -568,6 +576,8 @@ export class Engine {
       state.kind = typeof doc === 'string' ? kindOf(ruleset, doc) : undefined;
       this.containTargets = [state];
       this.contain('frontmatter', file, () => checkFrontmatter(state, d, RULESET_IDS));
+      if (brokenYaml && yamlPath) reportBrokenDossierYaml(state, yamlPath, brokenYaml);
+      if (rc && brokenRc(rcF)) reportBrokenRc(state, rc, brokenRc(rcF)!);
       if (!state.skipBody) this.contain('scope', file, () => checkScope(state));
       this.contain('notices', file, () => checkNotices(state));
       if (!state.kind) state.skipBody = true;
@@ -638,6 +648,7 @@ export class Engine {
     for (const g of d.groups) {
       const cond = { facts: g.facts, tableRows, answered };
       g.cond = cond;
+      g.today = d.today;
       const where = g.files[0].path;
       this.containTargets = g.files;
       this.contain('structure', where, () => checkStructure(g, cond));
@@ -652,7 +663,7 @@ export class Engine {
       this.contain('consistency', where, () => checkConsistency(d));
       this.contain('sbom', where, () => {
         const scopeFile = yamlPath ?? members[0];
-        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile))))
+        for (const [rc, found] of checkSbom(d, (s, config) => loadConfiguredSbom(s.value, this.host, this.pathScope(config, scopeFile)), d.today))
           rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...found]);
       });
       this.contain('vulnerabilities', where, () => {
@@ -718,6 +729,12 @@ function fmtSize(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} B`;
+}
+
+/** The rc file's YAML error that kept its settings from applying (its first config-invalid of kind yaml, without settings). */
+function brokenRc(findings: Finding[]): YamlProblem | undefined {
+  const f = findings.find((x) => x.data.problem === 'yaml' && x.data.unapplied === true);
+  return f ? { message: String(f.data.detail ?? ''), code: typeof f.data.yamlCode === 'string' ? f.data.yamlCode : undefined, range: f.range } : undefined;
 }
 
 function applySilence(f: FileState): Finding[] {

@@ -15,3 +15,4 @@ export { type DossierState } from './rules/context';
 export { type Localized, type DocumentKind, type RuleSet } from './rulesets/types';
 export { requirementKeys } from './match';
 export { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from './configured-file';
+export { sourceDateEpoch } from './support';

@@ -19,8 +19,8 @@ export interface RuleDoc {
   file?: string;
   /** A .cyberdossierrc.yaml the examples are checked with. */
   config?: string;
-  /** Further files beside the examples (an SBOM, vulnerability data), by path relative to them. */
-  files?: Record<string, string>;
+  /** Other files beside each example (the SBOM the config names), by name. */
+  files?: { bad: Record<string, string>; good: Record<string, string> };
 }
 
 const FM = `---
@@ -152,6 +152,44 @@ const VULN_DATA_CHOICES: Localized = {
   zh: '组件来自 sbom 指定的 SBOM；没有 SBOM 时来自档案的现成软件表（只有名称和版本，按名称匹配）。匹配顺序：purl（OSV 的生态系统与包名，按该生态系统的版本语义：SemVer、PEP 440、Debian）、CPE（NVD 的 versionStart/End Including/Excluding）、规范化名称（只取字母与数字，不匹配 Debian、Ubuntu 等发行版的包）。同一漏洞的不同编号（CVE 与 GHSA 等别名）合并为一条，以 CVE 编号为主。评估中“列出”指漏洞编号出现在该章节（正文或表格）中；所在表格行含“已修复”“不受影响”等词时视为该状态。VEX：not_affected 须有理由（justification 或 impact_statement），fixed、affected 也算已评估；under_investigation 不算。每类发现每个章节最多 50 条，其余合并为一条。消息写明漏洞数据的日期：数据自身声明的最新日期（NVD 的 timestamp、KEV 的 dateReleased、OSV / CVE 记录的 modified），没有时为文件的修改时间。',
   en: 'Components come from the SBOM named by sbom; without one, from the dossier’s off-the-shelf software table (name and version only: matched by name). Matching order: purl (OSV ecosystem and package, with that ecosystem’s version semantics: SemVer, PEP 440, Debian), CPE (NVD’s versionStart/End Including/Excluding), normalised name (letters and digits only; never a distribution’s package such as Debian or Ubuntu). The IDs of one vulnerability (a CVE and its GHSA alias, …) are one finding, under the CVE ID. “Listed” means the ID appears in the section (text or table); a row that says 已修复 / fixed or 不受影响 / not affected gives that status. VEX: not_affected needs a justification (or an impact statement); fixed and affected count as assessed; under_investigation does not. At most 50 findings of a kind per section, the rest summed up in one. Messages give the data’s date: the newest date the data states (NVD timestamp, KEV dateReleased, OSV / CVE modified), else the file’s modification time.',
 };
+const FDA_RMR_FM = `---
+document: cybersecurity-risk-management-report
+guideline: fda-premarket-2025
+submission: 510k
+submission_date: 2025-09-15
+product: { name: SmartInfuse IP-600 Infusion Pump, model: IP-600, software_version: 3.2.1.4 }
+cyber_device: { software: true, internet: true, vulnerable_characteristics: true }
+connectivity: { wireless: [wifi] }
+---`;
+
+const FDA_SBOM_HEAD = `# 5 Software bill of materials
+
+| Component | Supplier | Version | Unique identifier | Level of support | End-of-support date |
+| --- | --- | --- | --- | --- | --- |
+| FreeRTOS Kernel | Amazon Web Services | 11.1.0 | pkg:github/FreeRTOS/FreeRTOS-Kernel@V11.1.0 | Actively maintained | 2026-06-30 |
+`;
+
+const cdx = (props: { name: string; value: string }[]) =>
+  `${JSON.stringify(
+    {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      metadata: { component: { type: 'firmware', name: 'IP-600 pump software', version: '3.2.1.4' } },
+      components: [{ type: 'library', supplier: { name: 'Jean-loup Gailly and Mark Adler' }, name: 'zlib', version: '1.3.1', purl: 'pkg:generic/zlib@1.3.1', properties: props }],
+    },
+    null,
+    2,
+  )}\n`;
+
+const FDA_KEV = (status: string) => `# 6 Vulnerability assessment and software support
+
+## 6.1 Known vulnerabilities
+
+| Vulnerability | KEV | Discovery method | Assessment | Controls | Status |
+| --- | --- | --- | --- | --- | --- |
+| CVE-2024-3094 (xz backdoor) | Yes | Software composition analysis | Remote code execution through sshd on the service port | ${status} |
+`;
 
 export const RULE_DOCS: Record<Code, RuleDoc> = {
   'missing-section': {
@@ -365,8 +403,8 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     why: { zh: '配置错误会悄悄改变检查结果；必须让用户看到。', en: 'A configuration mistake silently changes the results; it must be visible.' },
     fix: { zh: '按消息修正（支持“您是否想写”）；编辑器通过随附的 JSON Schema 提供补全与校验。', en: 'Fix it as the message says (with did-you-mean); the shipped JSON Schema gives completion and validation in the editor.' },
     choices: {
-      zh: '申报资料仓库可能来自他人，配置只作数据处理（SECURITY.md）。正则表达式：ids 中的模式在 RE2（re2js，纯 JavaScript 实现）上运行，匹配时间与文本长度成线性关系，任何模式（如 (a+)+$）都不会使检查卡住，因此这类模式被接受而不报告；RE2 不支持的写法（前后断言 (?=…) (?<!…)、反向引用 \\1）报告 config-invalid。整词边界不再用前后断言实现，而是匹配前后各一个边界字符。每个模式最多 256 个字符、编译后最多 1000 条指令，每类最多 16 个模式，超出部分报告 config-invalid：这样每次检查的耗时至多是 TC-\\d+ 的固定倍数。\\u4e00 等 JavaScript 写法会自动转换。dossierGlobs 与 .gitignore 同样转换为 RE2 匹配；不支持的 !(…) 报告 config-invalid，[!a] 按 bash 与 git 理解为“非 a”。路径：sbom、export.referenceDocx 及今后命名文件的键，相对于所在配置文件解析，解析符号链接后必须位于该文件所在文件夹、档案文件夹或工作区（命令行为当前目录，或 --allow-path 明确允许的文件夹）之内，必须是普通文件（不是 FIFO、套接字、设备或文件夹），SBOM 不超过 50 MB、参考样式文档不超过 20 MB；否则在该值上报告 config-invalid，且不打开该文件。消息只说明问题与位置（如“不是有效的 JSON，第 3 行第 7 列”），从不引用文件内容。受限模式（未信任的工作区）下，ids、dossierGlobs、sbom、export 暂不使用，并在各键上以“信息”级别的 config-invalid 说明；信任后自动生效。',
-      en: 'A dossier repository may come from someone else, so configuration is only data (SECURITY.md). Regular expressions: ids patterns run on RE2 (re2js, a pure JavaScript port), in time linear in the text, so no pattern (such as (a+)+$) can hang a check; such a pattern is therefore accepted, not reported. What RE2 does not support (lookaround such as (?=…) or (?<!…), backreferences such as \\1) is config-invalid. The whole-token boundaries are matched as one boundary character before and after, not with lookaround. A pattern is at most 256 characters and 1000 compiled instructions, a kind at most 16 patterns; more is config-invalid — so one check costs at most a fixed multiple of what it costs with TC-\\d+. JavaScript spellings such as \\u4e00 are translated. dossierGlobs and .gitignore lines are translated to RE2 as well; the unsupported !(…) is config-invalid, and [!a] means “not a”, as in bash and git. Paths: sbom, export.referenceDocx and every future key naming a file are resolved against the configuration file and must lie, symbolic links followed, inside its folder, the dossier’s folder or the workspace (on the command line: the current directory, or a folder allowed with --allow-path); they must be regular files (not a FIFO, socket, device or folder), an SBOM at most 50 MB, a reference document at most 20 MB. Otherwise config-invalid on the value, and the file is not opened. Messages say what is wrong and where (“not valid JSON at line 3, column 7”), never what the file holds. In Restricted Mode (a workspace that is not trusted) ids, dossierGlobs, sbom and export are not applied, each with an info-level config-invalid on its key; trusting the folder applies them.',
+      zh: '申报资料仓库可能来自他人，配置只作数据处理（SECURITY.md）。正则表达式：ids 中的模式在 RE2（re2js，纯 JavaScript 实现）上运行，匹配时间与文本长度成线性关系，任何模式（如 (a+)+$）都不会使检查卡住，因此这类模式被接受而不报告；RE2 不支持的写法（前后断言 (?=…) (?<!…)、反向引用 \\1）报告 config-invalid。整词边界不再用前后断言实现，而是匹配前后各一个边界字符。每个模式最多 256 个字符、编译后最多 1000 条指令，每类最多 16 个模式，超出部分报告 config-invalid：这样每次检查的耗时至多是 TC-\\d+ 的固定倍数。\\u4e00 等 JavaScript 写法会自动转换。dossierGlobs 与 .gitignore 同样转换为 RE2 匹配；不支持的 !(…) 报告 config-invalid，[!a] 按 bash 与 git 理解为“非 a”。路径：sbom、export.referenceDocx 及今后命名文件的键，相对于所在配置文件解析，解析符号链接后必须位于该文件所在文件夹、档案文件夹或工作区（命令行为当前目录，或 --allow-path 明确允许的文件夹）之内，必须是普通文件（不是 FIFO、套接字、设备或文件夹），SBOM 不超过 50 MB、参考样式文档不超过 20 MB；否则在该值上报告 config-invalid，且不打开该文件。消息只说明问题与位置（如“不是有效的 JSON，第 3 行第 7 列”），从不引用文件内容。受限模式（未信任的工作区）下，ids、dossierGlobs、sbom、export 暂不使用，并在各键上以“信息”级别的 config-invalid 说明；信任后自动生效。当 dossier.yaml（或 .cyberdossierrc.yaml）本身无法解析时，申报资料中的每个文件在第 1 行报告一次 config-invalid（data.file、data.line、data.column），relatedInformation 指向该错误，而不是报告一连串缺少的键：dossier.yaml 的事实未加载时文件正文不检查（所有条件要求都取决于这些事实），rc 文件无法解析时按默认设置检查。解析器的英文原文只保留在 data.detail 中，消息给出行号、列号和本地化的说明。',
+      en: 'A dossier repository may come from someone else, so configuration is only data (SECURITY.md). Regular expressions: ids patterns run on RE2 (re2js, a pure JavaScript port), in time linear in the text, so no pattern (such as (a+)+$) can hang a check; such a pattern is therefore accepted, not reported. What RE2 does not support (lookaround such as (?=…) or (?<!…), backreferences such as \\1) is config-invalid. The whole-token boundaries are matched as one boundary character before and after, not with lookaround. A pattern is at most 256 characters and 1000 compiled instructions, a kind at most 16 patterns; more is config-invalid — so one check costs at most a fixed multiple of what it costs with TC-\\d+. JavaScript spellings such as \\u4e00 are translated. dossierGlobs and .gitignore lines are translated to RE2 as well; the unsupported !(…) is config-invalid, and [!a] means “not a”, as in bash and git. Paths: sbom, export.referenceDocx and every future key naming a file are resolved against the configuration file and must lie, symbolic links followed, inside its folder, the dossier’s folder or the workspace (on the command line: the current directory, or a folder allowed with --allow-path); they must be regular files (not a FIFO, socket, device or folder), an SBOM at most 50 MB, a reference document at most 20 MB. Otherwise config-invalid on the value, and the file is not opened. Messages say what is wrong and where (“not valid JSON at line 3, column 7”), never what the file holds. In Restricted Mode (a workspace that is not trusted) ids, dossierGlobs, sbom and export are not applied, each with an info-level config-invalid on its key; trusting the folder applies them. When dossier.yaml (or .cyberdossierrc.yaml) itself does not parse, every file of the dossier gets one config-invalid on line 1 (data.file, data.line, data.column) with relatedInformation pointing at the error, instead of a cascade of missing keys: with dossier.yaml’s facts not loaded the body is not checked (every conditional requirement depends on them); with the rc file unreadable the file is checked with the defaults. The parser’s English message is kept only as data.detail; the message gives line, column and a localized description.',
     },
     file: '.cyberdossierrc.yaml',
     bad: 'rules:\n  placeholdr: warning\n',
@@ -534,28 +572,9 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     },
     choices: VULN_DATA_CHOICES,
     config: VULN_RC,
-    files: VULN_FILES,
+    files: { bad: VULN_FILES, good: VULN_FILES },
     bad: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n`,
     good: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('仅用于内部帮助页面，不处理外部输入')}\n`,
-  },
-  'known-exploited-vulnerability': {
-    what: {
-      zh: '所列组件的一个已知漏洞在 CISA 已知被利用漏洞目录（KEV，由 vulnerabilities 指定的本地文件）中，且没有修复：评估中未写明已修复或不受影响，也没有 VEX 声明 fixed 或有理由的 not_affected。',
-      en: 'A known vulnerability of a listed component is in the CISA Known Exploited Vulnerabilities catalog (a local file named by vulnerabilities) and is not fixed: the assessment does not say fixed or not affected, and no VEX statement says fixed or not_affected with a justification.',
-    },
-    why: {
-      zh: '已被实际利用的漏洞风险最高；FDA 上市前网络安全指南要求评估 KEV 目录中的漏洞，六（一）3 要求确保产品综合剩余风险均可接受。',
-      en: 'A vulnerability exploited in the wild carries the highest risk; FDA’s premarket cybersecurity guidance asks for the KEV catalog to be assessed, and 六（一）3 requires every overall residual risk to be acceptable.',
-    },
-    fix: {
-      zh: '升级组件或打补丁后在评估中写明“已修复”，或说明产品不受影响及理由（也可写入 VEX）。',
-      en: 'Upgrade or patch the component and mark it fixed in the assessment, or state why the device is not affected (in the assessment or in VEX).',
-    },
-    choices: VULN_DATA_CHOICES,
-    config: VULN_RC,
-    files: VULN_FILES,
-    bad: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('帮助页面可能执行注入的脚本')}\n`,
-    good: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 0)}\n\n${RESIDUAL('不受影响：产品不以 jQuery 的 HTML 方法处理不可信输入')}\n`,
   },
   'vulnerability-count-mismatch': {
     what: {
@@ -572,7 +591,7 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
       en: `Only a level below the data is reported: a scanner may find vulnerabilities the data does not hold, so more than the data is not a disagreement. Levels by CVSS v3.1 base score (computed from the vector by the specification when OSV gives only the vector): critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0, low ≥ 0.1; without a CVSS v3 score the data’s severity word, else the vulnerability is not counted. ${VULN_DATA_CHOICES.en}`,
     },
     config: VULN_RC,
-    files: VULN_FILES,
+    files: { bad: VULN_FILES, good: VULN_FILES },
     bad: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(0, 0)}\n\n漏洞 CVE-2020-11023 已修复。\n`,
     good: `${U_MINOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 0)}\n\n漏洞 CVE-2020-11023 已修复。\n`,
   },
@@ -588,7 +607,7 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
       en: `Residual: a vulnerability of a listed component in the data that neither the assessment nor VEX marks fixed or not affected. Reported when the plan’s section is missing, empty or a placeholder (beside missing-section: this one names the vulnerabilities); not reported where the plan is not required (moderate level, say). ${VULN_DATA_CHOICES.en}`,
     },
     config: VULN_RC,
-    files: VULN_FILES,
+    files: { bad: VULN_FILES, good: VULN_FILES },
     bad: `${U_MAJOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('帮助页面可能执行注入的脚本')}\n`,
     good: `${U_MAJOR}\n\n# 7 漏洞评估\n\n${COUNTS(1, 1)}\n\n${RESIDUAL('帮助页面可能执行注入的脚本')}\n\n## 7.3 已知剩余漏洞的维护方案\n\n每月比对 KEV 与 OSV 数据；CVE-2020-11023 将于 V2.1.2 升级 jQuery 3.5.0 修复，期间帮助页面仅显示本地静态内容。\n`,
   },
@@ -607,8 +626,73 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
       en: 'The data’s date: the newest date the data states (NVD timestamp, KEV dateReleased, the newest modified of OSV / CVE records, the VEX timestamp), else the modification time of the file (the newest file of a folder). maxAge is written 30d, 12h, 2w (a number is days). Position: the item in .cyberdossierrc.yaml.',
     },
     file: '.cyberdossierrc.yaml',
-    files: VULN_FILES,
+    files: { bad: VULN_FILES, good: VULN_FILES },
     bad: 'vulnerabilities:\n  - path: vulns/known_exploited_vulnerabilities.json\n    maxAge: 30d\n',
     good: 'vulnerabilities:\n  - path: vulns/known_exploited_vulnerabilities.json\n    maxAge: 100000d\n',
+  },
+  'sbom-component-incomplete': {
+    what: {
+      zh: '（fda-premarket-2025）`.cyberdossierrc.yaml` 的 `sbom:` 指定的机器可读 SBOM 中，有软件组件缺少供应商、名称、版本、唯一标识、支持级别或支持终止日期。每个组件一条，data.missing 按此顺序列出所缺要素；位于第一个网络安全风险管理报告文件的 K5 标题上（没有 K5 时位于该文件 frontmatter 之后的第一行）。',
+      en: '(fda-premarket-2025) A software component of a machine-readable SBOM that `sbom:` in `.cyberdossierrc.yaml` names lacks its supplier, name, version, unique identifier, level of support or end-of-support date. One finding per component, data.missing listing the missing elements in that order; it lands on the K5 heading of the first risk management report file (without K5, on that file’s first line after the frontmatter).',
+    },
+    why: {
+      zh: 'V.A.4.b：除 NTIA 最低要素外，“for each software component contained within the SBOM, manufacturers should include in the premarket submission: The software level of support … and The software component’s end-of-support date”；524B(b)(3) 要求网络设备提供 SBOM。incomplete-row 只报告 Markdown 表格行，没有代码报告 SBOM 文件内部的缺陷。',
+      en: 'V.A.4.b: besides the NTIA minimum elements, “for each software component contained within the SBOM, manufacturers should include in the premarket submission: The software level of support … and The software component’s end-of-support date”; 524B(b)(3) requires the SBOM of a cyber device. incomplete-row reports a Markdown table row; no other code reports a defect inside an SBOM file.',
+    },
+    fix: {
+      zh: '在 SBOM 中补充所缺要素：CycloneDX 组件的 `supplier`、`version`、`purl`/`cpe`/`hashes`，以及名为 “Level of Support”“End-of-Support” 的 `properties`；SPDX 包的 `supplier`、`versionInfo`、`externalRefs`/`checksums`、`validUntilDate`，以及注释中的 “Level of Support: …”“End-of-Support: …” 行。没有版本的固件写明理由（“N/A – mask ROM, no version published; identified by SHA-256 …”），或加 “Justification” 属性。',
+      en: 'Add the missing elements to the SBOM: a CycloneDX component’s `supplier`, `version`, `purl` / `cpe` / `hashes`, and `properties` named “Level of Support” and “End-of-Support”; an SPDX package’s `supplier`, `versionInfo`, `externalRefs` / `checksums`, `validUntilDate`, and annotation lines “Level of Support: …”, “End-of-Support: …”. For firmware with no version, write the reason (“N/A – mask ROM, no version published; identified by SHA-256 …”) or add a “Justification” property.',
+    },
+    choices: {
+      zh: '标签比较时忽略大小写及字母数字以外的字符，按结尾识别：支持级别以 levelofsupport / supportlevel 结尾，支持终止以 endofsupport / endofsupportdate 结尾或为 eos / eosdate，理由以 justification / rationale 结尾（fda:levelOfSupport、cdx:lifecycle:milestone:endOfSupport 均可）。版本只认 CycloneDX `version` / SPDX `versionInfo`：versionRange 和 purl 中的 @version 不算。带理由的“不适用”（N/A – …，至少 6 个非空白、非标点字符）算已给出，单独的 N/A、None 不算；理由（Justification，至少 6 个字符）可代替版本、唯一标识、支持级别和支持终止日期，不能代替供应商和名称。不检查：SBOM 的主体（metadata.component、SPDX DESCRIBES 的包）、scope: excluded、构建/测试/开发依赖、硬件（device、data、machine-learning-model、cryptographic-asset，SPDX DEVICE）。同一 SBOM 中重复的组件（相同 purl，或相同名称和版本）合并为一个，先出现者的路径为准。只在检查包含风险管理报告的文件时报告；严重程度在缩减模式下为 warning（A 级）。',
+      en: 'Labels are compared case-folded with everything but letters and digits removed, by their ending: a support label ends with levelofsupport / supportlevel, an end-of-support label ends with endofsupport / endofsupportdate or is eos / eosdate, a justification label ends with justification / rationale (fda:levelOfSupport and cdx:lifecycle:milestone:endOfSupport count). Only CycloneDX `version` / SPDX `versionInfo` is a version: a versionRange or the purl’s @version is not. A not-applicable answer with a reason (N/A – …, at least 6 characters that are neither whitespace nor punctuation) counts as given, a bare N/A or None does not; a justification (at least 6 such characters) stands in for the version, identifier, support and end of support, never for the supplier or name. Not checked: the SBOM’s subject (metadata.component, the packages an SPDX document DESCRIBES), scope: excluded, build / test / development dependencies, hardware (device, data, machine-learning-model, cryptographic-asset; SPDX DEVICE). Duplicates within one SBOM (same purl, else same name and version) are one component, at the path of the first. Reported only when a file holding the risk management report is checked; a warning in reduced mode (tier A).',
+    },
+    config: 'sbom: bom.cdx.json\n',
+    files: {
+      bad: { 'bom.cdx.json': cdx([]) },
+      good: { 'bom.cdx.json': cdx([{ name: 'Level of Support', value: 'Actively maintained' }, { name: 'End-of-Support', value: 'No date published; monitored until 2035-12-31' }]) },
+    },
+    bad: `${FDA_RMR_FM}\n\n${FDA_SBOM_HEAD}`,
+    good: `${FDA_RMR_FM}\n\n${FDA_SBOM_HEAD}`,
+  },
+  'end-of-support-passed': {
+    what: {
+      zh: '（fda-premarket-2025）组件的支持终止日期早于参照日期，或其支持级别表明已不再受支持（no longer maintained、abandoned、end of life、不再维护等），且没有写明理由。SBOM 表（K5）中位于支持终止单元格（否则为支持级别单元格）；SBOM 文件中的组件位于 K5 标题。data：component、endOfSupport、date（读到的终止日期）、referenceDate、referenceSource（submission_date 或 today）、reason（date 或 support-level）；SBOM 文件另有 sbom、path。',
+      en: '(fda-premarket-2025) A component whose end of support is earlier than the reference date, or whose level of support says it is no longer supported (no longer maintained, abandoned, end of life, 不再维护 …), without a justification. In the SBOM table (K5) on the end-of-support cell (else the support cell); for a component of an SBOM file on the K5 heading. data: component, endOfSupport, date (the end read), referenceDate, referenceSource (submission_date or today), reason (date or support-level); sbom and path for a file.',
+    },
+    why: {
+      zh: 'V.A.4.b 要求每个组件的支持级别和支持终止日期；V.A.4：“manufacturers should include plans for how third-party software components could be updated or replaced if support ends”。已过支持期的组件经评估并说明理由后可以接受（V.A：器械达到支持终止时的风险转移），因此这里要求写明理由，并且是警告而不是错误。',
+      en: 'V.A.4.b asks for the level of support and the end-of-support date of each component; V.A.4: “manufacturers should include plans for how third-party software components could be updated or replaced if support ends”. A component past its end of support is acceptable when assessed and justified (V.A: risk transfer at end of support), so the finding asks for the justification and is a warning, not an error.',
+    },
+    fix: {
+      zh: '升级或替换该组件；或在表格的理由（Justification / Rationale / Remark）列（SBOM 文件中为 “Justification” 属性或注释行）写明风险如何控制，以及更新或替换该组件的计划（K6.3）。',
+      en: 'Upgrade or replace the component; or, in the table’s justification column (Justification / Rationale / Remark; in an SBOM file a “Justification” property or annotation line), state how the risk is controlled and the plan to update or replace the component (K6.3).',
+    },
+    choices: {
+      zh: '参照日期为 submission_date（有效时）；未写时为当天（UTC；命令行在设置了 SOURCE_DATE_EPOCH 时取其值）；submission_date 无效时不比较日期。可识别的日期：YYYY-MM-DD、YYYY/MM/DD、YYYY.MM.DD、YYYY-MM、YYYY/MM、YYYY年M月D日、YYYY年M月、YYYY-Qn、Qn YYYY、单独的四位年份；只到月、季度、年的日期分别按该月、该季度、该年的最后一天计；一个单元格有多个日期（主流支持与延长支持）时取最晚者；没有日期的单元格不比较。理由须至少 6 个非空白、非标点字符。每行（每个组件）最多一条：终止日期已过时报告日期，否则报告支持级别。硬件行（类型为 hardware、device、硬件、设备）不检查。缩减模式下为 info。',
+      en: 'The reference date is submission_date when it is valid; when it is absent, today (UTC; the command line takes SOURCE_DATE_EPOCH when it is set); when submission_date is invalid, no date is compared. Dates read: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY-MM, YYYY/MM, YYYY年M月D日, YYYY年M月, YYYY-Qn, Qn YYYY, a four-digit year alone; a month, quarter or year ends on its last day; with several dates in a cell (mainstream and extended support) the latest counts; a cell with no date is not compared. A justification has at least 6 characters that are neither whitespace nor punctuation. At most one finding per row (component): the date when it passed, else the level of support. Hardware rows (type hardware, device, 硬件, 设备) are not checked. Info in reduced mode.',
+    },
+    bad: `${FDA_RMR_FM}\n\n${FDA_SBOM_HEAD}| OpenSSL | OpenSSL Software Foundation | 1.1.1w | pkg:generic/openssl@1.1.1w | No longer maintained | 2023-09-11 |\n`,
+    good: `${FDA_RMR_FM}\n\n${FDA_SBOM_HEAD.replace('| End-of-support date |\n| --- | --- | --- | --- | --- | --- |', '| End-of-support date | Justification |\n| --- | --- | --- | --- | --- | --- | --- |').replace('| 2026-06-30 |', '| 2026-06-30 | |')}| OpenSSL | OpenSSL Software Foundation | 1.1.1w | pkg:generic/openssl@1.1.1w | No longer maintained | 2023-09-11 | Service port only, disabled in clinical mode (RA-CS-014); replaced by OpenSSL 3.0 in release 3.3 |\n`,
+  },
+  'known-exploited-vulnerability': {
+    what: {
+      zh: '（fda-premarket-2025）已知漏洞表（K6.1）中标记为列入 CISA 已知被利用漏洞目录（KEV 列为 yes、y、true、listed、x、✓、是、已列入）的漏洞没有被消除：其状态列（没有状态时为控制措施列）没有写明 fixed、patched、remediated、resolved、removed、eliminated、upgraded、not affected 或 已修复、已修补、已消除、已移除、已升级、不受影响。位于该行，data.vulnerability 为漏洞单元格。 另：所列组件的一个已知漏洞在 CISA 已知被利用漏洞目录（KEV，由 vulnerabilities 指定的本地文件）中，且没有修复：评估中未写明已修复或不受影响，也没有 VEX 声明 fixed 或有理由的 not_affected。',
+      en: '(fda-premarket-2025) A vulnerability the known-vulnerability table (K6.1) marks as listed in CISA’s Known Exploited Vulnerabilities Catalog (KEV column yes, y, true, listed, x, ✓, 是, 已列入) is not designed out: its status cell (else its control cell) does not say fixed, patched, remediated, resolved, removed, eliminated, upgraded, not affected (or 已修复, 已修补, 已消除, 已移除, 已升级, 不受影响). On the row; data.vulnerability is the vulnerability cell. Also: A known vulnerability of a listed component is in the CISA Known Exploited Vulnerabilities catalog (a local file named by vulnerabilities) and is not fixed: the assessment does not say fixed or not affected, and no VEX statement says fixed or not_affected with a justification.',
+    },
+    why: {
+      zh: 'V.A.2：“vulnerabilities identified in CISA’s Known Exploited Vulnerabilities Catalog should be designed out of the device, as they are already being exploited”。unacceptable-residual-risk 只报告作者自己评为不可接受的风险，而 KEV 漏洞即使被评为可接受也应消除。 另：已被实际利用的漏洞风险最高；FDA 上市前网络安全指南要求评估 KEV 目录中的漏洞，六（一）3 要求确保产品综合剩余风险均可接受。',
+      en: 'V.A.2: “vulnerabilities identified in CISA’s Known Exploited Vulnerabilities Catalog should be designed out of the device, as they are already being exploited”. unacceptable-residual-risk reports what the author rated unacceptable; a KEV vulnerability must be designed out even when rated acceptable. Also: A vulnerability exploited in the wild carries the highest risk; FDA’s premarket cybersecurity guidance asks for the KEV catalog to be assessed, and 六（一）3 requires every overall residual risk to be acceptable.',
+    },
+    fix: {
+      zh: '修复、升级或移除受影响的组件，并在状态列写明（如 “Fixed – upgraded to 5.6.1”“Not affected: the vulnerable code is not built”）。 另：升级组件或打补丁后在评估中写明“已修复”，或说明产品不受影响及理由（也可写入 VEX）。',
+      en: 'Fix, upgrade or remove the affected component and say so in the status column (“Fixed – upgraded to 5.6.1”, “Not affected: the vulnerable code is not built”). Also: Upgrade or patch the component and mark it fixed in the assessment, or state why the device is not affected (in the assessment or in VEX).',
+    },
+    choices: {
+      zh: '只在表头有 KEV 列（kev、known exploited、已知被利用）时检查；KEV 单元格按整格或首个词判断。状态列有内容时读状态列，否则读控制措施列；“not affected” 视为已消除（漏洞不存在于器械中）。严重程度不随模式降低。',
+      en: 'Checked only when the header has a KEV column (kev, known exploited, 已知被利用); the KEV cell is read as a whole or by its first word. The status cell is read when it has text, else the control cell; “not affected” counts as designed out (the vulnerability is not in the device). The severity does not follow the mode.',
+    },
+    bad: `${FDA_RMR_FM}\n\n${FDA_KEV('Service port disabled in clinical mode | Open')}`,
+    good: `${FDA_RMR_FM}\n\n${FDA_KEV('xz-utils upgraded to 5.6.1 | Fixed')}`,
   },
 };

@@ -13,6 +13,7 @@ import { LineIndex } from '../engine/text';
 import { describeFacts } from '../engine/rules/context';
 import type { DocView } from './view';
 import type { Locale } from './completion';
+import { missingSeverityOf } from '../engine/severity';
 
 export interface HoverContext {
   text: string;
@@ -124,9 +125,11 @@ export function hover(ctx: HoverContext): Hover | null {
 function requirementCard(view: DocView, r: Requirement, en: boolean): string {
   const group = view.group!;
   const v = r.condition && group.cond ? evaluate(r.condition, group.cond) : undefined;
+  // Severity by tier and mode (FDA §1): below error in this file's mode it is recommended.
+  const recommended = !!group.ruleset.severityModes && missingSeverityOf(group.ruleset, r, group.facts) !== 'error';
   const why = r.condition
     ? v?.value
-      ? `${en ? 'Required here because' : '本文档需要此项，因为'} ${en ? describeFacts(v.because).en : describeFacts(v.because).zh}`
+      ? `${recommended ? (en ? 'Recommended here because' : '本文档建议包含此项，因为') : en ? 'Required here because' : '本文档需要此项，因为'} ${en ? describeFacts(v.because).en : describeFacts(v.because).zh}`
       : en
         ? 'Not required by the current facts.'
         : '按当前产品事实不要求此项。'

@@ -13,6 +13,7 @@ import type { Localized, Requirement } from '../engine/rulesets/types';
 import { descendants, subtreeHasBody, type DocModel, type Heading } from '../engine/model';
 import type { Range } from '../engine/text';
 import { becauseText, explainCondition, type Explanation } from './explain';
+import { missingSeverityOf } from '../engine/severity';
 
 export interface DocView {
   state: DossierState;
@@ -130,6 +131,9 @@ export function requirementStatuses(group: DocGroup, diagnostics?: (file: FileSt
         s.off = { kind: v === undefined ? 'unknown' : 'condition', explanation: explainCondition(r.condition, cond) };
       }
     }
+    // Severity by tier and mode (FDA §1): a requirement whose missing-section defaults below error
+    // in this file's mode is recommended, not counted in "M".
+    if (needed && group.ruleset.severityModes && missingSeverityOf(group.ruleset, r, group.facts) !== 'error') s.recommended = true;
     s.required = needed && !s.recommended;
 
     const ref = group.match.found.get(r.id);

@@ -673,7 +673,8 @@ function toInput(s: unknown): ConfigInput {
   if (!s || typeof s !== 'object') return {};
   const o = s as Record<string, unknown>;
   const input: ConfigInput = {};
-  if (typeof o.guideline === 'string') input.guideline = o.guideline;
+  // 'auto' (and the old null) leave it to the dossier.
+  if (typeof o.guideline === 'string' && o.guideline !== 'auto') input.guideline = o.guideline;
   if (o.locale === 'zh-CN' || o.locale === 'en') input.locale = o.locale;
   if (o.rules && typeof o.rules === 'object') input.rules = Object.fromEntries(Object.entries(o.rules as object).filter(([, v]) => typeof v === 'string'));
   if (o.aliases && typeof o.aliases === 'object') input.aliases = Object.fromEntries(Object.entries(o.aliases as object).filter(([, v]) => Array.isArray(v)));

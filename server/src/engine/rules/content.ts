@@ -17,6 +17,8 @@ import { answerState, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
+import { checkEndOfSupport, checkFlaggedRows } from './support';
+import { utcDay } from '../support';
 
 // The table helpers live in ../tables (importing them from here made content ↔ sections ↔
 // vulnerability a cycle); re-exported for callers written against the old place.
@@ -181,6 +183,10 @@ function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Chec
       return checkDiagramPerPart(group, r, sec, c, cond);
     case 'vulnerability-assessment':
       return checkVulnerabilities(group, r, sec, c, cond);
+    case 'end-of-support':
+      return checkEndOfSupport(group, r, sec, c, group.today ?? utcDay(new Date()));
+    case 'flagged-rows':
+      return checkFlaggedRows(group, r, sec, c);
   }
 }
 

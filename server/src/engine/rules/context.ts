@@ -50,6 +50,8 @@ export interface DocGroup {
   submission?: SubmissionCase;
   /** Condition context of this document (facts + dossier tables), for features too. */
   cond?: import('../facts/facts').ConditionContext;
+  /** The engine's today (UTC, YYYY-MM-DD): the reference date when the facts give none. */
+  today?: string;
 }
 
 export interface DossierState {
@@ -64,6 +66,8 @@ export interface DossierState {
   folder: boolean;
   /** The rule set and facts the submission logic (missing-document, the checklist) reads. */
   dossier?: { ruleset: RuleSet; facts?: Facts };
+  /** The engine's today (UTC, YYYY-MM-DD). */
+  today?: string;
 }
 
 export const L = (zh: string, en: string): Localized => ({ zh, en });

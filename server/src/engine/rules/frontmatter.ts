@@ -4,6 +4,7 @@
 import { evaluate, factPosition, getFact } from '../facts/facts';
 import { missingRequired, schemaAt } from '../facts/schema';
 import { isFullVersion } from '../tables';
+import { yamlProblemText, type YamlProblem } from '../facts/yaml';
 import { range, type Range } from '../text';
 import type { Code, Finding } from '../codes';
 import { L, finding, type DossierState, type FileState } from './context';
@@ -44,7 +45,8 @@ export function checkFrontmatter(f: FileState, d: DossierState, available: strin
     return;
   }
   for (const p of f.yaml?.problems ?? []) {
-    f.findings.push(finding('frontmatter-invalid', p.range, L(`frontmatter 的 YAML 无效：${p.message}；正文未检查`, `The frontmatter is not valid YAML: ${p.message}; the body was not checked`)));
+    const t = yamlProblemText(p);
+    f.findings.push(finding('frontmatter-invalid', p.range, L(`frontmatter 的 YAML 无效（${t.zh}）；正文未检查`, `The frontmatter is not valid YAML (${t.en}); the body was not checked`), { detail: p.message, line: t.line, column: t.column }));
   }
   if (f.yaml?.problems.length) {
     f.skipBody = true;
@@ -136,9 +138,55 @@ function rwReason(path: string, f: FileState): { zh: string; en: string } {
   return { zh: '', en: '' };
 }
 
+/**
+ * A member of a dossier whose dossier.yaml does not parse: one finding saying so, pointing there
+ * (related), instead of the cascade its missing facts would cause (frontmatter-missing for every
+ * shared key, out-of-scope on absent interfaces, a body checked against no facts). The body is
+ * not checked: every conditional requirement depends on the facts that were not loaded.
+ */
+export function reportBrokenDossierYaml(f: FileState, yamlPath: string, p: YamlProblem): void {
+  const t = yamlProblemText(p);
+  f.findings = f.findings.filter((x) => x.code !== 'frontmatter-missing');
+  const fd = finding(
+    'config-invalid',
+    openingFence(f),
+    L(
+      `dossier.yaml 第 ${t.line} 行有 YAML 错误——产品事实未加载，本文件未检查；请先修正 dossier.yaml`,
+      `dossier.yaml has a YAML error at line ${t.line} — facts not loaded, so this file was not checked; fix dossier.yaml first`,
+    ),
+    { file: 'dossier.yaml', problem: 'yaml', detail: p.message, line: t.line, column: t.column },
+  );
+  fd.related = [{ path: yamlPath, range: p.range, message: L(`YAML 错误（${t.zh}）`, `The YAML error (${t.en})`) }];
+  f.findings.push(fd);
+  f.skipBody = true;
+}
+
+/**
+ * A member governed by a .cyberdossierrc.yaml that does not parse: one finding saying so, pointing
+ * there; the file is still checked, with the default settings (the rc file holds no facts).
+ */
+export function reportBrokenRc(f: FileState, rcPath: string, p: YamlProblem): void {
+  const t = yamlProblemText(p);
+  const fd = finding(
+    'config-invalid',
+    openingFence(f),
+    L(
+      `.cyberdossierrc.yaml 第 ${t.line} 行有 YAML 错误——其中的设置未生效，本文件按默认设置检查；请先修正该文件`,
+      `.cyberdossierrc.yaml has a YAML error at line ${t.line} — its settings were not applied, so this file was checked with the defaults; fix it first`,
+    ),
+    { file: '.cyberdossierrc.yaml', problem: 'yaml', detail: p.message, line: t.line, column: t.column },
+  );
+  fd.related = [{ path: rcPath, range: p.range, message: L(`YAML 错误（${t.zh}）`, `The YAML error (${t.en})`) }];
+  f.findings.push(fd);
+}
+
 /** dossier.yaml's own problems: config-invalid on that file, once per rule set seen. */
-export function checkDossierYaml(d: DossierState, problems: { message: string; range: Range }[], issues: Finding[]): void {
-  for (const p of problems) d.yamlFindings.push(finding('config-invalid', p.range, L(`dossier.yaml 的 YAML 无效：${p.message}`, `dossier.yaml is not valid YAML: ${p.message}`)));
+export function checkDossierYaml(d: DossierState, problems: YamlProblem[], issues: Finding[], loaded = true): void {
+  for (const p of problems) {
+    const t = yamlProblemText(p);
+    const unused = loaded ? { zh: '', en: '' } : { zh: '：共享的产品事实未加载', en: ': the shared facts were not loaded' };
+    d.yamlFindings.push(finding('config-invalid', p.range, L(`dossier.yaml 的 YAML 无效（${t.zh}）${unused.zh}`, `dossier.yaml is not valid YAML (${t.en})${unused.en}`), { problem: 'yaml', detail: p.message, line: t.line, column: t.column }));
+  }
   for (const i of issues) {
     const key = `${i.range.start.line}:${i.range.start.character}:${i.message.en}`;
     if (!d.yamlFindings.some((x) => `${x.range.start.line}:${x.range.start.character}:${x.message.en}` === key)) d.yamlFindings.push({ ...i, code: 'config-invalid' });

@@ -18,6 +18,8 @@ import type { SbomComponent } from '../../sbom/types';
 import { L, finding, reqLabel, requirementById, type DocGroup, type DossierState } from './context';
 import { sectionOf, sectionTables, type Section } from './section';
 import { answerState } from './structure';
+import { checkSbomComponents } from './support';
+import { utcDay } from '../support';
 
 /** Reads a configured SBOM (the engine's: configured-file.ts, through its Host). */
 export type SbomLoader = (s: SbomSetting, config: Config) => LoadResult;
@@ -30,7 +32,7 @@ interface Row extends OtsTableRow {
  * Runs the comparison for every document of the dossier whose rule set names an OTS table.
  * Returns config-invalid findings per rc file (the caller merges them with the rc file's own).
  */
-export function checkSbom(d: DossierState, load: SbomLoader): Map<string, Finding[]> {
+export function checkSbom(d: DossierState, load: SbomLoader, today: string = d.today ?? utcDay(new Date())): Map<string, Finding[]> {
   const rcFindings = new Map<string, Finding[]>();
   const results = new Map<string, LoadResult>();
   const reported = new Set<string>();
@@ -79,6 +81,8 @@ export function checkSbom(d: DossierState, load: SbomLoader): Map<string, Findin
 
   // Every configured SBOM is read, table or not: a wrong path shows as soon as it is written.
   for (const f of d.files) componentsOf(f.config);
+  // Each software component of the files, element by element (a rule set's componentSupport).
+  checkSbomComponents(d, (s, config) => results.get(s.path) ?? load(s, config), today);
 
   for (const g of d.groups) {
     for (const id of g.ruleset.otsTable?.requirements ?? []) {

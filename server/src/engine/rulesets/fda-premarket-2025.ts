@@ -8,6 +8,8 @@ import schema from '../../../../schemas/frontmatter.fda-premarket-2025.schema.js
 import type { Condition, DocumentKind, JsonSchema, Requirement, RuleSet, SubmissionCase } from './types';
 import { architecture, labeling, managementPlan, modification, riskManagement, testing } from './fda-premarket-2025/catalogue';
 import { CHECKS } from './fda-premarket-2025/checks';
+import { TEMPLATES } from './fda-premarket-2025/templates';
+import { COMPONENT_SUPPORT, SUPPORT_CHECKS } from './fda-premarket-2025/support';
 import {
   cyberDevice,
   fullDocumentation,
@@ -30,7 +32,9 @@ export const KIND_FDA = {
 } as const;
 const { K, B, E, L, G, H } = KIND_FDA;
 
-const withChecks = (rs: Requirement[]): Requirement[] => rs.map((r) => (CHECKS[r.id] ? { ...r, checks: CHECKS[r.id] } : r));
+const checksOf = (id: string) => [...(CHECKS[id] ?? []), ...(SUPPORT_CHECKS[id] ?? [])];
+const withChecks = (rs: Requirement[]): Requirement[] =>
+  rs.map((r) => ({ ...r, ...(checksOf(r.id).length ? { checks: checksOf(r.id) } : {}), ...(TEMPLATES[r.id] ? { template: TEMPLATES[r.id] } : {}) }));
 
 const kinds: DocumentKind[] = [
   {
@@ -208,6 +212,7 @@ export const fdaPremarket2025: RuleSet = {
   },
   versionFacts: ['product.software_version'],
   otsTable: { requirements: ['K5'] },
+  componentSupport: COMPONENT_SUPPORT,
   schema: schema as JsonSchema,
   answers: FDA_ANSWERS,
   quoteLanguage: 'en',

@@ -124,6 +124,47 @@ export type Check =
   /** The section holds a diagram (image, diagram fence, figure reference) — missing-diagram. */
   | { kind: 'diagram'; what: Localized; exempt?: { words: string[]; label: Localized } }
   /**
+   * The support of the components a table lists (requirements-fda-premarket-2025.md §10.1): an end
+   * of support earlier than the reference date, or a level of support that says the component is
+   * not supported, without a justification in the row — end-of-support-passed. The table is
+   * recognised as a listing table's (`select`, `precedence`, `columns`); the words and the
+   * reference date are the rule set's `componentSupport`.
+   */
+  | {
+      kind: 'end-of-support';
+      select: ColumnRole[];
+      precedence?: ColumnRole[];
+      columns?: Record<ColumnRole, string[]>;
+      roles: { name: ColumnRole; eos: ColumnRole; support: ColumnRole; justification: ColumnRole; type?: ColumnRole };
+    }
+  /**
+   * Rows flagged in one column and not resolved (a vulnerability listed in CISA's Known Exploited
+   * Vulnerabilities Catalog and not designed out): `code` on the row.
+   */
+  | {
+      kind: 'flagged-rows';
+      select: ColumnRole[];
+      precedence?: ColumnRole[];
+      columns?: Record<ColumnRole, string[]>;
+      /** The row's item (a 无 / None there is not an item). */
+      key: ColumnRole;
+      flag: ColumnRole;
+      /** Flag cells meaning yes (normalised: the whole cell or its first word). */
+      yes: string[];
+      /** Roles whose cell may say the row is resolved: the first non-empty one is read. */
+      resolvedBy: ColumnRole[];
+      /** Words (normalised substrings) meaning resolved. */
+      resolved: string[];
+      code: string;
+      /** data.requirement and data.clause when they are not the section's. */
+      requirement?: string;
+      clause?: string;
+      /** `{key}` is the key cell's text. */
+      message: Localized;
+      /** data key of the key cell's text. */
+      dataKey: string;
+    }
+  /**
    * Each group has one of its words in the section (else `code`, with the unmet groups). With
    * `source: 'lines'` the section's source lines are read (a mermaid chart's labels count).
    */
@@ -407,6 +448,11 @@ export interface RuleSet {
    * residual vulnerabilities, and the words of a listed vulnerability's status.
    */
   vulnerabilityData?: VulnerabilityData;
+  /**
+   * The support of components (requirements-fda-premarket-2025.md §10): the words and reference
+   * date the `end-of-support` check reads, and the per-component check of the SBOM files.
+   */
+  componentSupport?: ComponentSupport;
   /** The frontmatter JSON Schema of this rule set. */
   schema: JsonSchema;
   /** The language of `quote` (default zh: the NMPA guidelines); `gloss` is in the other one. */
@@ -470,6 +516,34 @@ export interface EnglishAnswerRules {
   dropped: string[];
   /** Spelling folds per word (modelling → modeling). */
   spelling: Record<string, string>;
+}
+
+/**
+ * What makes a component supported, and the check of the SBOM files an rc names (`sbom:`):
+ * every software component has each element of `elements`, and is not past its end of support
+ * without a justification. Findings about the files land on `requirement`'s heading in the first
+ * file of its document kind (else that file's first line after the frontmatter).
+ */
+export interface ComponentSupport {
+  requirement: string;
+  /** data.clause of sbom-component-incomplete and of end-of-support-passed. */
+  clauses: { incomplete: string; passed: string };
+  /** Fact path of the reference date; when absent, the engine's today. */
+  referenceDate: string;
+  /** A level of support that contains one of these (normalised) says "not supported". */
+  notSupported: string[];
+  /** The same, as whole tokens only (`eol`). */
+  notSupportedTokens: string[];
+  /** A justification has at least this many characters that are neither whitespace nor punctuation. */
+  minJustification: number;
+  /** Bare not-applicable words (a value that is one of them, without a reason, is not given). */
+  notApplicable: string[];
+  /** Table type cells (whole, normalised) that name hardware: not checked. */
+  hardware: string[];
+  /** SBOM component types that are not software components (beyond those the reader leaves out). */
+  notSoftwareTypes: string[];
+  /** Check the SBOM files component by component (sbom-component-incomplete, end-of-support-passed). */
+  files: boolean;
 }
 
 /**

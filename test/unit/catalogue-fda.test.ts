@@ -1,0 +1,314 @@
+// Behaviour of the FDA premarket catalogue (docs/spec/requirements-fda-premarket-2025.md): the
+// clean infusion-pump example is the realistic base. For every requirement it holds (generated
+// from the rule set's data, so a new requirement adds its cases) the section absent, answered not
+// applicable with and without a reason; then each condition, the IDE subset, each submission type,
+// the cyber-device states and their severities, and the quotes against the vendored guidance.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fdaPremarket2025 as FDA } from '../../server/src/engine/rulesets/fda-premarket-2025';
+import { parentId } from '../../server/src/engine/match';
+import { englishKey } from '../../server/src/engine/titles';
+import type { ConfigInput } from '../../server/src/engine/config';
+import type { Requirement } from '../../server/src/engine/rulesets/types';
+import { checkFiles, render } from '../helpers';
+import { headings, replaceLines, type Section } from '../fixtures';
+
+const ROOT = path.join(__dirname, '..', '..');
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+const EX = 'examples/fda-premarket-2025/infusion-pump';
+const YAML = read(`${EX}/dossier.yaml`);
+const FILE: Record<string, string> = {
+  K: 'cybersecurity-risk-management-report.md',
+  B: 'security-architecture.md',
+  E: 'cybersecurity-testing.md',
+  L: 'labeling.md',
+  G: 'cybersecurity-management-plan.md',
+};
+const DOCS: Record<string, string> = Object.fromEntries(Object.entries(FILE).map(([p, f]) => [p, read(`${EX}/${f}`)]));
+
+/** The dossier folder `d/` with the example's files, some replaced or left out. */
+function dossier(over: Record<string, string | null> = {}, yaml = YAML, settings?: ConfigInput): string {
+  const files: Record<string, string> = { 'd/dossier.yaml': yaml };
+  for (const [p, f] of Object.entries(FILE)) {
+    const t = p in over ? over[p] : DOCS[p];
+    if (t !== null) files[`d/${f}`] = t;
+  }
+  for (const [k, t] of Object.entries(over)) if (!(k in FILE) && t !== null) files[`d/${k}`] = t;
+  return render(checkFiles(files, { folders: ['d'], settings }));
+}
+
+/** Replaces one `key: value` line of the example's dossier.yaml (or appends it). */
+function withYaml(...edits: [RegExp, string][]): string {
+  let y = YAML;
+  for (const [re, s] of edits) y = re.test(y) ? y.replace(re, s) : `${y}\n${s}\n`;
+  return y;
+}
+
+const only = (out: string, codes: string[]) =>
+  out
+    .split('\n')
+    .filter((l) => codes.some((c) => l.includes(` ${c}`)))
+    .map((l) => l.replace(/^d\/[^:]+:\d+ /, ''));
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+function sectionIn(text: string, r: Requirement): Section | undefined {
+  return headings(text).find((h) => norm(h.title) === norm(r.title.en));
+}
+
+const all = FDA.kinds.flatMap((k) => k.requirements.map((r) => ({ kind: k, r })));
+const cases = all.filter(({ kind, r }) => DOCS[kind.prefix] && sectionIn(DOCS[kind.prefix], r));
+
+const tierSeverity = (r: Requirement) => (r.tier === 'A' ? 'error' : 'warning');
+
+test('the catalogue has the counts of the spec (29 K, 7 B, 22 E, 18 L, 11 G, 6 H) and every example section is found', () => {
+  expect(FDA.kinds.map((k) => [k.prefix, k.requirements.length])).toEqual([
+    ['K', 29],
+    ['B', 7],
+    ['E', 22],
+    ['L', 18],
+    ['G', 11],
+    ['H', 6],
+  ]);
+  // What the 510(k) example does not hold: fielded-device metrics, the IDE items, the modification kind.
+  const absent = all.filter((c) => !cases.includes(c)).map((c) => c.r.id);
+  expect(absent).toEqual(['K8', 'K8.1', 'K8.2', 'K8.2.1', 'K8.2.2', 'K8.2.3', 'L15', 'L16', 'H1', 'H2', 'H2.1', 'H2.2', 'H3', 'H4']);
+});
+
+test('the infusion-pump example checks clean; the mistakes example shows the refuse-to-accept gaps', () => {
+  expect(dossier()).toBe('');
+  const files: Record<string, string> = {};
+  const dir = path.join(ROOT, 'examples/fda-premarket-2025/infusion-pump-with-mistakes');
+  for (const f of fs.readdirSync(dir)) if (/\.(md|yaml)$/.test(f)) files[`m/${f}`] = fs.readFileSync(path.join(dir, f), 'utf8');
+  expect(render(checkFiles(files, { folders: ['m'] }))).toMatchInlineSnapshot(`
+    "m/cybersecurity-risk-management-report.md:4 error missing-section K2
+    m/cybersecurity-risk-management-report.md:42 error unacceptable-residual-risk K3
+    m/cybersecurity-risk-management-report.md:64 warning inconsistent-fact K4
+    m/cybersecurity-risk-management-report.md:71 error missing-column K5
+    m/cybersecurity-risk-management-report.md:71 error missing-column K5
+    m/cybersecurity-risk-management-report.md:76 error incomplete-row K5
+    m/cybersecurity-risk-management-report.md:76 warning version-not-full K5
+    m/cybersecurity-testing.md:87 error missing-section E4.1
+    m/cybersecurity-testing.md:87 error missing-section E4.2
+    m/dossier.yaml:6 error missing-document
+    m/security-architecture.md:9 error capability-unaddressed B1
+    m/security-architecture.md:48 warning inconsistent-fact B2.2"
+  `);
+});
+
+describe('every requirement: absent → missing-section at the severity of its tier', () => {
+  test.each(cases.map((c) => [c.r.id, c] as const))('%s', (_id, { kind, r }) => {
+    const text = DOCS[kind.prefix];
+    const s = sectionIn(text, r)!;
+    const out = dossier({ [kind.prefix]: replaceLines(text, s.line, s.end, []) });
+    expect(only(out, ['missing-section'])).toEqual([`${tierSeverity(r)} missing-section ${r.id}`]);
+  });
+});
+
+/** What answering not applicable contradicts (§4, §5): the facts say the section applies. */
+const CONTRADICTS: Record<string, string> = { K5: 'error inconsistent-fact K5', 'B2.2': 'warning inconsistent-fact B2.2', 'B2.3': 'warning inconsistent-fact B2.3' };
+
+describe('every requirement: not applicable', () => {
+  const answer = (text: string, s: Section, body: string) => replaceLines(text, s.line + 1, s.end, ['', body, '']);
+  test.each(cases.map((c) => [c.r.id, c] as const))('%s with a reason → covered (children included)', (_id, { kind, r }) => {
+    const text = DOCS[kind.prefix];
+    const out = dossier({ [kind.prefix]: answer(text, sectionIn(text, r)!, 'Not applicable: this function is not present in the IP-600 system.') });
+    expect(only(out, ['missing-section', 'not-applicable-without-reason', 'inconsistent-fact', 'empty-section'])).toEqual(CONTRADICTS[r.id] ? [CONTRADICTS[r.id]] : []);
+  });
+  test.each(cases.map((c) => [c.r.id, c] as const))('%s bare N/A → not-applicable-without-reason', (_id, { kind, r }) => {
+    const text = DOCS[kind.prefix];
+    const out = dossier({ [kind.prefix]: answer(text, sectionIn(text, r)!, 'N/A') });
+    expect(only(out, ['missing-section', 'not-applicable-without-reason'])).toEqual([`error not-applicable-without-reason ${r.id}`]);
+  });
+});
+
+describe('titles: English normalisation (§3.1)', () => {
+  test('the spec’s examples', () => {
+    const en = FDA.answers.english!;
+    expect(englishKey('Security Risk Management Report', en)).toBe('riskmanagement');
+    expect(englishKey('Security Risk Management Plan', en)).toBe('riskmanagementplan');
+    expect(englishKey('Cybersecurity Risk Assessment', en)).toBe(englishKey('Security Risk Assessment', en));
+    expect(englishKey('Safety Risk Assessment', en)).not.toBe(englishKey('Security Risk Assessment', en));
+    expect(englishKey('Test Plan', en)).not.toBe(englishKey('Test Report', en));
+    expect(englishKey('Penetration Test Report', en)).toBe(englishKey('Penetration Test', en));
+    expect(englishKey('Threat Model', en)).not.toBe(englishKey('Threat Modeling', en));
+    expect(englishKey('Updateability/Patchability View', en)).toBe('updatabilitypatchabilityview');
+    expect(englishKey('End-of-Support', en)).toBe('endsupport');
+    expect(englishKey('Security', en)).toBe('security');
+    expect(englishKey('Section 3 Threat Modelling', en)).toBe('threatmodeling');
+  });
+  test('within each parent no two requirements share a normalised title or synonym', () => {
+    const en = FDA.answers.english!;
+    for (const kind of FDA.kinds) {
+      const byParent = new Map<string, Map<string, string>>();
+      for (const r of kind.requirements) {
+        const seen = byParent.get(parentId(r.id)) ?? new Map<string, string>();
+        byParent.set(parentId(r.id), seen);
+        for (const k of new Set([r.title.en, ...r.synonyms].map((t) => englishKey(t, en)).filter(Boolean))) {
+          expect(seen.get(k), `${r.id}: ${k}`).toBeUndefined();
+          seen.set(k, r.id);
+        }
+      }
+    }
+  });
+  test('a heading in another spelling and with filler words still names its requirement', () => {
+    const text = DOCS.K.replace('## 2 Threat model', '## 2 Cybersecurity Threat Modelling Documentation').replace('### 5.1 Machine-readable SBOM', '### 5.1 Machine Readable SBOM Information');
+    expect(only(dossier({ K: text }), ['missing-section'])).toEqual([]);
+  });
+});
+
+describe('conditions', () => {
+  const absentIn = (p: string, id: string, yaml: string) => {
+    const r = FDA.kinds.find((k) => k.prefix === p)!.requirements.find((x) => x.id === id)!;
+    const s = sectionIn(DOCS[p], r)!;
+    return only(dossier({ [p]: replaceLines(DOCS[p], s.line, s.end, []) }, yaml), ['missing-section']);
+  };
+  test('has interfaces: K4, B3, L3 required with a connection, not with connectivity: {} (nor while connectivity is missing)', () => {
+    const none = withYaml([/connectivity:[\s\S]*?usb: true[^\n]*\n/, 'connectivity: {}\n']);
+    const missing = withYaml([/connectivity:[\s\S]*?usb: true[^\n]*\n/, '']);
+    for (const [p, id] of [['K', 'K4'], ['B', 'B3'], ['L', 'L3']]) {
+      expect(absentIn(p, id, YAML)).toEqual([`${id === 'K4' ? 'error' : 'warning'} missing-section ${id}`]);
+      expect(absentIn(p, id, none)).toEqual([]);
+      expect(absentIn(p, id, missing)).toEqual([]);
+    }
+    // Removable media alone is an interface (not an internet connection).
+    const media = withYaml([/connectivity:[\s\S]*?usb: true[^\n]*\n/, 'connectivity: { removable_media: true }\n']);
+    expect(absentIn('K', 'K4', media)).toEqual(['error missing-section K4']);
+  });
+  test('third-party testing: E7 only with testing.third_party: true', () => {
+    expect(absentIn('E', 'E7', YAML)).toEqual(['error missing-section E7']);
+    expect(absentIn('E', 'E7', withYaml([/third_party: true/, 'third_party: false']))).toEqual([]);
+    expect(absentIn('E', 'E7', withYaml([/testing:\n\s+third_party: true[^\n]*\n/, '']))).toEqual([]);
+  });
+  test('fielded devices: K8 and its metrics (tier B) with previously_marketed, or by default for a modification', () => {
+    const k8 = ['warning missing-section K8'];
+    expect(only(dossier({}, withYaml([/previously_marketed: false/, 'previously_marketed: true'])), ['missing-section'])).toEqual(k8);
+    const mod = withYaml([/submission: 510k/, 'submission: modification'], [/  previously_marketed: false\n/, ''], [/^testing:/m, 'change: { cybersecurity_impact: may-impact }\ntesting:']);
+    const h = '---\ndocument: modification-documentation\n---\n\n# Modification\n\n## 1 Description of the change and its cybersecurity impact\n\nNew Wi-Fi module: the change may impact cybersecurity (VII.D.1).\n';
+    expect(only(dossier({ 'h.md': h }, mod), ['missing-section'])).toEqual(k8);
+    expect(only(dossier({}, YAML), ['missing-section'])).toEqual([]);
+  });
+  test('Windows: L1 must name anti-malware; multi_patient_harm: false allows B2.2 not applicable', () => {
+    const win = withYaml([/operating_systems: \[embedded\]/, 'operating_systems: [windows]']);
+    const l1 = DOCS.L.replace('keep anti-malware software on the Fleet Server host', 'keep the Fleet Server host patched');
+    expect(only(dossier({ L: l1 }, win), ['inconsistent-fact'])).toEqual(['warning inconsistent-fact L1']);
+    expect(only(dossier({ L: l1 }, YAML), ['inconsistent-fact'])).toEqual([]);
+    const b = DOCS.B.replace(/### 2\.2 Multi-patient harm view[\s\S]*?### 2\.3/, '### 2.2 Multi-patient harm view\n\nNot applicable: one pump serves a single patient and holds no fleet credentials.\n\n### 2.3');
+    expect(only(dossier({ B: b }, YAML), ['inconsistent-fact'])).toEqual(['warning inconsistent-fact B2.2']);
+    expect(only(dossier({ B: b }, withYaml([/^update:/m, 'multi_patient_harm: false\nupdate:'])), ['inconsistent-fact'])).toEqual([]);
+  });
+  test('B3 must name every declared connection', () => {
+    const b = DOCS.B.replace(/Bluetooth Low Energy 5\.2/g, 'the short-range radio');
+    expect(only(dossier({ B: b }), ['inconsistent-fact'])).toEqual(['warning inconsistent-fact B3']);
+  });
+});
+
+describe('submission types (§11)', () => {
+  const kOnly = (yaml: string, extra: Record<string, string | null> = {}) =>
+    only(dossier({ B: null, E: null, L: null, G: null, ...extra }, yaml), ['missing-document', 'wrong-document-kind']);
+  const H = '---\ndocument: modification-documentation\n---\n\n# Modification\n';
+  test.each(['510k', 'de-novo', 'pma', 'hde', 'pdp'])('%s needs K, B, E, L, G; H is the wrong kind', (s) => {
+    const y = withYaml([/submission: 510k/, `submission: ${s}`]);
+    expect(kOnly(y)).toHaveLength(4);
+    expect(kOnly(y).every((l) => l === 'error missing-document')).toBe(true);
+    expect(kOnly(y, { 'h.md': H })).toContain('error wrong-document-kind');
+  });
+  const mod = (s: string, change: string) => withYaml([/submission: 510k/, `submission: ${s}`], [/^testing:/m, `change: ${change}\ntesting:`]);
+  test.each(['modification', 'pma-supplement'])('%s: may-impact needs all six kinds; unlikely needs K, G, H; with a prior plan K, H', (s) => {
+    expect(kOnly(mod(s, '{ cybersecurity_impact: may-impact }'))).toHaveLength(5);
+    expect(kOnly(mod(s, '{ cybersecurity_impact: unlikely }'))).toHaveLength(2);
+    expect(kOnly(mod(s, '{ cybersecurity_impact: unlikely, prior_plan: true, prior_submission: K231234 }'))).toHaveLength(1);
+    expect(kOnly(mod(s, '{ cybersecurity_impact: unlikely, prior_plan: true, prior_submission: K231234 }'), { 'h.md': H })).toEqual([]);
+  });
+  test('a modification without change.cybersecurity_impact: frontmatter-missing, no kind needed or rejected', () => {
+    const out = dossier({ B: null, E: null, L: null, G: null }, withYaml([/submission: 510k/, 'submission: modification']));
+    expect(only(out, ['missing-document', 'wrong-document-kind'])).toEqual([]);
+    expect(out).toContain('frontmatter-missing');
+  });
+  test('a reduced modification needs only K5 and K5.1 of the risk management report', () => {
+    const k = DOCS.K.replace(/## 1 Risk management summary[\s\S]*?## 5 Software bill of materials/, '## 5 Software bill of materials');
+    const out = only(dossier({ K: k, B: null, E: null, L: null }, mod('modification', '{ cybersecurity_impact: unlikely, prior_plan: true, prior_submission: K231234 }')), ['missing-section']);
+    expect(out).toEqual([]);
+  });
+  test('IDE: K5, B2 views and L15, L16 only, at reduced severity; E and G accepted, H wrong', () => {
+    const ide = withYaml([/submission: 510k/, 'submission: ide']);
+    const out = dossier({ 'h.md': H }, ide);
+    expect(only(out, ['missing-section', 'missing-document', 'wrong-document-kind'])).toEqual([
+      'error wrong-document-kind',
+      'warning missing-section L15',
+      'warning missing-section L16',
+    ]);
+    // B1 and the testing document are not needed at IDE.
+    const b = DOCS.B.replace(/## 1 Security controls and requirements[\s\S]*?## 2 Security architecture views/, '## 2 Security architecture views');
+    expect(only(dossier({ B: b, E: null, G: null }, ide), ['missing-section', 'missing-document'])).toEqual(['warning missing-section L15', 'warning missing-section L16']);
+  });
+});
+
+describe('cyber device (524B(c), VII.B) and severities (§1)', () => {
+  const noThreatModel = (() => {
+    const s = sectionIn(DOCS.K, FDA.kinds[0].requirements.find((r) => r.id === 'K2')!)!;
+    return replaceLines(DOCS.K, s.line, s.end, []);
+  })();
+  test.each(['software', 'internet', 'vulnerable_characteristics'])('%s: false → not-a-cyber-device (info) and tier A absences are warnings', (c) => {
+    const y = withYaml([new RegExp(`${c}: true`), `${c}: false`], ...(c === 'internet' ? ([[/connectivity:[\s\S]*?usb: true[^\n]*\n/, 'connectivity: {}\n']] as [RegExp, string][]) : []));
+    const out = render(checkFiles({ 'd/dossier.yaml': y, 'd/k.md': noThreatModel }, { folders: ['d'] }), { data: ['criterion'] });
+    expect(out).toContain(`d/k.md:1 info not-a-cyber-device criterion="${c}"`);
+    expect(out).toContain('warning missing-section K2');
+    expect(out).toContain('d/dossier.yaml:5 warning missing-document');
+    expect(out).not.toContain('error missing');
+  });
+  test('on the criterion’s value when the file writes it; the first false criterion in order', () => {
+    const t = DOCS.G.replace('document: cybersecurity-management-plan\n', 'document: cybersecurity-management-plan\ncyber_device: { software: true, internet: true, vulnerable_characteristics: false }\n');
+    const out = render(checkFiles({ 'd/dossier.yaml': YAML.replace('software: true', 'software: false'), 'd/g.md': t }, { files: ['d/g.md'] }), { data: ['criterion'] });
+    expect(out).toContain('d/g.md:3 info not-a-cyber-device criterion="vulnerable_characteristics"');
+  });
+  test('undetermined: a missing criterion is frontmatter-missing, no notice, normal severities', () => {
+    const y = YAML.replace(/  vulnerable_characteristics: true\n/, '');
+    const out = render(checkFiles({ 'd/dossier.yaml': y, 'd/k.md': noThreatModel }, { files: ['d/k.md'] }));
+    expect(out).toContain('frontmatter-missing');
+    expect(out).not.toContain('not-a-cyber-device');
+    expect(out).toContain('error missing-section K2');
+  });
+  test('internet: false with a declared connection is contradictory and counts as invalid (undetermined)', () => {
+    const y = YAML.replace('internet: true', 'internet: false');
+    const out = render(checkFiles({ 'd/dossier.yaml': y, 'd/k.md': noThreatModel }, { files: ['d/k.md'] }));
+    expect(out).toContain('d/dossier.yaml:15 error config-invalid');
+    expect(out).not.toContain('not-a-cyber-device');
+    expect(out).toContain('error missing-section K2');
+  });
+  test('a cyber device cannot be non-updatable', () => {
+    const out = render(checkFiles({ 'd/dossier.yaml': YAML.replace('mechanism: [network, service]', 'mechanism: [none]'), 'd/k.md': DOCS.K }, { files: ['d/k.md'] }));
+    expect(out).toContain('d/dossier.yaml:25 error config-invalid');
+  });
+  test('IDE is reduced mode too; a configured severity wins over the mode', () => {
+    const ide = withYaml([/submission: 510k/, 'submission: ide']);
+    const k5 = sectionIn(DOCS.K, FDA.kinds[0].requirements.find((r) => r.id === 'K5')!)!;
+    const noSbom = replaceLines(DOCS.K, k5.line, k5.end, []);
+    const k5Only = (out: string) => only(out, ['missing-section K5']);
+    expect(k5Only(dossier({ K: noSbom }, ide))).toEqual(['warning missing-section K5']);
+    expect(k5Only(dossier({ K: noSbom }, ide, { rules: { 'missing-section': 'error' } }))).toEqual(['error missing-section K5']);
+    expect(k5Only(dossier({ K: noSbom }, YAML, { rules: { 'missing-section/K5': 'info' } }))).toEqual(['info missing-section K5']);
+    expect(k5Only(dossier({ K: noSbom }, YAML))).toEqual(['error missing-section K5']);
+  });
+});
+
+describe('quotes (§ "Quotes"): verbatim in the vendored guidance', () => {
+  const guidance = read('test/fixtures/guideline/fda-2025-cybersecurity-premarket.en.md');
+  const collapse = (s: string) => s.replace(/\s+/g, ' ');
+  const text = collapse(guidance);
+  test('the vendored file is the spec’s (SHA-256)', async () => {
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(fs.readFileSync(path.join(ROOT, 'test/fixtures/guideline/fda-2025-cybersecurity-premarket.en.md'))).digest('hex')).toBe(
+      '64d40c1aa131d7e169b0fce9e846b164d7b598616dd4dda0aeed0e28e38e403d',
+    );
+  });
+  test.each(all.map(({ r }) => [r.id, r] as const))('%s occurs exactly once', (_id, r) => {
+    const q = collapse(r.quote);
+    expect(q.length).toBeGreaterThan(8);
+    expect(text.split(q).length - 1).toBe(1);
+  });
+  test('a quote that is not the guidance’s text fails (the test can fail)', () => {
+    expect(text.split(collapse('FDA recommends that premarket submissions include a threat model.')).length - 1).toBe(0);
+  });
+});
