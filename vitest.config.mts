@@ -14,7 +14,6 @@ const PROCESS = [
   'test/vulns/cli.test.ts',
   'test/word/cli.test.ts',
   'test/word/lsp.test.ts',
-  'test/vulns/cli.test.ts',
 ];
 const common = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const };
 
