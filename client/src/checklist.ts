@@ -287,7 +287,11 @@ async function revealOnce(context: vscode.ExtensionContext, view: vscode.TreeVie
   await context.globalState.update(REVEALED, true);
   const editor = vscode.window.activeTextEditor;
   await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-  if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  // Give the keyboard back to that editor only while its tab is still the one in front: another
+  // editor opened meanwhile (the Workspace Trust editor, a preview) must not be covered.
+  const front = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (editor && front instanceof vscode.TabInputText && front.uri.toString() === editor.document.uri.toString())
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
   return true;
 }
 
