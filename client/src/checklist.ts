@@ -285,13 +285,10 @@ const REVEALED = 'cyberdossier.checklistRevealed';
 async function revealOnce(context: vscode.ExtensionContext, view: vscode.TreeView<Node>): Promise<boolean> {
   if (context.globalState.get<boolean>(REVEALED) || view.visible) return false;
   await context.globalState.update(REVEALED, true);
-  const editor = vscode.window.activeTextEditor;
   await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-  // Give the keyboard back to that editor only while its tab is still the one in front: another
-  // editor opened meanwhile (the Workspace Trust editor, a preview) must not be covered.
-  const front = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (editor && front instanceof vscode.TabInputText && front.uri.toString() === editor.document.uri.toString())
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  // Give the keyboard back to whatever editor is in front, never by re-showing a document: another
+  // editor may have opened meanwhile (the Workspace Trust editor, a preview) and must stay in front.
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   return true;
 }
 
