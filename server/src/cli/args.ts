@@ -90,3 +90,26 @@ export function parseOrExit<T>(io: CliIO, command: string, usage: string, parse:
   }
   return o;
 }
+
+/**
+ * The options several subcommands share, with one meaning everywhere (`--config`, `--locale`,
+ * `--output`, and `--allow-path` where the command has `allowPaths`); true when `t` was one of them.
+ */
+export function sharedOption(t: OptionToken, o: { config?: string; locale?: Locale; output?: string; allowPaths?: string[] }): boolean {
+  switch (t.long) {
+    case '--config':
+      o.config = valueOf(t);
+      return true;
+    case '--locale':
+      o.locale = parseLocale(valueOf(t));
+      return true;
+    case '--output':
+      o.output = valueOf(t);
+      return true;
+    case '--allow-path':
+      if (!o.allowPaths) return false;
+      o.allowPaths.push(valueOf(t));
+      return true;
+  }
+  return false;
+}

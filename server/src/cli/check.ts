@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Engine, faultsFromEnv, type FileReport, type InternalFailure, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch } from '../engine';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
-import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
+import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption } from './args';
 import type { CliIO } from './io';
 
 interface Options {
@@ -71,6 +71,7 @@ function parseCheckArgs(argv: string[]): Options | 'help' | 'version' {
       o.paths.push(t.value);
       continue;
     }
+    if (sharedOption(t, o)) continue;
     switch (t.long) {
       case '--format': {
         const f = valueOf(t);
@@ -78,15 +79,6 @@ function parseCheckArgs(argv: string[]): Options | 'help' | 'version' {
         o.format = f;
         break;
       }
-      case '--config':
-        o.config = valueOf(t);
-        break;
-      case '--locale':
-        o.locale = parseLocale(valueOf(t));
-        break;
-      case '--output':
-        o.output = valueOf(t);
-        break;
       case '--max-warnings': {
         const n = valueOf(t);
         if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a non-negative integer, not ${n}`);
@@ -98,9 +90,6 @@ function parseCheckArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       case '--update-baseline':
         o.updateBaseline = true;
-        break;
-      case '--allow-path':
-        o.allowPaths.push(valueOf(t));
         break;
       case '--help':
         return 'help';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { Engine, nodeHost, type Locale } from '../engine';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
 import type { CliIO, Subcommand } from './io';
-import { parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
+import { parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption } from './args';
 
 export const SBOM_USAGE = `Usage: cyberdossier sbom import FILE [--format md|json] [--table ots|patches] [--output FILE]
                                    [--force] [--config FILE] [--locale zh-CN|en]
@@ -76,6 +76,7 @@ function parseArgs(argv: string[]): Options | 'help' {
       else files.push(t.value);
       continue;
     }
+    if (sharedOption(t, o)) continue;
     switch (t.long) {
       case '--help':
         help = true;
@@ -92,15 +93,6 @@ function parseArgs(argv: string[]): Options | 'help' {
         o.table = v;
         break;
       }
-      case '--output':
-        o.output = valueOf(t);
-        break;
-      case '--config':
-        o.config = valueOf(t);
-        break;
-      case '--locale':
-        o.locale = parseLocale(valueOf(t));
-        break;
       case '--force':
         o.force = true;
         break;

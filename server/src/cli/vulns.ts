@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Engine, nodeHost, type Locale } from '../engine';
 import { draftAssessment } from '../vulns';
 import type { CliIO, Subcommand } from './io';
-import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
+import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption } from './args';
 
 export const VULNS_USAGE = `Usage: cyberdossier vulns FILE|FOLDER [--format md|json] [--output FILE] [--force]
                          [--config FILE] [--locale zh-CN|en] [--allow-path DIR]
@@ -66,6 +66,7 @@ function parseArgs(argv: string[]): Options | 'help' {
       targets.push(t.value);
       continue;
     }
+    if (sharedOption(t, o)) continue;
     switch (t.long) {
       case '--help':
         help = true;
@@ -76,20 +77,8 @@ function parseArgs(argv: string[]): Options | 'help' {
         o.format = f;
         break;
       }
-      case '--output':
-        o.output = valueOf(t);
-        break;
       case '--force':
         o.force = true;
-        break;
-      case '--config':
-        o.config = valueOf(t);
-        break;
-      case '--locale':
-        o.locale = parseLocale(valueOf(t));
-        break;
-      case '--allow-path':
-        o.allowPaths.push(valueOf(t));
         break;
     }
   }
