@@ -5,7 +5,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { l10n, useLocaleOf } from './i18n';
+import { l10n } from './i18n';
+import { insertionTarget } from './insertion';
 import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from '../../server/src/shared/protocol';
 import { insertionText } from '../../server/src/sbom/render';
 
@@ -30,20 +31,10 @@ interface ImportArgs {
 }
 
 async function importSbom(client: () => LanguageClient | undefined, arg?: vscode.Uri | ImportArgs): Promise<boolean> {
-  const c = client();
-  if (!c) {
-    void vscode.window.showErrorMessage(l10n.t('The CyberDossier server is not running.'));
-    return false;
-  }
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage(l10n.t('Open the Markdown file the table goes into and place the cursor where it should be, then run this command again.'));
-    return false;
-  }
   // Where the table goes is fixed now: the file dialog may take a while.
-  const document = editor.document;
-  useLocaleOf(document.uri);
-  const position = editor.selection.active;
+  const target = insertionTarget(client, () => l10n.t('Open the Markdown file the table goes into and place the cursor where it should be, then run this command again.'));
+  if (!target) return false;
+  const { client: c, document, position } = target;
   const args: ImportArgs = arg instanceof vscode.Uri ? { sbom: arg } : (arg ?? {});
   let sbom = typeof args.sbom === 'string' ? vscode.Uri.parse(args.sbom) : args.sbom;
   if (!sbom) {

@@ -6,22 +6,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { l10n } from './i18n';
+import { insertionTarget } from './insertion';
 import { VulnsDraftRequest, type VulnsDraftParams, type VulnsDraftResult } from '../../server/src/shared/protocol';
 import { insertionText } from '../../server/src/sbom/render';
 
 async function draft(client: () => LanguageClient | undefined, arg?: vscode.Uri): Promise<boolean> {
-  const c = client();
-  if (!c) {
-    void vscode.window.showErrorMessage(l10n.t('The CyberDossier server is not running.'));
-    return false;
-  }
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage(l10n.t('Open the Markdown file the assessment goes into and place the cursor where it should be, then run this command again.'));
-    return false;
-  }
-  const document = editor.document;
-  const position = editor.selection.active;
+  const target = insertionTarget(client, () => l10n.t('Open the Markdown file the assessment goes into and place the cursor where it should be, then run this command again.'));
+  if (!target) return false;
+  const { client: c, document, position } = target;
   let result: VulnsDraftResult;
   try {
     const params: VulnsDraftParams = { uri: (arg ?? document.uri).toString() };

@@ -91,6 +91,13 @@ export function parseOrExit<T>(io: CliIO, command: string, usage: string, parse:
   return o;
 }
 
+/** `--format md|json`, the output of the commands that draft Markdown (sbom import, vulns). */
+export function markdownOrJson(t: OptionToken): 'md' | 'json' {
+  const f = valueOf(t);
+  if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not ${f}`);
+  return f;
+}
+
 /**
  * The options several subcommands share, with one meaning everywhere (`--config`, `--locale`,
  * `--output`, and `--allow-path` where the command has `allowPaths`); true when `t` was one of them.

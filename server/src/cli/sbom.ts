@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { Engine, nodeHost, type Locale } from '../engine';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
 import type { CliIO, Subcommand } from './io';
-import { parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption } from './args';
+import { parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption, markdownOrJson } from './args';
 
 export const SBOM_USAGE = `Usage: cyberdossier sbom import FILE [--format md|json] [--table ots|patches] [--output FILE]
                                    [--force] [--config FILE] [--locale zh-CN|en]
@@ -81,12 +81,9 @@ function parseArgs(argv: string[]): Options | 'help' {
       case '--help':
         help = true;
         break;
-      case '--format': {
-        const f = valueOf(t);
-        if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not ${f}`);
-        o.format = f;
+      case '--format':
+        o.format = markdownOrJson(t);
         break;
-      }
       case '--table': {
         const v = valueOf(t);
         if (v !== 'ots' && v !== 'patches') throw new UsageError(`--table must be ots or patches, not ${v}`);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Engine, nodeHost, type Locale } from '../engine';
 import { draftAssessment } from '../vulns';
 import type { CliIO, Subcommand } from './io';
-import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption } from './args';
+import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, type OptionSpec, sharedOption, markdownOrJson } from './args';
 
 export const VULNS_USAGE = `Usage: cyberdossier vulns FILE|FOLDER [--format md|json] [--output FILE] [--force]
                          [--config FILE] [--locale zh-CN|en] [--allow-path DIR]
@@ -71,12 +71,9 @@ function parseArgs(argv: string[]): Options | 'help' {
       case '--help':
         help = true;
         break;
-      case '--format': {
-        const f = valueOf(t);
-        if (f !== 'md' && f !== 'json') throw new UsageError(`--format must be md or json, not ${f}`);
-        o.format = f;
+      case '--format':
+        o.format = markdownOrJson(t);
         break;
-      }
       case '--force':
         o.force = true;
         break;
