@@ -328,3 +328,172 @@ describe('B1 control-category table (§5): acceptance criteria per applicable ca
     expect(only(dossier({ B: na }), ['missing-column', 'incomplete-row', 'not-applicable-without-reason', 'capability-unaddressed'])).toEqual([]);
   });
 });
+
+// Issue 16, the independent corpus (test/corpus/fda-premarket-2025): each reading it settled, on
+// the example dossier with one thing changed.
+describe('corpus readings (issue 16)', () => {
+  const withData = (over: Record<string, string | null>, codes: string[], data: string[], yaml = YAML): string[] => {
+    const files: Record<string, string> = { 'd/dossier.yaml': yaml };
+    for (const [p, f] of Object.entries(FILE)) {
+      const t = p in over ? over[p] : DOCS[p];
+      if (t !== null) files[`d/${f}`] = t;
+    }
+    for (const [k, t] of Object.entries(over)) if (!(k in FILE) && t !== null) files[`d/${k}`] = t;
+    return render(checkFiles(files, { folders: ['d'] }), { data })
+      .split('\n')
+      .filter((l) => codes.some((c) => l.includes(` ${c}`)));
+  };
+  const SBOM_HEADER = '| Component | Supplier | Version | Unique identifier | Level of support | End-of-support date |\n| --- | --- | --- | --- | --- | --- |\n';
+  const sbom = (rows: string) =>
+    DOCS.K.replace(/\| Component \| Supplier \|[\s\S]*?\n\n### 5\.1/, `| Component | Type | Supplier | Version | Unique identifier | Level of support | End-of-support date |\n| --- | --- | --- | --- | --- | --- | --- |\n${rows}\n\n### 5.1`);
+  const APP = '| IP-600 pump application | Application | SmartInfuse Medical | 3.2.1.4 | pkg:generic/smartinfuse/ip600-app@3.2.1.4 | Actively maintained | 2034-12-31 |';
+  const SBOM_CODES = ['version-not-full', 'incomplete-row', 'not-applicable-without-reason', 'missing-column', 'end-of-support-passed'];
+
+  test('the example’s SBOM table is the one these cases replace', () => {
+    expect(DOCS.K).toContain(SBOM_HEADER);
+    expect(withData({ K: sbom(APP) }, SBOM_CODES, [])).toEqual([]);
+  });
+
+  test('§10: a hardware row (type hardware, 硬件, device) is never checked — not its version, not its empty cells', () => {
+    const rows = [
+      APP,
+      '| Main board MCU | Hardware | STMicroelectronics | STM32H743 | — | — | — |',
+      '| Display controller | 硬件 | Sitronix | ST7789V |  |  |  |',
+      '| Handheld | Device | SmartInfuse Medical | rev C |  |  |  |',
+    ].join('\n');
+    expect(withData({ K: sbom(rows) }, SBOM_CODES, [])).toEqual([]);
+    // The same rows as software (firmware) are checked.
+    const firmware = rows.replace('| Hardware |', '| Firmware |');
+    expect(withData({ K: sbom(firmware) }, SBOM_CODES, ['value'])).toEqual(['d/cybersecurity-risk-management-report.md:111 warning version-not-full K5 value="STM32H743"']);
+  });
+
+  test('§10.1, §3.2: a justified N/A version is accepted; a bare N/A cell is not-applicable-without-reason on the cell; an empty cell is incomplete-row with data.missing', () => {
+    const rows = [
+      APP,
+      '| MCU boot ROM | Firmware | STMicroelectronics | N/A – mask ROM, the supplier publishes no version; identified by its hash | sha256:9f2c4e01d7b35a6e | Maintained by the supplier | 2035-12-31 |',
+      '| Yocto Linux | Operating system | Wind River | 5.0.4 | N/A | Actively maintained | 2028-04-30 |',
+      '| BlueZ | Library |  | 5.72 | pkg:generic/bluez@5.72 | Actively maintained | 2027 |',
+      '| zlib | Library | zlib project | Not applicable | pkg:generic/zlib@1.3.1 | Actively maintained | 2030 |',
+    ].join('\n');
+    expect(withData({ K: sbom(rows) }, SBOM_CODES, ['missing', 'columns', 'column', 'value'])).toEqual([
+      'd/cybersecurity-risk-management-report.md:112 error not-applicable-without-reason K5 column="identifier" value="N/A"',
+      'd/cybersecurity-risk-management-report.md:113 error incomplete-row K5 missing=["supplier"] columns=["supplier"]',
+      'd/cybersecurity-risk-management-report.md:114 error not-applicable-without-reason K5 column="version" value="Not applicable"',
+    ]);
+  });
+
+  test('§4 K7, §5 B3: a "None" cell is an answer there, "N/A" is not', () => {
+    expect(DOCS.K).toContain('| BUG-2264 | Handheld shows stale battery level | None | None | No security relevance |');
+    const k = DOCS.K.replace('| BUG-2264 | Handheld shows stale battery level | None | None |', '| BUG-2264 | Handheld shows stale battery level | None | N/A |');
+    expect(withData({ K: k }, ['not-applicable-without-reason'], ['column'])).toEqual(['d/cybersecurity-risk-management-report.md:147 error not-applicable-without-reason K7 column="cwe"']);
+    const b = DOCS.B.replace('| Service one-time code |', '| None |');
+    expect(withData({ B: b }, ['not-applicable-without-reason', 'incomplete-row'], [])).toEqual([]);
+  });
+
+  test('§6: a tools table without settings is tier B (warning; info in reduced mode) although E3 and E4 are tier A', () => {
+    const e = DOCS.E.replace('| Tool | Version | Settings |\n| --- | --- | --- |\n| Burp Suite Professional | 2024.11.2 | Active scan, authenticated as each role |\n| Ubertooth One firmware | 2020.12.1 | BLE sniffing on all advertising channels |', '| Tool | Version |\n| --- | --- |\n| Burp Suite Professional | 2024.11.2 |\n| Ubertooth One firmware | 2020.12.1 |');
+    expect(e).not.toBe(DOCS.E);
+    expect(withData({ E: e }, ['missing-column'], ['column'])).toEqual(['d/cybersecurity-testing.md:90 warning missing-column E4 column="settings"']);
+    const notCyber = withYaml([/vulnerable_characteristics: true/, 'vulnerable_characteristics: false']);
+    expect(withData({ E: e }, ['missing-column'], ['column'], notCyber)).toEqual(['d/cybersecurity-testing.md:90 info missing-column E4 column="settings"']);
+    // An empty settings cell: incomplete-row, tier B as well.
+    const empty = DOCS.E.replace('| Burp Suite Professional | 2024.11.2 | Active scan, authenticated as each role |', '| Burp Suite Professional | 2024.11.2 |  |');
+    expect(withData({ E: empty }, ['incomplete-row'], ['missing'])).toEqual(['d/cybersecurity-testing.md:92 warning incomplete-row E4 missing=["settings"]']);
+  });
+
+  test('§4 K9: a table with test and threat but no risk column is the traceability table: missing-column', () => {
+    const k = DOCS.K.replace(/\| Threat \| Risk \| Requirement \| Test \|\n\| --- \| --- \| --- \| --- \|\n((?:\| T-\d+ \| R-\d+ \| SR-\d+ \| TC-\d+ \|\n?)+)/, (_m, rows: string) =>
+      `| Threat | Requirement | Test |\n| --- | --- | --- |\n${rows.replace(/ \| R-\d+ \|/g, ' |')}`,
+    );
+    expect(k).not.toBe(DOCS.K);
+    expect(withData({ K: k }, ['missing-column'], ['column'])).toEqual(['d/cybersecurity-risk-management-report.md:156 error missing-column K9 column="risk"']);
+    // Neither threat nor risk: not a traceability table (a test list), nothing about its columns.
+    const tests = k.replace('| Threat | Requirement | Test |', '| Item | Requirement | Test |');
+    expect(withData({ K: tests }, ['missing-column'], [])).toEqual([]);
+  });
+
+  test('§5 B1: an applicability that is neither yes nor no (Partly, empty) is incomplete-row; ✓ and × are answers', () => {
+    const partly = DOCS.B.replace('| Authorization | Yes |', '| Authorization | Partly |').replace('| Cryptography | Yes |', '| Cryptography |  |');
+    expect(withData({ B: partly }, ['incomplete-row', 'not-applicable-without-reason'], ['capability', 'value'])).toEqual([
+      'd/security-architecture.md:18 error incomplete-row B1 capability="AUTHZ" value="Partly"',
+      'd/security-architecture.md:19 error incomplete-row B1 capability="CRYPT"',
+    ]);
+    const signs = DOCS.B.replace('| Authorization | Yes |', '| Authorization | ✓ |');
+    expect(withData({ B: signs }, ['incomplete-row', 'not-applicable-without-reason'], [])).toEqual([]);
+    const cross = DOCS.B.replace('| Authorization | Yes | SR-05: role-based access (nurse, biomed, service) on the pump and the server; the service role needs a one-time code |', '| Authorization | × | |');
+    expect(withData({ B: cross }, ['incomplete-row', 'not-applicable-without-reason'], [])).toEqual(['d/security-architecture.md:18 error not-applicable-without-reason B1']);
+  });
+
+  test('§4, §5, §7: the "must name" findings carry data.fact and data.value', () => {
+    const b = DOCS.B.replace(/Bluetooth Low Energy 5\.2/g, 'the short-range radio');
+    expect(withData({ B: b }, ['inconsistent-fact'], ['fact', 'value'])).toEqual(['d/security-architecture.md:69 warning inconsistent-fact B3 fact="connectivity.wireless" value="bluetooth"']);
+    const usb = DOCS.B.replace('| USB service port |', '| Service port |').replace(/USB/g, 'service');
+    expect(withData({ B: usb }, ['inconsistent-fact'], ['fact', 'value'])).toEqual(['d/security-architecture.md:69 warning inconsistent-fact B3 fact="connectivity.usb" value=true']);
+    const k = DOCS.K.replace(/Bluetooth Low Energy/g, 'a short-range radio').replace(/BLE/g, 'radio');
+    expect(withData({ K: k }, ['inconsistent-fact'], ['fact', 'value'])).toEqual(['d/cybersecurity-risk-management-report.md:100 warning inconsistent-fact K4 fact="connectivity.wireless" value="bluetooth"']);
+    const win = withYaml([/operating_systems: \[embedded\]/, 'operating_systems: [windows]']);
+    const l1 = DOCS.L.replace('keep anti-malware software on the Fleet Server host', 'keep the Fleet Server host patched');
+    expect(withData({ L: l1 }, ['inconsistent-fact'], ['fact', 'value'], win)).toEqual(['d/labeling.md:9 warning inconsistent-fact L1 fact="software.operating_systems" value="windows"']);
+  });
+
+  test('§3.1, §5: "Global System View: see Threat Model, Section 2.3" answers by reference — no missing-diagram', () => {
+    const b = DOCS.B.replace(/### 2\.1 Global system view\n[\s\S]*?### 2\.2/, '### 2.1 Global system view\n\nSee Threat Model, Section 2.3.\n\n### 2.2');
+    expect(b).not.toBe(DOCS.B);
+    expect(withData({ B: b }, ['missing-diagram', 'answered-by-reference'], ['reference'])).toEqual(['d/security-architecture.md:40 hint answered-by-reference B2.1 reference="Threat Model, Section 2.3"']);
+    // Without the pointer the view has no diagram.
+    const none = DOCS.B.replace(/### 2\.1 Global system view\n[\s\S]*?### 2\.2/, '### 2.1 Global system view\n\nThe pump talks to the Fleet Server and to the handheld.\n\n### 2.2');
+    expect(withData({ B: none }, ['missing-diagram', 'answered-by-reference'], [])).toEqual(['d/security-architecture.md:40 warning missing-diagram B2.1']);
+  });
+});
+
+describe('H2.1 names the prior submission (§9)', () => {
+  const doc = (prior: string, h21: string) =>
+    [
+      '---',
+      'guideline: fda-premarket-2025',
+      'document: modification-documentation',
+      'submission: pma-supplement',
+      'submission_date: 2026-02-16',
+      'product: { name: ICM-2 Insertable Cardiac Monitor, model: ICM-2, class: III, software_version: 2.0.4.1900 }',
+      'cyber_device: { software: true, internet: true, vulnerable_characteristics: true }',
+      'connectivity: { wireless: [bluetooth], cloud: true }',
+      'update: { mechanism: [network] }',
+      `change: { cybersecurity_impact: unlikely, prior_plan: true, prior_submission: ${prior} }`,
+      '---',
+      '',
+      '# ICM-2 — Cybersecurity Documentation of the Modification',
+      '',
+      '## 1 Description of the change and its cybersecurity impact',
+      '',
+      'The battery cell changes supplier. The change is unlikely to impact cybersecurity (VII.D.2).',
+      '',
+      '## 2 Cybersecurity management plan: prior submission',
+      '',
+      '### 2.1 Reference to the prior submission',
+      '',
+      h21,
+      '',
+      '### 2.2 Summary of changes to the plan',
+      '',
+      'The KEV catalog is now matched daily instead of weekly.',
+      '',
+      '## 3 Critical vulnerabilities that could cause uncontrolled risks',
+      '',
+      'There are currently no critical vulnerabilities that could cause uncontrolled risks.',
+      '',
+      '## 4 Vulnerabilities with uncontrolled risk remediated since the last authorization',
+      '',
+      'None was remediated since the last authorization: none was found.',
+      '',
+    ].join('\n');
+  const check = (text: string) => render(checkFiles({ 'm.md': text }, { files: ['m.md'] }), { data: ['fact', 'value'] });
+  test('named (spaces and case aside): clean; another number: inconsistent-fact on the H2.1 heading', () => {
+    expect(check(doc('P170019/S012', 'The plan was provided in supplement P170019/S012.'))).toBe('');
+    expect(check(doc('P170019/S012', 'The plan was provided in supplement p170019 / s012.'))).toBe('');
+    expect(check(doc('P170019/S012', 'The plan was provided in supplement P170019/S011.'))).toBe('m.md:21 warning inconsistent-fact H2.1 fact="change.prior_submission" value="P170019/S012"');
+  });
+  test('without its H2.1 heading, on H2’s', () => {
+    const text = doc('P170019/S012', 'x').replace('### 2.1 Reference to the prior submission\n\nx\n\n', 'The plan was provided in P170019/S011.\n\n');
+    expect(check(text)).toContain('m.md:19 warning inconsistent-fact H2 fact="change.prior_submission" value="P170019/S012"');
+  });
+});

@@ -69,6 +69,8 @@ export interface Finding {
   data: FindingData;
   /** A rule set's default for this finding, when it differs from the code's. */
   severity?: Severity;
+  /** The tier whose severity mode applies (rule set's `severityModes`), when not data.requirement's. */
+  tier?: string;
   /** Other places of the same finding (LSP relatedInformation); `path` defaults to the finding's file. */
   related?: RelatedPlace[];
 }

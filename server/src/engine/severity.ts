@@ -34,7 +34,7 @@ export function applySeverityModes(findings: Finding[], ruleset: RuleSet | undef
     if (rule === 'requirement') {
       const id = typeof f.data.requirement === 'string' ? f.data.requirement : undefined;
       const r = id ? findRequirement(id) : undefined;
-      const tier = r && r.ruleset === ruleset ? r.requirement.tier : undefined;
+      const tier = f.tier ?? (r && r.ruleset === ruleset ? r.requirement.tier : undefined);
       s = tier ? m.tiers[tier]?.[mode] : undefined;
     } else if ('tier' in rule) s = m.tiers[rule.tier]?.[mode];
     else s = rule[mode];

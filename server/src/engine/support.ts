@@ -5,6 +5,7 @@
 
 import { getFact, type Facts } from './facts/facts';
 import type { ComponentSupport } from './rulesets/types';
+import { notApplicableAnswer } from './tables';
 import { countReasonChars } from './text';
 
 /** `YYYY-MM-DD` of a valid calendar date, else undefined. */
@@ -108,16 +109,7 @@ export function isJustified(text: string | undefined, rules: ComponentSupport): 
 export function valueGiven(text: string | undefined, rules: ComponentSupport): boolean {
   const t = (text ?? '').normalize('NFKC').trim();
   if (!t) return false;
-  const folded = t.toLowerCase();
-  for (const w of rules.notApplicable) {
-    const n = w.toLowerCase();
-    if (!folded.startsWith(n)) continue;
-    const rest = t.slice(n.length);
-    // A whole word only: "NA" is not the start of "NAND flash controller".
-    if (rest && !/^[\s\p{P}\p{S}]/u.test(rest)) continue;
-    return countReasonChars(rest) >= rules.minJustification;
-  }
-  return true;
+  return notApplicableAnswer(t, rules.notApplicable, rules.minJustification) !== 'bare';
 }
 
 /** Whether a table's type cell (whole, normalised) names hardware: not a software component. */

@@ -2,7 +2,7 @@
 
 import type { DocModel, TableModel } from './model';
 import type { CellFact, TableFact } from './parse';
-import { normalize } from './text';
+import { countReasonChars, normalize } from './text';
 
 /**
  * Maps roles to column indexes: a header cell fills a role when its normalised text contains one
@@ -118,4 +118,24 @@ export function columnGroups(header: { run: { text: string } }[], roles: string[
     );
   }
   return out;
+}
+
+/**
+ * A cell as a not-applicable answer (requirements-fda-premarket-2025.md §3.1, §3.2): `bare` when it
+ * is one of `words` (a whole word: "NA" does not start "NAND") with fewer than `minReason` reason
+ * characters after it, `justified` when a reason follows, undefined when it is no such answer.
+ */
+export function notApplicableAnswer(text: string, words: string[], minReason: number): 'bare' | 'justified' | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (!t) return undefined;
+  const folded = t.toLowerCase();
+  // Longest first: "Not applicable" before "NA", "N/A" before "N".
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const n = w.normalize('NFKC').toLowerCase();
+    if (!n || !folded.startsWith(n)) continue;
+    const rest = t.slice(n.length);
+    if (rest && !/^[\s\p{P}\p{S}]/u.test(rest)) continue;
+    return countReasonChars(rest) >= minReason ? 'justified' : 'bare';
+  }
+  return undefined;
 }

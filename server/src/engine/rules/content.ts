@@ -3,19 +3,19 @@
 // elements, placeholders and document-level mentions (privacy).
 
 import { evaluate, factPosition, getFact, type ConditionContext } from '../facts/facts';
-import type { Code } from '../codes';
+import type { Code, Finding } from '../codes';
 import { bodyStartRange, bodyText, descendants, offsetRange, subtreeHasBody, type DocModel, type TableModel } from '../model';
 import { parentId, refKey } from '../match';
 import { COLUMN_LABELS, NOT_APPLICABLE, NO_WORDS, isPlaceholderText } from '../rulesets/common';
 import type { Capability, CapabilityTable, Check, Localized, Requirement, RuleSet } from '../rulesets/types';
 import { suppressed } from '../suppress';
-import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, tableLines } from '../tables';
+import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, notApplicableAnswer, tableLines } from '../tables';
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
 import { answerState, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
-import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
+import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactText, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
 import { checkEndOfSupport, checkFlaggedRows } from './support';
 import { utcDay } from '../support';
@@ -167,6 +167,8 @@ function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Chec
       return checkListsFacts(group, r, sec, c);
     case 'fact-named':
       return checkFactNamed(group, r, sec, c, cond);
+    case 'fact-text':
+      return checkFactText(group, r, sec, c);
     case 'fact-values-named':
       return checkFactValuesNamed(group, r, sec, c);
     case 'mentions':
@@ -224,25 +226,35 @@ function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<
   const label = (role: string) => group.ruleset.columnLabels?.[role] ?? labelOf(role);
   const roles = [...new Set([...c.required, ...(c.version ? [c.version] : [])])];
   const keyRole = c.rowKey ?? 'name';
+  const na = c.notApplicableCells;
+  const filled = new Set((na?.filled ?? []).map(normalize));
+  // A cell as a not-applicable answer (§3.2): undefined when it is none, or a word that fills it.
+  const naOf = (text: string) => (!na || filled.has(normalize(text)) ? undefined : notApplicableAnswer(text, na.words, na.minReason));
+  const skip = c.skipRows ? new Set(c.skipRows.values.map(normalize)) : undefined;
+  const tiered = (f: Finding): Finding => (c.tier ? { ...f, tier: c.tier } : f);
   for (const t of listingTables(group, sec, c)) {
-    const cols = columnMap(t.fact.header, [...new Set([...roles, keyRole])], dict, c.precedence);
+    const cols = columnMap(t.fact.header, [...new Set([...roles, keyRole, ...(c.skipRows ? [c.skipRows.role] : [])])], dict, c.precedence);
     const headerRange = rowRange(model, t, t.fact.start);
-    const items = t.fact.rows.filter((row) => isProductRow(row, cols.get(keyRole)));
+    const items = t.fact.rows.filter(
+      (row) => isProductRow(row, cols.get(keyRole)) && !(skip && c.skipRows && skip.has(normalize(cellText(row, cols.get(c.skipRows.role))))),
+    );
     for (const role of c.required) {
       if (cols.has(role)) continue;
       // A role given in the cells of every row instead of its own column (one 内容 column).
       const words = c.inCells?.[role]?.map(normalize);
       if (words && items.length && items.every((row) => row.cells.some((cell) => words.some((w) => normalize(cell.run.text).includes(w))))) continue;
       file.findings.push(
-        finding(
-          'missing-column',
-          headerRange,
-          L(
-            `${reqLabel(r).zh}的表格缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${c.required.map((x) => label(x).zh).join('、')}`,
-            `The ${reqLabel(r).en} table lacks a “${label(role).en}” column: guideline ${r.clause} asks for ${c.required.map((x) => label(x).en).join(', ')}`,
+        tiered(
+          finding(
+            'missing-column',
+            headerRange,
+            L(
+              `${reqLabel(r).zh}的表格缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${c.required.map((x) => label(x).zh).join('、')}`,
+              `The ${reqLabel(r).en} table lacks a “${label(role).en}” column: guideline ${r.clause} asks for ${c.required.map((x) => label(x).en).join(', ')}`,
+            ),
+            { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
+            c.columnSeverity,
           ),
-          { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
-          c.columnSeverity,
         ),
       );
     }
@@ -250,26 +262,48 @@ function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<
       const empty = c.required.filter((role) => cols.has(role) && !cellText(row, cols.get(role)));
       if (empty.length) {
         file.findings.push(
-          finding(
-            'incomplete-row',
-            rowRange(model, t, row.start),
-            L(
-              `${reqLabel(r).zh}表格的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
-              `This row of the ${reqLabel(r).en} table has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
+          tiered(
+            finding(
+              'incomplete-row',
+              rowRange(model, t, row.start),
+              L(
+                `${reqLabel(r).zh}表格的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
+                `This row of the ${reqLabel(r).en} table has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
+              ),
+              // `missing` is requirements-fda-premarket-2025.md §3.2's name; `columns` stays for the quick fixes.
+              { requirement: r.id, clause: r.clause, columns: empty, missing: empty, table: tableLines(model, t) },
+              c.rowSeverity,
             ),
-            { requirement: r.id, clause: r.clause, columns: empty, table: tableLines(model, t) },
-            c.rowSeverity,
           ),
         );
+      }
+      const name = cellText(row, cols.get(keyRole));
+      if (na) {
+        for (const role of roles) {
+          const i = cols.get(role);
+          const cell = i === undefined ? undefined : row.cells[i];
+          if (!cell || naOf(cellText(row, i)) !== 'bare') continue;
+          file.findings.push(
+            finding(
+              'not-applicable-without-reason',
+              offsetRange(model, t.base + cell.start, t.base + cell.end),
+              L(
+                `${name ? `“${name}”的` : ''}“${label(role).zh}”答复“${cellText(row, i)}”但未说明理由：不适用的要素应写明理由（${r.clause}）`,
+                `The ${label(role).en}${name ? ` of “${name}”` : ''} is answered “${cellText(row, i)}” without a reason: give the reason it does not apply (${r.clause})`,
+              ),
+              { requirement: r.id, clause: r.clause, column: role, value: cellText(row, i), table: tableLines(model, t) },
+            ),
+          );
+        }
       }
       if (c.version && cols.has(c.version)) {
         const i = cols.get(c.version)!;
         const cell = row.cells[i];
         const v = cellText(row, i);
-        // A template's placeholder is reported as a placeholder, not also as a version.
-        if (!isFullVersion(v) && !isPlaceholderText(v)) {
+        // A template's placeholder is reported as a placeholder, not also as a version; a
+        // not-applicable answer is a justified one (filled) or its own finding above.
+        if (!isFullVersion(v) && !isPlaceholderText(v) && !naOf(v)) {
           const rng = cell ? offsetRange(model, t.base + cell.start, t.base + cell.end) : rowRange(model, t, row.start);
-          const name = cellText(row, cols.get(keyRole));
           file.findings.push(
             finding(
               'version-not-full',
@@ -332,7 +366,12 @@ export function traceabilityTables(group: DocGroup): { file: FileState; table: T
       if (c.kind !== 'traceability') continue;
       const sec = sectionOf(group, r.id);
       if (!sec) continue;
-      for (const t of sectionTables(sec)) if (hasRoles(t.fact, c.select, group.ruleset.columns)) out.push({ file: sec.file, table: t, check: c, requirement: r });
+      const dict = group.ruleset.columns;
+      for (const t of sectionTables(sec)) {
+        if (!hasRoles(t.fact, c.select, dict)) continue;
+        if (c.selectOneOf && !c.selectOneOf.some((role) => hasRoles(t.fact, [role], dict))) continue;
+        out.push({ file: sec.file, table: t, check: c, requirement: r });
+      }
     }
   }
   return out;
@@ -431,10 +470,12 @@ function checkCapabilityTables(
 ): void {
   const { file, model } = sec;
   const dict = group.ruleset.columns;
-  const yes = spec.yes.map(normalize);
-  const no = spec.no.map(normalize);
+  // A sign that normalises to nothing (✓, ×) is compared as written: as '' it began every cell.
+  const fold = (w: string) => normalize(w) || w.normalize('NFKC').trim();
+  const yes = spec.yes.map(fold);
+  const no = spec.no.map(fold);
   const answer = (cell: string): 'yes' | 'no' | undefined => {
-    const n = normalize(cell);
+    const n = fold(cell);
     if (!n) return undefined;
     // Longest first: 不适用 before 适用, "not applicable" before "applicable".
     const hit = [...no.map((w) => ['no', w] as const), ...yes.map((w) => ['yes', w] as const)].sort((a, b) => b[1].length - a[1].length).find(([, w]) => n === w || n.startsWith(w));
@@ -447,8 +488,12 @@ function checkCapabilityTables(
     const header = columnMap(t.fact.header, spec.select, dict);
     if (!header.size) continue;
     const groups = columnGroups(t.fact.header, [spec.applicability, ...spec.implementation, ...spec.reason, ...spec.shared], dict);
-    const cols = (roles: string[]) => roles.flatMap((role) => groups.get(role) ?? []);
     const applicability = groups.get(spec.applicability)?.[0];
+    const acceptanceCol = spec.acceptance ? columnMap(t.fact.header, [spec.acceptance], dict).get(spec.acceptance) : undefined;
+    // The category, applicability and acceptance columns are neither how nor why ("Control
+    // category" holds the word "control"; its cell is no reason).
+    const taken = new Set([...header.values(), applicability, acceptanceCol]);
+    const cols = (roles: string[]) => roles.flatMap((role) => (groups.get(role) ?? []).filter((i) => !taken.has(i)));
     const how = cols([...spec.implementation, ...spec.shared]);
     const why = cols([...spec.reason, ...spec.shared]);
     const headerRange = rowRange(model, t, t.fact.start);
@@ -480,7 +525,7 @@ function checkCapabilityTables(
       );
     }
     const accLabel = (role: string) => group.ruleset.columnLabels?.[role] ?? labelOf(role);
-    const acceptance = spec.acceptance ? columnMap(t.fact.header, [spec.acceptance], dict).get(spec.acceptance) : undefined;
+    const acceptance = acceptanceCol;
     if (spec.acceptance && acceptance === undefined) {
       file.findings.push(
         finding(
@@ -498,6 +543,26 @@ function checkCapabilityTables(
     for (const row of t.fact.rows) {
       const a = answer(cellText(row, applicability));
       const cap = codeOf(row.cells.map((x) => x.run.text).join(' | '));
+      if (a === undefined && spec.answerRequired && cap) {
+        const given = cellText(row, applicability);
+        file.findings.push(
+          finding(
+            'incomplete-row',
+            rowRange(model, t, row.start),
+            given
+              ? L(
+                  `类别 ${cap.code}（${cap.zh}）的适用性“${given}”既不是“适用”也不是“不适用”：应答复适用（并写明需求和验收准则）或不适用（并说明理由）（${r.clause}）`,
+                  `The applicability “${given}” of the category ${cap.code} (${cap.en}) is neither applicable nor not applicable: answer applicable (with its requirements and acceptance criteria) or not applicable (with the reason) (${r.clause})`,
+                )
+              : L(
+                  `类别 ${cap.code}（${cap.zh}）未答复是否适用：应答复适用（并写明需求和验收准则）或不适用（并说明理由）（${r.clause}）`,
+                  `The category ${cap.code} (${cap.en}) does not say whether it applies: answer applicable (with its requirements and acceptance criteria) or not applicable (with the reason) (${r.clause})`,
+                ),
+            { requirement: r.id, clause: r.clause, columns: [spec.applicability], missing: [spec.applicability], capability: cap.code, ...(given ? { value: given } : {}), table: tableLines(model, t) },
+          ),
+        );
+        continue;
+      }
       if (a === 'yes' && acceptance !== undefined && !cellText(row, acceptance)) {
         file.findings.push(
           finding(

@@ -7,12 +7,12 @@ import { schemaAt } from '../facts/schema';
 import type { Check, JsonSchema, Requirement } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isProductRow, tableLines } from '../tables';
 import type { Code } from '../codes';
-import { L, finding, reqLabel, type DocGroup } from './context';
+import { L, finding, reqLabel, requirementById, type DocGroup } from './context';
 import { descendants, type TableModel } from '../model';
 import { refKey } from '../match';
 import type { Range } from '../text';
 import { holdsPlaceholder, referenceIn } from '../rulesets/common';
-import { sectionBlocks, sectionHeadings, sectionLines, sectionTables, sectionText, type Section } from './section';
+import { sectionBlocks, sectionHeadings, sectionLines, sectionOf, sectionTables, sectionText, type Section } from './section';
 
 type CheckOf<K extends Check['kind']> = Extract<Check, { kind: K }>;
 
@@ -68,6 +68,24 @@ function readableLine(line: string): string {
     out += rest;
   }
   return out;
+}
+
+/** The value of a text fact named in the section (spaces and case aside), else inconsistent-fact. */
+export function checkFactText(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'fact-text'>): void {
+  const v = getFact(group.files[0].facts, c.fact);
+  if (v.status !== 'valid' || typeof v.value !== 'string') return;
+  const fold = (t: string) => t.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  const want = fold(v.value);
+  if (!want) return;
+  if (fold(sectionLines(sec).map(readableLine).join('\n')).includes(want) || fold(sectionText(sec)).includes(want)) return;
+  const sub = c.anchor ? sectionOf(group, c.anchor) : undefined;
+  const at = sub && sub.file === sec.file ? sub : sec;
+  const id = at === sub && c.anchor ? c.anchor : r.id;
+  const req = requirementById(group.kind, id) ?? r;
+  const fill = (t: string) => t.replaceAll('{value}', v.value as string);
+  sec.file.findings.push(
+    finding('inconsistent-fact', at.anchor, { zh: fill(c.message.zh), en: fill(c.message.en) }, { requirement: req.id, clause: req.clause, fact: c.fact, value: v.value }),
+  );
 }
 
 export function checkFactNamed(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'fact-named'>, cond: ConditionContext): void {
@@ -179,7 +197,7 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, sec: Secti
 export function checkSectionMentions(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<'mentions'>, cond: ConditionContext): void {
   if (evaluate(c.when, cond).value !== true) return;
   if (mentionsAny(sectionText(sec), c.words)) return;
-  sec.file.findings.push(finding(c.code as Code, sec.anchor, c.message, { requirement: r.id, clause: r.clause }));
+  sec.file.findings.push(finding(c.code as Code, sec.anchor, c.message, { requirement: r.id, clause: r.clause, ...(c.data ?? {}) }));
 }
 
 // One matcher per word list (the catalogue's lists are long-lived): mention checks run on every

@@ -127,6 +127,14 @@ export const REFERENCE_PATTERNS: RegExp[] = [
   // see Annex 3 / provided in Attachment B / Appendix 2 / document No. RMF-001
   /\b(?:annex|attachment|appendix|exhibit|enclosure)\s+(?:[0-9]+|[A-Z])\b/iu,
   /\bdocument\s+(?:no\.?|number|id)\s*[:#]?\s*[A-Za-z0-9][\w./-]{0,40}/iu,
+  // requirements-fda-premarket-2025.md §3.1: see Section 4 of … / see Threat Model, Section 2.3 /
+  // refer to the Threat Model / in document TM-001 / Doc. No. TM-006 / ip600-sbom.cdx.json
+  /\b(?:see|refer\s+to)\s+(?:section|chapter|§)\s*[0-9]+(?:\.[0-9]+)*/iu,
+  /\b(?:see|refer\s+to)\s+[^.;:\n]{1,60}?,?\s+(?:section|chapter|§)\s*[0-9]+(?:\.[0-9]+)*/iu,
+  /\b[Rr]efer\s+to\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}/u,
+  /\bin\s+document\s+(?=[\w./-]{0,40}[0-9])[A-Za-z0-9][\w./-]{0,40}/iu,
+  /\bdoc\.\s*no\.?\s*[:#]?\s*[A-Za-z0-9][\w./-]{0,40}/iu,
+  /(?<![\w.-])[\w-]{1,80}(?:\.[\w-]{1,40}){0,3}\.(?:pdf|docx?|xlsx?|json|xml|csv|zip|html?)(?![\w.])/iu,
 ];
 
 /** The first reference in a text, as written (trimmed), or undefined. */
@@ -137,7 +145,8 @@ export function referenceIn(text: string): string | undefined {
     if (m && (!best || m.index < best.at)) best = { at: m.index, text: m[0].trim() };
   }
   // What is referred to (附件 5, 《…》), without the verb that points at it.
-  return best?.text.replace(/^(?:详见|参见|参阅|见|载于|列于|附于)\s*[:：]?\s*/u, '');
+  // A sentence's full stop is not part of a document number (TM-001.).
+  return best?.text.replace(/^(?:详见|参见|参阅|见|载于|列于|附于)\s*[:：]?\s*|^(?:see|refer\s+to)\s+(?:the\s+)?/iu, '').replace(/[.,;:]+$/u, '');
 }
 
 /** Title normalisation of the NMPA rule sets (requirements.md §3a), English equivalents included. */

@@ -81,6 +81,21 @@ export type Check =
       columns?: Record<ColumnRole, string[]>;
       /** incomplete-row severity override. */
       rowSeverity?: Severity;
+      /**
+       * The tier (rule set's `severityModes`) whose severity missing-column and incomplete-row take,
+       * when not the requirement's (a "should" table inside a tier-A section: the FDA tools table).
+       */
+      tier?: string;
+      /**
+       * requirements-fda-premarket-2025.md §3.2 (opt-in): a required cell that is a bare
+       * not-applicable answer (one of `words` without `minReason` reason characters) is
+       * not-applicable-without-reason on the cell; one with a reason is filled, and a version cell so
+       * answered is not a version to check. `filled`: words that fill this table's cells as they
+       * are (a CWE cell "None").
+       */
+      notApplicableCells?: { words: string[]; minReason: number; filled?: string[] };
+      /** Rows whose cell in `role` is (whole, normalised) one of `values` are not items: never checked (hardware in an SBOM table). */
+      skipRows?: { role: ColumnRole; values: string[] };
     }
   /** Risk tables: every residual risk acceptable. */
   | { kind: 'risk-tables' }
@@ -88,7 +103,13 @@ export type Check =
    * The traceability table: a column group per required role (several columns may share a role,
    * e.g. 概要设计 and 详细设计), rows complete (a non-empty cell in every group), IDs traced.
    */
-  | { kind: 'traceability'; select: ColumnRole[]; required: ColumnRole[] }
+  | {
+      kind: 'traceability';
+      select: ColumnRole[];
+      required: ColumnRole[];
+      /** The header must also fill one of these roles (FDA K9: *test* and one of *threat* or *risk*). */
+      selectOneOf?: ColumnRole[];
+    }
   /** Each capability of a set addressed in the section; optionally a capability table's answers. */
   | {
       kind: 'capabilities';
@@ -120,7 +141,22 @@ export type Check =
    */
   | { kind: 'fact-values-named'; fact: string; column?: { select: ColumnRole[]; role: ColumnRole } }
   /** The section mentions one of the words when a condition holds (else `code` on its heading). */
-  | { kind: 'mentions'; when: Condition; words: string[]; code: string; message: Localized }
+  | {
+      kind: 'mentions';
+      when: Condition;
+      words: string[];
+      code: string;
+      message: Localized;
+      /** Added to the finding's data (the fact the check reads: `fact`, `value`). */
+      data?: Record<string, string | boolean>;
+    }
+  /**
+   * The value of a text fact (a prior submission number) appears in the section, compared without
+   * whitespace and case — else inconsistent-fact on `anchor`'s heading when the sub-section is
+   * there (with its ID as data.requirement), else on the section's. `{value}` in the message is the
+   * fact's value. Nothing is checked while the fact is not a valid string.
+   */
+  | { kind: 'fact-text'; fact: string; anchor?: string; message: Localized }
   /** The section holds a diagram (image, diagram fence, figure reference) — missing-diagram. */
   | { kind: 'diagram'; what: Localized; exempt?: { words: string[]; label: Localized } }
   /**
@@ -262,6 +298,11 @@ export interface CapabilityTable {
   no: string[];
   /** A not-applicable reason shorter than this is not-applicable-without-reason. */
   minReason: number;
+  /**
+   * A capability's row whose applicability cell is neither a yes nor a no word (empty included:
+   * "Partly") is incomplete-row (FDA B1, requirements-fda-premarket-2025.md §5).
+   */
+  answerRequired?: boolean;
 }
 
 export interface VulnerabilityCheck {

@@ -1,7 +1,8 @@
 // The content checks of requirements-fda-premarket-2025.md §4–§9, as data attached by ID.
 
 import type { Check, CheckScope, Condition, Localized } from '../types';
-import { CONTROL_CATEGORIES } from './vocabulary';
+import { CONTROL_CATEGORIES, NA_CELLS, NA_CELLS_NONE_FILLS } from './vocabulary';
+import { HARDWARE_TYPES } from './hardware';
 import { cyberDevice, multiPatientHarm, updatable, windows } from './conditions';
 
 type ScopedCheck = Check & CheckScope;
@@ -14,6 +15,9 @@ export const SBOM_TABLE: ScopedCheck = {
   version: 'version',
   rowKey: 'name',
   precedence: ['eos', 'support', 'justification', 'supplier', 'identifier', 'type', 'version', 'name'],
+  notApplicableCells: NA_CELLS,
+  // §10: hardware is not a software component and is never checked.
+  skipRows: { role: 'type', values: HARDWARE_TYPES },
   columns: {
     eos: ['end of support', 'eos', 'support end', 'end of life', 'eol', '支持终止', '停止支持', '终止支持', '支持截止'],
     support: ['level of support', 'support level', 'support status', 'maintenance status', 'maintenance', '支持级别', '支持水平', '支持状态', '维护状态'],
@@ -33,6 +37,7 @@ export const KNOWN_VULNERABILITY_TABLE: ScopedCheck = {
   required: ['discovery', 'assessment', 'control'],
   rowKey: 'vulnerability',
   precedence: ['kev', 'status', 'control', 'discovery', 'assessment', 'vulnerability'],
+  notApplicableCells: NA_CELLS,
   columns: {
     kev: ['kev', 'known exploited', '已知被利用'],
     status: ['status', 'resolution', 'disposition', '状态', '处置状态'],
@@ -50,6 +55,8 @@ export const ANOMALY_TABLE: ScopedCheck = {
   required: ['security', 'cwe'],
   rowKey: 'anomaly',
   precedence: ['cwe', 'security', 'rationale', 'anomaly'],
+  // §4 K7: "A CWE cell may say None / 无 — it is filled."
+  notApplicableCells: NA_CELLS_NONE_FILLS,
   columns: {
     cwe: ['cwe'],
     security: ['security', 'cyber', '网络安全'],
@@ -67,6 +74,8 @@ export const PATH_TABLE: ScopedCheck = {
   precedence: ['authentication', 'cryptography', 'protocol', 'content', 'path'],
   columnSeverity: 'warning',
   rowSeverity: 'warning',
+  // §5 B3: 'A cell "none" / "无" is filled (the reviewer judges it; the checker does not).'
+  notApplicableCells: NA_CELLS_NONE_FILLS,
   columns: {
     authentication: ['authenticat', '鉴别', '认证'],
     cryptography: ['cryptograph', 'crypto', 'encrypt', 'key management', '加密', '密码'],
@@ -86,6 +95,9 @@ export const TOOLS_TABLE: ScopedCheck = {
   precedence: ['settings', 'version', 'tool'],
   columnSeverity: 'warning',
   rowSeverity: 'warning',
+  // §6: "Required: version, settings (tier B: warning in normal mode)" although E3 and E4 are tier A.
+  tier: 'B',
+  notApplicableCells: NA_CELLS,
   columns: {
     settings: ['setting', 'configuration', 'config', 'option', 'parameter', '配置', '设置', '参数'],
     version: ['version', '版本'],
@@ -102,6 +114,7 @@ export const PORTS_TABLE: ScopedCheck = {
   precedence: ['direction', 'endpoint', 'function', 'port'],
   columnSeverity: 'warning',
   rowSeverity: 'warning',
+  notApplicableCells: NA_CELLS,
   columns: {
     direction: ['direction', 'incoming', 'outgoing', 'inbound', 'outbound', '方向', '入站', '出站'],
     endpoint: ['destination', 'endpoint', 'end point', 'remote', '目的', '目标', '端点', '对端'],
@@ -110,8 +123,8 @@ export const PORTS_TABLE: ScopedCheck = {
   },
 };
 
-/** K9: threat model, risk assessment, SBOM and tests traced. */
-export const TRACEABILITY: ScopedCheck = { kind: 'traceability', select: ['test', 'risk'], required: ['threat', 'risk', 'test'] };
+/** K9: threat model, risk assessment, SBOM and tests traced — a table with *test* and one of *threat* or *risk* (§4). */
+export const TRACEABILITY: ScopedCheck = { kind: 'traceability', select: ['test'], selectOneOf: ['threat', 'risk'], required: ['threat', 'risk', 'test'] };
 
 const YES = ['yes', 'y', 'applicable', '✓', '√', '是', '适用'];
 const NO = ['no', 'n', 'not applicable', 'n/a', 'na', '✗', '×', '否', '不适用'];
@@ -132,6 +145,8 @@ export const CONTROL_CATEGORIES_CHECK: ScopedCheck = {
     yes: YES,
     no: NO,
     minReason: 6,
+    // §5: "any other applicability cell (empty included) is incomplete-row".
+    answerRequired: true,
   },
   mustApply: [
     {
@@ -173,6 +188,8 @@ const connectionNamed = (fact: string, value: string | undefined, when: Conditio
   when,
   words,
   code: 'inconsistent-fact',
+  // §5: data.fact the key, data.value the value (a flag's value is true).
+  data: { fact, value: value ?? true },
   message: {
     zh: `frontmatter 声明了连接 ${fact}${value ? `: ${value}` : ''}，但通信路径与接口从未提及它：附录 2 要求列出器械的全部通信接口和路径（含未使用的接口）`,
     en: `${fact}${value ? ` includes ${value}` : ' is true'}, but the communication paths and interfaces never name it: Appendix 2 asks for every communication interface and path of the device, unused ones included`,
@@ -187,6 +204,7 @@ export const CHECKS: Record<string, ScopedCheck[]> = {
       when: { fact: 'connectivity.wireless', includes: 'bluetooth' },
       words: ['Bluetooth', 'BLE', '蓝牙'],
       code: 'inconsistent-fact',
+      data: { fact: 'connectivity.wireless', value: 'bluetooth' },
       message: {
         zh: 'frontmatter 声明了蓝牙（connectivity.wireless: bluetooth），但互操作性考虑未提及蓝牙：V.A.3 以蓝牙为例，要求评估其下层通信之上是否需要额外的安全控制措施',
         en: 'connectivity.wireless includes bluetooth, but the interoperability considerations never name Bluetooth: V.A.3 takes it as its example — assess whether added security controls beneath such communication are needed',
@@ -238,6 +256,7 @@ export const CHECKS: Record<string, ScopedCheck[]> = {
       when: windows,
       words: ['anti-malware', 'antimalware', 'antivirus', 'anti-virus', 'malware', 'virus', '防病毒', '杀毒', '恶意软件', '防恶意软件'],
       code: 'inconsistent-fact',
+      data: { fact: 'software.operating_systems', value: 'windows' },
       message: {
         zh: 'frontmatter 声明使用 Windows（software.operating_systems: windows），但推荐的网络安全控制措施未提及防恶意软件：附录 1 对使用 Windows 操作系统的器械建议“Antivirus/anti-malware is recommended on the device.”',
         en: 'software.operating_systems includes windows, but the recommended cybersecurity controls never mention anti-malware: Appendix 1 — “For devices that leverage Windows Operating System: Antivirus/anti-malware is recommended on the device.”',
@@ -246,6 +265,18 @@ export const CHECKS: Record<string, ScopedCheck[]> = {
   ],
   L2: [view('a diagram for users', '供用户使用的示意图')],
   L3: [PORTS_TABLE],
+  // §9: the prior submission (change.prior_submission) named in H2's subtree, reported on H2.1.
+  H2: [
+    {
+      kind: 'fact-text',
+      fact: 'change.prior_submission',
+      anchor: 'H2.1',
+      message: {
+        zh: '前次提交的引用未写明 frontmatter 中的前次提交 {value}（change.prior_submission）：VII.D.2 要求“a reference to the prior submission”，所引用的应是提供过管理计划的那次提交',
+        en: 'The reference to the prior submission does not name {value}, the prior submission of the frontmatter (change.prior_submission): VII.D.2 asks for “a reference to the prior submission” that provided the plan',
+      },
+    },
+  ],
   H1: [
     {
       kind: 'fact-named',

@@ -5,6 +5,8 @@
 
 import type { Check, CheckScope, ComponentSupport } from '../types';
 import { KNOWN_VULNERABILITY_TABLE, SBOM_TABLE } from './checks';
+import { HARDWARE_TYPES } from './hardware';
+import { NOT_APPLICABLE_WORDS_FDA } from './vocabulary';
 
 type ScopedCheck = Check & CheckScope;
 
@@ -15,8 +17,8 @@ export const COMPONENT_SUPPORT: ComponentSupport = {
   notSupported: ['no longer maintained', 'not maintained', 'unmaintained', 'abandoned', 'unsupported', 'not supported', 'end of life', 'deprecated', '不再维护', '停止维护', '停止支持', '无人维护', '已废弃', '不受支持'],
   notSupportedTokens: ['eol'],
   minJustification: 6,
-  notApplicable: ['N/A', 'NA', 'None', 'Not applicable', 'Not required', '不适用', '无'],
-  hardware: ['hardware', 'device', 'hardware device', '硬件', '设备', '硬件设备'],
+  notApplicable: NOT_APPLICABLE_WORDS_FDA,
+  hardware: HARDWARE_TYPES,
   // The reader already leaves out device, data and cryptographic-asset entries (not software).
   notSoftwareTypes: ['device', 'data', 'machine-learning-model', 'cryptographic-asset'],
   files: true,

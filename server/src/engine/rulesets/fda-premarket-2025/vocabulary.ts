@@ -92,3 +92,14 @@ export const FDA_ANSWERS: AnswerRules = {
     },
   },
 };
+
+/**
+ * Not-applicable words of this rule set (requirements-fda-premarket-2025.md §3.1): a table cell or
+ * SBOM value that is one of them without a reason (6 characters) is not given.
+ */
+export const NOT_APPLICABLE_WORDS_FDA = ['N/A', 'NA', 'None', 'Not applicable', 'Not required', '不适用', '无'];
+
+/** §3.2: bare not-applicable cells of this rule set's tables. */
+export const NA_CELLS = { words: NOT_APPLICABLE_WORDS_FDA, minReason: 6 };
+/** The same, for tables whose cells may say "none" as an answer (a CWE, an authentication method: B3, K7). */
+export const NA_CELLS_NONE_FILLS = { ...NA_CELLS, filled: ['None', '无'] };
