@@ -497,3 +497,21 @@ describe('H2.1 names the prior submission (§9)', () => {
     expect(check(text)).toContain('m.md:19 warning inconsistent-fact H2 fact="change.prior_submission" value="P170019/S012"');
   });
 });
+
+describe('submission_date (frontmatter spec: a valid calendar date YYYY-MM-DD)', () => {
+  const check = (value: string) => render(checkFiles({ 'd/dossier.yaml': withYaml([/^submission_date: .*$/m, `submission_date: ${value}`]), ...Object.fromEntries(Object.entries(FILE).map(([p, f]) => [`d/${f}`, DOCS[p]])) }, { folders: ['d'] }), { data: [], message: 'en' });
+  test.each(['2026-02-30', '2026-3-2', '02.03.2026', 'next spring'])('%s is invalid on the value (config-invalid in dossier.yaml)', (value) => {
+    expect(check(value)).toBe(`d/dossier.yaml:6 error config-invalid — submission_date: "${value}" is not a valid date: write a calendar date as YYYY-MM-DD (2026-03-02)`);
+  });
+  test('a valid date, a future one included, is accepted', () => {
+    expect(check('2026-03-02')).toBe('');
+    expect(check('2027-01-15')).toBe(''); // planned, in the future of the example
+    expect(check('2024-02-29')).toBe(''); // a leap day
+  });
+  test('an invalid date decides nothing: no end of support is compared with it', () => {
+    const k = DOCS.K.replace('| lwIP | Savannah lwIP project | 2.2.0 | pkg:generic/lwip@2.2.0 | Actively maintained | 2028-12-31 |', '| lwIP | Savannah lwIP project | 2.2.0 | pkg:generic/lwip@2.2.0 | Actively maintained | 2001-12-31 |');
+    expect(k).not.toBe(DOCS.K);
+    expect(only(dossier({ K: k }), ['end-of-support-passed'])).toEqual(['warning end-of-support-passed K5']);
+    expect(only(dossier({ K: k }, withYaml([/^submission_date: .*$/m, 'submission_date: 2026-02-30'])), ['end-of-support-passed'])).toEqual([]);
+  });
+});

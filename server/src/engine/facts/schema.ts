@@ -81,6 +81,14 @@ export function canonicalEnum(s: JsonSchema, raw: unknown): string | number | bo
   return undefined;
 }
 
+/** A calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
 function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
@@ -197,6 +205,20 @@ export function validate(root: YNode, schema: JsonSchema, opts: ValidateOptions 
     }
     if (node.kind === 'scalar') {
       const t = typeof node.value;
+      if (t === 'string' && want.includes('string') && s.format === 'date' && !isCalendarDate(node.value as string)) {
+        // JSON Schema `format: date` (RFC 3339 full-date): a real calendar day, YYYY-MM-DD.
+        out.invalid.add(path);
+        issue({
+          path,
+          range: node.range,
+          message: {
+            zh: `${path} 的值 ${describe(node.value)} 不是有效日期：应为 YYYY-MM-DD 形式的日历日期（如 2026-03-02）`,
+            en: `${path}: ${describe(node.value)} is not a valid date: write a calendar date as YYYY-MM-DD (2026-03-02)`,
+          },
+          target: 'value',
+        });
+        return undefined;
+      }
       if ((t === 'string' && want.includes('string')) || (t === 'number' && want.includes('number')) || (t === 'boolean' && want.includes('boolean'))) {
         return node.value as FactValue;
       }
