@@ -515,3 +515,29 @@ describe('submission_date (frontmatter spec: a valid calendar date YYYY-MM-DD)',
     expect(only(dossier({ K: k }, withYaml([/^submission_date: .*$/m, 'submission_date: 2026-02-30'])), ['end-of-support-passed'])).toEqual([]);
   });
 });
+
+describe('not-applicable words (§3.1): NA and Not required, FDA only', () => {
+  const E6 = /## 6 Plans for deferred remediation\n\n[\s\S]*?\n\n## 7/;
+  const e6 = (body: string) => DOCS.E.replace(E6, `## 6 Plans for deferred remediation\n\n${body}\n\n## 7`);
+  test('the E6 section the cases replace', () => expect(e6('x')).not.toBe(DOCS.E));
+  test('bare NA / Not required: not-applicable-without-reason; with a reason: accepted', () => {
+    const codes = ['not-applicable-without-reason', 'empty-section', 'missing-section'];
+    expect(only(dossier({ E: e6('NA.') }), codes)).toEqual(['error not-applicable-without-reason E6']);
+    expect(only(dossier({ E: e6('Not required.') }), codes)).toEqual(['error not-applicable-without-reason E6']);
+    expect(only(dossier({ E: e6('NA — every finding of the tests was fixed in release 3.2.1.4; none is deferred.') }), codes)).toEqual([]);
+    expect(only(dossier({ E: e6('Not required: every finding was fixed in release 3.2.1.4.') }), codes)).toEqual([]);
+    // A word that only begins with NA is no answer.
+    expect(only(dossier({ E: e6('NAND flash wear findings are deferred to release 3.3 (planned 2026-Q3); interim pumps receive it within 30 days.') }), codes)).toEqual([]);
+  });
+  test('the NMPA rule sets keep their words (requirements.md §3): NA there is text', () => {
+    const dir = 'examples/nmpa-2017/monitor';
+    const files: Record<string, string> = {};
+    for (const f of fs.readdirSync(path.join(ROOT, dir))) files[`n/${f}`] = read(`${dir}/${f}`);
+    const desc = files['n/cybersecurity-description.md'];
+    const replaced = desc.replace(/(### 3\.4 标准符合性证明\n\n)[^\n]+/, '$1NA.');
+    expect(replaced).not.toBe(desc);
+    const out = (d: string) => render(checkFiles({ ...files, 'n/cybersecurity-description.md': d }, { folders: ['n'] })).split('\n').filter((l) => l.includes('not-applicable-without-reason'));
+    expect(out(replaced)).toEqual([]);
+    expect(out(desc.replace(/(### 3\.4 标准符合性证明\n\n)[^\n]+/, '$1N/A.'))).toEqual(['n/cybersecurity-description.md:118 error not-applicable-without-reason D3.5']);
+  });
+});

@@ -4,7 +4,7 @@
 import { scan, type ScanResult } from './scan';
 import { analyzeChunk, analyzeChunkFull, runSpan, type BlockFact, type ChunkFacts, type TableFact, type TextRun } from './parse';
 import { LineIndex, hashString, range, type Range } from './text';
-import { NOT_APPLICABLE, PLACEHOLDER_PATTERNS, HTML_PLACEHOLDER } from './rulesets/common';
+import { NOT_APPLICABLE, NOT_APPLICABLE_EXTRA, PLACEHOLDER_PATTERNS, HTML_PLACEHOLDER } from './rulesets/common';
 import { countReasonChars, titleKey } from './text';
 import { chunkEvidence } from './evidence';
 
@@ -30,7 +30,8 @@ export interface Heading {
   /** Line where the heading's subtree ends (exclusive). */
   end: number;
   /** A negative answer at the start of the own body. */
-  notApplicable?: { range: Range; reasonChars: number; reason: string };
+  /** `extra`: answered by a word only some rule sets read as negative (NOT_APPLICABLE_EXTRA). */
+  notApplicable?: { range: Range; reasonChars: number; reason: string; extra?: boolean };
 }
 
 export interface TableModel {
@@ -322,7 +323,8 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
     if (first && first.item.kind !== 'table' && first.item.kind !== 'code') {
       const t = first.item.run.text;
       const lead = t.length - t.trimStart().length;
-      const m = NOT_APPLICABLE.exec(t.slice(lead));
+      const base = NOT_APPLICABLE.exec(t.slice(lead));
+      const m = base ?? NOT_APPLICABLE_EXTRA.exec(t.slice(lead));
       if (m) {
         const span = runSpan(first.item.run, lead, lead + m[0].length, text, first.base);
         const rest = [t.slice(lead + m[0].length), ...body.slice(1).map((b) => b.item.run.text)].join('\n');
@@ -330,6 +332,7 @@ export function buildModel(text: string, cache: ChunkCache = sharedChunkCache, o
           range: { start: pos(first.base + span.start), end: pos(first.base + span.end) },
           reasonChars: countReasonChars(rest),
           reason: rest.trim(),
+          ...(base ? {} : { extra: true }),
         };
       }
     }

@@ -6,7 +6,7 @@ import type { FindingData } from '../engine/codes';
 import type { DocGroup, DossierState, FileState } from '../engine/rules/context';
 import { evaluate } from '../engine/facts/facts';
 import { parentId, refKey, type Answer, type HeadingRef } from '../engine/match';
-import { notApplicableOf } from '../engine/rules/structure';
+import { headingNotApplicable, notApplicableOf } from '../engine/rules/structure';
 import { answerSection, sectionHasBody } from '../engine/rules/section';
 import { isPlaceholderText } from '../engine/rulesets/common';
 import type { Localized, Requirement } from '../engine/rulesets/types';
@@ -152,9 +152,10 @@ export function requirementStatuses(group: DocGroup, diagnostics?: (file: FileSt
       const file = group.files[ref.file];
       const model = file.model!;
       const h = model.headings[ref.heading];
-      if (h.notApplicable) {
+      const hna = headingNotApplicable(group, h);
+      if (hna) {
         s.status = 'not-applicable';
-        s.notApplicable = { reason: h.notApplicable.reasonChars < 6 ? '' : reasonSentence(h.notApplicable.reason) };
+        s.notApplicable = { reason: hna.reasonChars < 6 ? '' : reasonSentence(hna.reason) };
       } else if (!subtreeHasBody(model, h.index)) {
         s.status = 'empty';
         s.empty = { kind: 'no-content', placeholders: [] };

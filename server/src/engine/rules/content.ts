@@ -13,7 +13,7 @@ import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRo
 import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
-import { answerState, notApplicableOf } from './structure';
+import { answerState, headingNotApplicable, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactText, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
@@ -612,7 +612,7 @@ function checkCapabilityTables(
   // A heading, list item or label answered 不适用 / 否 for a capability that must apply.
   if (mustApply.length) {
     const answers: { text: string; answer: string; range: Range }[] = [];
-    for (const h of sectionHeadings(sec)) if (h.notApplicable) answers.push({ text: h.text, answer: '不适用', range: h.range });
+    for (const h of sectionHeadings(sec)) if (headingNotApplicable(group, h)) answers.push({ text: h.text, answer: '不适用', range: h.range });
     for (const l of model.labels) {
       if (l.kind !== 'block' || !sec.headings.has(l.heading) || l.line < sec.from || l.line >= sec.to) continue;
       const c0 = l.candidates[0];

@@ -6,7 +6,7 @@ import { bodyStartRange, descendants, subtreeHasBody, type DocModel } from '../m
 import { childNumbering, numberingOf, shiftNumbering } from '../numbering';
 import { normalize, stripNumbering } from '../text';
 import { childrenOf, isAnswered, parentId, refKey, type Answer as DocMatchAnswer, type HeadingRef } from '../match';
-import { NOT_APPLICABLE, referenceIn } from '../rulesets/common';
+import { NOT_APPLICABLE, NOT_APPLICABLE_EXTRA, referenceIn } from '../rulesets/common';
 import { countReasonChars, type Range } from '../text';
 import { answerLead, answerSection, sectionEndLine as sectionEnd, sectionHasBody, sectionOf } from './section';
 import type { Requirement } from '../rulesets/types';
@@ -19,9 +19,15 @@ export type AnswerKind = 'present' | 'not-applicable' | 'not-applicable-without-
 export type Answer = AnswerKind;
 
 export function answerOf(group: DocGroup, ref: HeadingRef): AnswerKind {
-  const { heading } = headingOf(group, ref);
-  if (!heading.notApplicable) return 'present';
-  return heading.notApplicable.reasonChars < 6 ? 'not-applicable-without-reason' : 'not-applicable';
+  const na = headingNotApplicable(group, headingOf(group, ref).heading);
+  if (!na) return 'present';
+  return na.reasonChars < 6 ? 'not-applicable-without-reason' : 'not-applicable';
+}
+
+/** A heading's negative answer as the group's rule set reads it (its extra words only when it has them). */
+export function headingNotApplicable<N extends { extra?: boolean }>(group: DocGroup, heading: { notApplicable?: N }): N | undefined {
+  const na = heading.notApplicable;
+  return na && (!na.extra || group.ruleset.answers.extraNotApplicable) ? na : undefined;
 }
 
 /** A 不适用 answer where the section starts: its span, and the reason's length and text. */
@@ -36,14 +42,14 @@ const naCache = new WeakMap<object, NotApplicable | null>();
 /** The 不适用 answer of a requirement answered with or without a heading (undefined: none). */
 export function notApplicableOf(group: DocGroup, id: string): NotApplicable | undefined {
   const ref = group.match.found.get(id);
-  if (ref) return headingOf(group, ref).heading.notApplicable;
+  if (ref) return headingNotApplicable(group, headingOf(group, ref).heading);
   const a = group.match.answers.get(id);
   if (!a || a.kind === 'reference') return undefined;
   const cached = naCache.get(a);
   if (cached !== undefined) return cached ?? undefined;
   const lead = answerLead(answerSection(group, a));
   const t = lead.trimStart();
-  const m = NOT_APPLICABLE.exec(t);
+  const m = NOT_APPLICABLE.exec(t) ?? (group.ruleset.answers.extraNotApplicable ? NOT_APPLICABLE_EXTRA.exec(t) : null);
   const na = m ? { range: a.range, reasonChars: countReasonChars(t.slice(m[0].length)), reason: t.slice(m[0].length).trim() } : undefined;
   naCache.set(a, na ?? null);
   return na;

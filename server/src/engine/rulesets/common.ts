@@ -70,6 +70,12 @@ export const NO_WORDS = ['否', 'no', 'n', '×', '✗'];
 
 /** A negative answer at the start of a body (requirements.md §3). */
 export const NOT_APPLICABLE = /^(?:不适用|无|n\/a|none|not\s+applicable)(?=$|[\s\p{P}\p{S}])/iu;
+/**
+ * Negative answers a rule set may add (requirements-fda-premarket-2025.md §3.1: `NA` as a whole
+ * token, `Not required`); the model marks an answer by one of them `extra`, and only a rule set
+ * with `answers.extraNotApplicable` reads it as one.
+ */
+export const NOT_APPLICABLE_EXTRA = /^(?:na|not\s+required)(?=$|[\s\p{P}\p{S}])/iu;
 
 /** Placeholders: tokens, phrases and template markers (requirements.md §3). */
 export const PLACEHOLDER_PATTERNS: RegExp[] = [

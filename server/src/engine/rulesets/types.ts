@@ -608,6 +608,8 @@ export interface AnswerRules {
   typeWords: string[];
   /** Word-based English normalisation, in addition to the above (the FDA rule set). */
   english?: EnglishAnswerRules;
+  /** `NA` and `Not required` are negative answers too (common.ts NOT_APPLICABLE_EXTRA). */
+  extraNotApplicable?: boolean;
 }
 
 export interface JsonSchema {

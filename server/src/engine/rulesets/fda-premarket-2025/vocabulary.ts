@@ -73,6 +73,8 @@ export const CONTROL_CATEGORIES: Capability[] = [
  * Chinese rules of §3a stay (prefixes 网络安全 …, suffixes 报告 …).
  */
 export const FDA_ANSWERS: AnswerRules = {
+  // §3.1: "Not-applicable words add, for English: N/A, NA (as a whole token), None, Not applicable, Not required".
+  extraNotApplicable: true,
   prefixes: ['网络安全', '医疗器械', '产品'],
   suffixes: ['报告', '文档', '资料', '材料', '说明'],
   // No English conjunction: "Backup and restore" is one item, not two.
