@@ -541,3 +541,13 @@ describe('not-applicable words (§3.1): NA and Not required, FDA only', () => {
     expect(out(desc.replace(/(### 3\.4 标准符合性证明\n\n)[^\n]+/, '$1N/A.'))).toEqual(['n/cybersecurity-description.md:118 error not-applicable-without-reason D3.5']);
   });
 });
+
+describe('§3.2 in the K9 traceability table: a bare N/A cell needs a reason', () => {
+  test('N/A alone is not-applicable-without-reason on the cell; with a reason it is filled', () => {
+    const bare = DOCS.K.replace('| T-04 | R-04 | SR-04 | TC-104 |', '| T-04 | R-04 | SR-04 | N/A |');
+    expect(bare).not.toBe(DOCS.K);
+    expect(only(dossier({ K: bare }), ['not-applicable-without-reason', 'incomplete-row'])).toEqual(['error not-applicable-without-reason K9']);
+    const reason = DOCS.K.replace('| T-04 | R-04 | SR-04 | TC-104 |', '| T-04 | R-04 | SR-04 | N/A – verified by design review DR-12 of the alarm path |');
+    expect(only(dossier({ K: reason }), ['not-applicable-without-reason', 'incomplete-row'])).toEqual([]);
+  });
+});

@@ -399,6 +399,28 @@ function checkTraceabilityTable(group: DocGroup, r: Requirement, sec: Section, c
     }
     for (const row of t.fact.rows) {
       if (!row.cells.some((x) => x.run.text.trim())) continue;
+      const na = c.notApplicableCells;
+      if (na) {
+        const filled = new Set((na.filled ?? []).map(normalize));
+        const idx = [...new Set(c.required.flatMap((role) => groups.get(role) ?? []))].sort((a, b) => a - b);
+        for (const i of idx) {
+          const cell = row.cells[i];
+          const v = cellText(row, i);
+          if (!cell || filled.has(normalize(v)) || notApplicableAnswer(v, na.words, na.minReason) !== 'bare') continue;
+          const role = c.required.find((x) => groups.get(x)?.includes(i))!;
+          file.findings.push(
+            finding(
+              'not-applicable-without-reason',
+              offsetRange(model, t.base + cell.start, t.base + cell.end),
+              L(
+                `追溯表的“${labelOf(role).zh}”单元格答复“${v}”但未说明理由：不适用的项应写明理由（指导原则 ${r.clause}）`,
+                `The “${labelOf(role).en}” cell of this traceability row is answered “${v}” without a reason: give the reason it does not apply (guideline ${r.clause})`,
+              ),
+              { requirement: r.id, clause: r.clause, column: role, value: v, table: tableLines(model, t) },
+            ),
+          );
+        }
+      }
       const empty = c.required.filter((role) => groups.get(role)?.length && groups.get(role)!.every((i) => !cellText(row, i)));
       if (!empty.length) continue;
       file.findings.push(

@@ -109,6 +109,8 @@ export type Check =
       required: ColumnRole[];
       /** The header must also fill one of these roles (FDA K9: *test* and one of *threat* or *risk*). */
       selectOneOf?: ColumnRole[];
+      /** As the listing table's: a required cell that is a bare not-applicable answer is not-applicable-without-reason on it. */
+      notApplicableCells?: { words: string[]; minReason: number; filled?: string[] };
     }
   /** Each capability of a set addressed in the section; optionally a capability table's answers. */
   | {

@@ -124,7 +124,7 @@ export const PORTS_TABLE: ScopedCheck = {
 };
 
 /** K9: threat model, risk assessment, SBOM and tests traced — a table with *test* and one of *threat* or *risk* (§4). */
-export const TRACEABILITY: ScopedCheck = { kind: 'traceability', select: ['test'], selectOneOf: ['threat', 'risk'], required: ['threat', 'risk', 'test'] };
+export const TRACEABILITY: ScopedCheck = { kind: 'traceability', select: ['test'], selectOneOf: ['threat', 'risk'], required: ['threat', 'risk', 'test'], notApplicableCells: NA_CELLS };
 
 const YES = ['yes', 'y', 'applicable', '✓', '√', '是', '适用'];
 const NO = ['no', 'n', 'not applicable', 'n/a', 'na', '✗', '×', '否', '不适用'];
