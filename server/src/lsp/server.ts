@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton } from '../engine';
+import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton, totalsOf } from '../engine';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
@@ -646,16 +646,16 @@ export class DossierServer {
       await new Promise((r) => setImmediate(r)); // let the connection breathe between folders
       await this.ensureSettings(URI.file(folder).toString());
       const result = this.engine.check({ folders: [folder], members: true });
+      // The CLI's count of the same folder (engine/totals.ts).
+      const t = totalsOf(result.reports);
+      summary.files += t.files;
+      summary.errors += t.errors;
+      summary.warnings += t.warnings;
+      summary.infos += t.infos;
+      summary.hints += t.hints;
       for (const r of result.reports) {
         const uri = URI.file(r.path).toString();
         seen.add(uri);
-        summary.files++;
-        for (const d of r.diagnostics) {
-          if (d.severity === 'error') summary.errors++;
-          else if (d.severity === 'warning') summary.warnings++;
-          else if (d.severity === 'info') summary.infos++;
-          else summary.hints++;
-        }
         const open = this.documents.get(uri);
         if (open && open.version !== this.overlay.get(r.path)?.version) continue;
         this.publish(uri, r);

@@ -36,8 +36,10 @@ exports.run = async function run(ctx) {
   });
 
   await test('issue 18/2: the same totals in the Problems API, the checklist, the status item, the report, the Word export and the CLI', async () => {
-    // Every member open (the Problems panel shows open files and dossier.yaml).
-    for (const f of expected.files) if (f.path.endsWith('.md')) await vscode.workspace.openTextDocument(vscode.Uri.joinPath(ws, f.path));
+    // Every member open in a tab (the Problems panel shows open files and dossier.yaml; a pull
+    // client asks only for documents shown in tabs).
+    for (const f of expected.files)
+      if (f.path.endsWith('.md')) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(ws, f.path)), { preview: false });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'description.md')));
     const problems = () => {
       const t = [0, 0, 0, 0];
