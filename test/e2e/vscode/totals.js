@@ -77,7 +77,7 @@ exports.run = async function run(ctx) {
     assert.deepStrictEqual(m.slice(1).map(Number), want);
 
     // The Word export's check (it refuses: the dossier has errors; nothing is written).
-    const out = vscode.Uri.joinPath(ws, '..', 'totals.docx');
+    const out = vscode.Uri.joinPath(ws, 'totals.docx'); // inside the workspace (scope.ts); refused, so never written
     const word = await api.client().sendRequest('cyberdossier/exportDocx', { uri: folder.toString(), outUri: out.toString(), force: false });
     assert.strictEqual(word.written, false);
     assert.deepStrictEqual([word.errors, word.warnings], want.slice(0, 2));
