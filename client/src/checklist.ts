@@ -110,7 +110,10 @@ class ChecklistProvider implements vscode.TreeDataProvider<Node> {
     const missing = this.roots.reduce((n, c) => n + c.counts.byStatus.missing + c.documents.filter((d) => d.status === 'missing').length, 0);
     this.view.description = this.roots.length
       ? this.roots.length === 1
-        ? l10n.t('{0} · {1}/{2}', this.roots[0].name, present, required)
+        ? this.roots[0].totals
+          ? // The dossier's totals, as the CLI, the report and the status item count them (issue 18 item 2).
+            l10n.t('{0} · {1}/{2} · {3} errors, {4} warnings', this.roots[0].name, present, required, this.roots[0].totals.errors, this.roots[0].totals.warnings)
+          : l10n.t('{0} · {1}/{2}', this.roots[0].name, present, required)
         : l10n.t('{0} dossiers · {1}/{2}', this.roots.length, present, required)
       : undefined;
     this.view.badge = missing ? { value: missing, tooltip: l10n.n(missing, '{0} required section or document missing', '{0} required sections or documents missing') } : undefined;

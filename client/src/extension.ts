@@ -217,7 +217,10 @@ async function updateStatus(): Promise<void> {
     status.text = s.dossier
       ? l10n.t('{0}: {1}/{2} · dossier {3}/{4}', kind, s.present, s.required, s.dossier.present, s.dossier.required)
       : l10n.t('{0}: {1} of {2} required sections present', kind, s.present, s.required);
-    status.detail = `${rs}${s.missing.length ? ` · ${l10n.t('missing: {0}', s.missing.join(', '))}` : ''}`;
+    // The dossier's totals: the same numbers as the CLI, the report and the checklist (issue 18 item 2).
+    const t = s.totals?.dossier;
+    const totals = t ? ` · ${l10n.t('dossier: {0} errors, {1} warnings, {2} info, {3} hints', t.errors, t.warnings, t.infos, t.hints)}` : '';
+    status.detail = `${rs}${s.missing.length ? ` · ${l10n.t('missing: {0}', s.missing.join(', '))}` : ''}${totals}`;
     status.severity = s.errors ? vscode.LanguageStatusSeverity.Error : s.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   } catch (e) {
     output.warn(`status: ${(e as Error).message}`);

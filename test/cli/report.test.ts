@@ -54,6 +54,7 @@ describe('markdown', () => {
       | 申报类型 | 产品注册（五(一)） |
       | 指导原则 | 《医疗器械网络安全注册技术审查指导原则》（2017年） |
       | 完整性 | 33 项必需章节中已具备 22 项 |
+      | 发现 | 16（9 错误，6 警告，1 提示） |
       | 生成时间 | 2024-05-01 00:00 UTC |
 
       ## 概览
@@ -163,6 +164,7 @@ describe('markdown', () => {
       | Submission | Initial registration (五(一)) |
       | Guideline | NMPA Guideline for Technical Review of Medical Device Cybersecurity Registration (2017) |
       | Completeness | 23 of 34 required sections present |
+      | Findings | 9 (4 errors, 5 warnings) |
       | Generated | 2024-05-01 00:00 UTC |
 
       ## Overview

@@ -87,8 +87,9 @@ describe('a pull client', () => {
     expect(byUri.has(uriOf(desc()))).toBe(false);
     const y = byUri.get(uriOf(yaml()));
     expect(y?.kind).toBe('full');
-    // A single file's check: dossier.yaml's own findings (missing documents need the folder check).
-    expect(render(y!.items)).toEqual(['9 warning version-not-full']);
+    // An open member checks its dossier as a folder (issue 18 item 2): missing-document comes at
+    // once, without a workspace check, as the CLI reports it for the folder.
+    expect(render(y!.items)).toEqual(['4 error missing-document', '9 warning version-not-full']);
     expect(c.published).toEqual([]);
   });
 

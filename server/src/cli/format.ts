@@ -1,7 +1,7 @@
 // Report formats of cli.md: text (one line per diagnostic + a summary), json (the exact shape of
 // the contract) and SARIF 2.1.0.
 
-import { CODES, ALL_CODES, docsUrl, packageVersion, type Diagnostic, type FileReport, type Locale } from '../engine';
+import { CODES, ALL_CODES, docsUrl, packageVersion, totalsOf, type Diagnostic, type FileReport, type Locale } from '../engine';
 
 export interface Summary {
   files: number;
@@ -11,16 +11,10 @@ export interface Summary {
   hints: number;
 }
 
+/** The summary of cli.md (the JSON `summary`, the text footer): the engine's totals (one count everywhere). */
 export function summarize(reports: FileReport[]): Summary {
-  const s: Summary = { files: reports.length, errors: 0, warnings: 0, infos: 0, hints: 0 };
-  for (const r of reports)
-    for (const d of r.diagnostics) {
-      if (d.severity === 'error') s.errors++;
-      else if (d.severity === 'warning') s.warnings++;
-      else if (d.severity === 'info') s.infos++;
-      else s.hints++;
-    }
-  return s;
+  const t = totalsOf(reports);
+  return { files: t.files, errors: t.errors, warnings: t.warnings, infos: t.infos, hints: t.hints };
 }
 
 export function messageOf(d: Diagnostic, locale: Locale): string {

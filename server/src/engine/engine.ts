@@ -60,6 +60,12 @@ export interface CheckRequest {
   folders?: string[];
   /** Also report every other dossier file of the dossiers involved (the editor re-publishes them). */
   members?: boolean;
+  /**
+   * Check the dossier of each requested file as its folder would be checked (missing-document
+   * applies): the language server, so dossier.yaml's findings show as soon as a member is open
+   * (issue 18 item 2). Costs nothing more: a member's check reads the whole dossier anyway.
+   */
+  dossier?: boolean;
 }
 
 export interface CheckResult {
@@ -367,7 +373,11 @@ export class Engine {
       s.add(file);
       byDossier.set(key, s);
     };
-    for (const f of [...explicit, ...walked]) add(this.dossierYamlFor(f) ?? `single:${f}`, f);
+    for (const f of [...explicit, ...walked]) {
+      const y = this.dossierYamlFor(f);
+      add(y ?? `single:${f}`, f);
+      if (y && req.dossier) folderDossiers.add(y);
+    }
     for (const y of folderDossiers) if (!byDossier.has(y)) byDossier.set(y, new Set());
     const dossiers = [...byDossier].sort((a, b) => comparePaths(a[0], b[0])).map(([key, requested]) => {
       const yamlPath = key.startsWith('single:') ? undefined : key;
@@ -435,7 +445,10 @@ export class Engine {
     for (const { key, requested, members } of dossiers) {
       const yamlPath = key.startsWith('single:') ? undefined : key;
       const result = this.checkDossier(members, yamlPath, yamlPath !== undefined && folderDossiers.has(yamlPath))!;
-      this.states.set(key, { state: result.state, reports: result.files });
+      // The state keeps every report of the dossier (dossier.yaml's and the rc file's too): the
+      // checklist, the report and the status item count from it (totals.ts).
+      const rcReports = [...result.rcFindings].filter(([, f]) => f.length).map(([rc, f]) => this.rcReport(rc, f));
+      this.states.set(key, { state: result.state, reports: [...result.files, ...(result.yaml ? [result.yaml] : []), ...rcReports] });
       for (const m of members) this.dossierOfFile.set(m, key);
       for (const fr of result.files) {
         if (!requested.has(fr.path) && !(req.members && fr.isDossierFile)) continue;
@@ -445,13 +458,15 @@ export class Engine {
       if (result.yaml && result.yaml.diagnostics.length) reports.set(result.yaml.path, result.yaml);
       for (const [rc, findings] of result.rcFindings) configReports.set(rc, findings);
     }
-    for (const [rc, findings] of configReports) {
-      if (!findings.length) continue;
-      const { config } = this.configFor(rc);
-      reports.set(rc, { path: rc, document: null, isDossierFile: false, diagnostics: finalize(findings, config, undefined, []) });
-    }
+    for (const [rc, findings] of configReports) if (findings.length) reports.set(rc, this.rcReport(rc, findings));
     this.sweepChunks();
     return { reports: [...reports.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
+  }
+
+  /** The report of an rc file's findings. */
+  rcReport(rc: string, findings: Finding[]): FileReport {
+    const { config } = this.configFor(rc);
+    return { path: rc, document: null, isDossierFile: false, diagnostics: finalize(findings, config, undefined, []) };
   }
 
   /**

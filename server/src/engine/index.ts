@@ -19,3 +19,5 @@ export { sourceDateEpoch } from './support';
 // Issue 17 (bench): the vulnerability data store and matcher.
 export { loadFeed, clearFeedMemory } from '../vulns/store';
 export { matchComponents } from '../vulns/match';
+// Issue 18 item 2: one count everywhere.
+export { totalsOf, totalsFor, countSeverities, addSeverity, addTotals, emptyTotals, highestSeverity, type Totals, type FileTotals, type SeverityTotals, type CountedReport } from './totals';

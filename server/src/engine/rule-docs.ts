@@ -358,7 +358,10 @@ export const RULE_DOCS: Record<Code, RuleDoc> = {
     what: { zh: '按文件夹检查 dossier 时，缺少申报情形所需的文档类型（报告在 dossier.yaml 的 submission 上）。', en: 'A dossier folder, checked as a folder, lacks a document kind its submission needs (reported on dossier.yaml’s submission key).' },
     why: { zh: '五：产品注册需要网络安全描述文档、产品技术要求与说明书；变更需要描述文档、补丁描述文档或真实性声明之一。', en: '五: initial registration needs the description, technical requirements and IFU; a change needs the description, the patch description or the authenticity statement.' },
     fix: { zh: '使用“新建申报文档”命令创建缺少的文档。', en: 'Create the missing document with the *New dossier document…* command.' },
-    choices: { zh: '仅在检查整个文件夹时报告（CLI 的文件夹参数或编辑器的“检查工作区”）；没有 dossier.yaml 的单个文件从不报告。“如适用”的文档从不报告缺失。', en: 'Only when the folder itself is checked (a CLI folder argument or the editor’s workspace check); a file without dossier.yaml never gets it; “where applicable” documents are never missing.' },
+    choices: {
+      zh: '在检查整个文件夹时报告：CLI 的文件夹参数，或编辑器中打开该文件夹的任一文档时（语言服务器把所在文件夹当作整份申报资料检查，无需“检查工作区”，随每次检查去抖、缓存、可取消；issue 18）。CLI 只给出单个文件时不报告。没有 dossier.yaml 的单个文件从不报告。“如适用”的文档从不报告缺失。它和其他发现一样计入申报资料的总数（CLI 摘要、报告、检查清单、状态栏、Word 导出）。',
+      en: 'Reported when the folder is checked as a dossier: a CLI folder argument, or in the editor as soon as any document of that folder is open (the language server checks the folder it belongs to as the whole dossier, no “Check workspace” needed — debounced, cached and cancellable with each check; issue 18). A CLI run naming only a file does not report it. A file without dossier.yaml never gets it; “where applicable” documents are never missing. It counts in the dossier’s totals like any other finding (CLI summary, report, checklist, status item, Word export).',
+    },
     file: 'dossier.yaml',
     bad: 'submission: initial-registration\nproduct: { name: 中央监护系统, class: II }\ndata: { types: [device] }\ninterfaces: { network: { wired: true } }\n',
     good: 'submission: renewal\nproduct: { name: 中央监护系统, class: II }\ndata: { types: [device] }\ninterfaces: { network: { wired: true } }\n',

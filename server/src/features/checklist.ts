@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine, FileReport } from '../engine/engine';
+import { addTotals, countSeverities, highestSeverity, totalsOf, type SeverityTotals, type Totals } from '../engine/totals';
 import type { Locale } from '../engine/config';
 import { evaluate, getFact, mergeFacts, type ConditionContext, type Facts } from '../engine/facts/facts';
 import type { FactValue } from '../engine/facts/schema';
@@ -155,6 +156,11 @@ export interface Checklist {
   counts: Counts;
   /** Findings on dossier.yaml and on files that are not of a listed kind. */
   otherFindings: FindingCount;
+  /**
+   * Every finding of the dossier (its documents, rejected ones included, dossier.yaml, the rc
+   * file): the totals every surface shows (engine/totals.ts) — the CLI's summary of the folder.
+   */
+  totals: Totals;
 }
 
 export interface ChecklistOptions {
@@ -164,7 +170,6 @@ export interface ChecklistOptions {
   fresh?: boolean;
 }
 
-const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
 const defaultUri = (f: string) => pathToFileURL(f).href;
 
 // ---- dossier resolution and state -------------------------------------------------------------
@@ -228,13 +233,14 @@ export function dossierState(engine: Engine, d: DossierRef, fresh = false): { st
     // state rather than block; the server's checked notification brings the next request.
     if (cached && engine.uncachedChunks({ files: d.members }).reduce((n, t) => n + t.length, 0) > 64_000) return cached;
     if (d.members.length) {
-      engine.check({ files: d.members });
+      engine.check({ files: d.members, dossier: true });
       const again = cachedState(engine, d);
       if (again) return again;
     }
   }
   const r = engine.checkDossier(d.members, d.yamlPath, d.yamlPath !== undefined)!;
-  return { state: r.state, reports: r.yaml ? [...r.files, r.yaml] : r.files };
+  const rc = [...r.rcFindings].filter(([, f]) => f.length).map(([p, f]) => engine.rcReport(p, f));
+  return { state: r.state, reports: [...r.files, ...(r.yaml ? [r.yaml] : []), ...rc] };
 }
 
 function cachedState(engine: Engine, d: DossierRef): { state: DossierState; reports: FileReport[] } | undefined {
@@ -280,14 +286,18 @@ function emptyCount(): FindingCount {
   return { total: 0, error: 0, warning: 0, info: 0, hint: 0 };
 }
 
-function addFinding(c: FindingCount, s: Severity): void {
-  c.total++;
-  c[s]++;
-  if (!c.highest || SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(c.highest)) c.highest = s;
+/** The checklist's shape of the engine's totals (engine/totals.ts counts; this only renames). */
+function findingCount(t: SeverityTotals): FindingCount {
+  const highest = highestSeverity(t);
+  return { total: t.total, error: t.errors, warning: t.warnings, info: t.infos, hint: t.hints, ...(highest ? { highest } : {}) };
+}
+
+function severityTotals(c: FindingCount): SeverityTotals {
+  return { total: c.total, errors: c.error, warnings: c.warning, infos: c.info, hints: c.hint };
 }
 
 function mergeCount(into: FindingCount, c: FindingCount): void {
-  for (const s of SEVERITY_ORDER) for (let i = 0; i < c[s]; i++) addFinding(into, s);
+  Object.assign(into, findingCount(addTotals(severityTotals(into), severityTotals(c))));
 }
 
 function emptyCounts(): Counts {
@@ -372,9 +382,9 @@ export function buildChecklist(state: DossierState, reports: FileReport[], opts:
     for (const s of STATUSES) counts.byStatus[s] += d.counts.byStatus[s];
     mergeCount(counts.findings, d.counts.findings);
   }
-  const otherFindings = emptyCount();
+  const totals = totalsOf(reports);
   const inDocs = new Set(documents.flatMap((d) => d.files.map((f) => f.path)));
-  for (const r of reports) if (!inDocs.has(r.path)) for (const x of r.diagnostics) addFinding(otherFindings, x.severity);
+  const otherFindings = findingCount(totals.byFile.filter((f) => !inDocs.has(f.path)).reduce((t, f) => addTotals(t, f), countSeverities([])));
 
   const name = [str(product.name), str(product.model)].filter(Boolean).join(' ') || path.basename(opts.root);
   return {
@@ -403,6 +413,7 @@ export function buildChecklist(state: DossierState, reports: FileReport[], opts:
     documents,
     counts,
     otherFindings,
+    totals,
   };
 }
 
@@ -464,7 +475,7 @@ function documentOf(kind: DocumentKind, role: ChecklistDocument['role'], c: DocC
       if (it.satisfied) counts.present++;
     }
   }
-  for (const f of c.files) for (const d of c.diagsOf(f) ?? []) addFinding(counts.findings, (d as { severity?: Severity }).severity ?? 'error');
+  counts.findings = findingCount(countSeverities(c.files.flatMap((f) => (c.diagsOf(f) ?? []) as { severity?: Severity }[])));
   const folder = c.root;
   return {
     ...base,
@@ -536,7 +547,7 @@ function itemOf(s: RequirementState, c: DocContext): ChecklistItem {
   // Findings on this requirement, in the files of its document.
   const diags: { file: FileState; d: DiagnosticLike & { severity?: Severity; message?: Localized } }[] = [];
   for (const f of group?.files ?? []) for (const d of c.diagsOf(f) ?? []) if (d.data.requirement === r.id) diags.push({ file: f, d });
-  for (const { d } of diags) addFinding(item.findings, d.severity ?? 'error');
+  item.findings = findingCount(countSeverities(diags.map(({ d }) => d)));
 
   const fixFrom = (code: string, id = r.id) => {
     for (const f of group?.files ?? []) {

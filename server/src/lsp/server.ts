@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton } from '../engine';
+import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton, totalsOf } from '../engine';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
@@ -329,10 +329,8 @@ export class DossierServer {
       this.safe('status', null, (p: StatusParams) => {
         const file = this.pathOf(p.uri);
         const last = this.sink.get(p.uri)?.items ?? [];
-        return documentStatus(viewOf(this.engine, file), {
-          errors: last.filter((d) => d.severity === DiagnosticSeverity.Error).length,
-          warnings: last.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
-        });
+        const level = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' } as const;
+        return documentStatus(viewOf(this.engine, file), last.map((d) => ({ severity: level[d.severity ?? DiagnosticSeverity.Error] })));
       }),
     );
     c.onRequest(
@@ -532,7 +530,11 @@ export class DossierServer {
 
   /** Checks a document (and, with it, its dossier); returns the reports by path. */
   private check(doc: TextDocument): Map<string, FileReport> {
-    const result = this.engine.check({ files: [this.pathOf(doc.uri)], members: true });
+    // As a dossier folder (missing-document included): dossier.yaml's findings show as soon as a
+    // member is open, without a workspace check (issue 18 item 2). The members are the ones the
+    // engine already reads to check a file (its dossier folder, cached), so a keystroke walks
+    // nothing more; the check stays debounced and is dropped when a newer version arrives.
+    const result = this.engine.check({ files: [this.pathOf(doc.uri)], members: true, dossier: true });
     return new Map(result.reports.map((r) => [r.path, r]));
   }
 
@@ -580,6 +582,10 @@ export class DossierServer {
         if (open && open.version !== this.overlay.get(r.path)?.version) continue;
         if (open || !/\.(md|markdown)$/i.test(r.path) || this.publishedClosed.has(u)) this.publish(u, r);
       }
+      // dossier.yaml has nothing to say any more (the missing document was added): clear it.
+      const yamlPath = this.engine.dossierYamlFor(file);
+      const yamlUri = yamlPath ? URI.file(yamlPath).toString() : undefined;
+      if (yamlPath && yamlUri && !reports.has(yamlPath) && this.sink.get(yamlUri)?.items.length) this.publish(yamlUri, undefined);
       // The rc file governing it has nothing to say any more (fixed, or trust granted): clear it.
       const rc = this.engine.rcFileFor(file);
       const rcUri = rc ? URI.file(rc).toString() : undefined;
@@ -640,16 +646,16 @@ export class DossierServer {
       await new Promise((r) => setImmediate(r)); // let the connection breathe between folders
       await this.ensureSettings(URI.file(folder).toString());
       const result = this.engine.check({ folders: [folder], members: true });
+      // The CLI's count of the same folder (engine/totals.ts).
+      const t = totalsOf(result.reports);
+      summary.files += t.files;
+      summary.errors += t.errors;
+      summary.warnings += t.warnings;
+      summary.infos += t.infos;
+      summary.hints += t.hints;
       for (const r of result.reports) {
         const uri = URI.file(r.path).toString();
         seen.add(uri);
-        summary.files++;
-        for (const d of r.diagnostics) {
-          if (d.severity === 'error') summary.errors++;
-          else if (d.severity === 'warning') summary.warnings++;
-          else if (d.severity === 'info') summary.infos++;
-          else summary.hints++;
-        }
         const open = this.documents.get(uri);
         if (open && open.version !== this.overlay.get(r.path)?.version) continue;
         this.publish(uri, r);

@@ -6,6 +6,7 @@
 
 import type { Checklist, ChecklistDocument, ChecklistItem, FindingCount, RequirementStatus } from '../features/checklist';
 import { STATUSES } from '../features/checklist';
+import { highestSeverity } from '../engine';
 import { TRACE_ROLES, type TraceCell, type TraceMatrix } from '../features/traceability';
 import {
   DOCUMENT_STATUS_LABEL,
@@ -13,6 +14,7 @@ import {
   ROLE_LABEL,
   STATUS_LABEL,
   findingsText,
+  totalsText,
   formatDate,
   locationText,
   nOfM,
@@ -157,6 +159,13 @@ function findings(c: FindingCount, locale: Locale): string {
   return `<span class="sev sev-${c.highest}">${esc(findingsText(c, locale))}</span>`;
 }
 
+/** The dossier's totals (every finding, as the CLI counts them), marked as its highest severity. */
+function totals(c: Checklist, locale: Locale): string {
+  if (!c.totals.total) return '<span class="zero" data-totals="0 0 0 0">0</span>';
+  const { errors, warnings, infos, hints } = c.totals;
+  return `<span class="sev sev-${highestSeverity(c.totals)}" data-totals="${errors} ${warnings} ${infos} ${hints}">${esc(totalsText(c.totals, locale))}</span>`;
+}
+
 // One column layout for every document's table, so the tables line up down the page.
 // Fixed widths for the short columns; the findings column holds "2 errors, 1 warning" (it wraps
 // rather than being cut off), the note takes what is left.
@@ -248,7 +257,7 @@ export function renderHtml(c: Checklist, trace: TraceMatrix, locale: Locale, opt
   const summary =
     `<section class="card summary"><div class="score"><div class="big">${c.counts.present}<span> / ${c.counts.required}</span></div>` +
     `<div class="caption">${esc(nOfM(c.counts.present, c.counts.required, locale))}</div>${progress(c.counts.present, c.counts.required, true)}</div>` +
-    `<div><ul class="chips">${chips}</ul><div class="findings-line">${esc(t('findings', locale))}${locale === 'en' ? ': ' : '：'}${findings(c.counts.findings, locale)}` +
+    `<div><ul class="chips">${chips}</ul><div class="findings-line">${esc(t('findings', locale))}${locale === 'en' ? ': ' : '：'}${totals(c, locale)}` +
     `${c.otherFindings.total ? ` · ${esc(t('otherFindings', locale))}${locale === 'en' ? ': ' : '：'}${findings(c.otherFindings, locale)}` : ''}</div></div></section>`;
 
   const overviewHead = [t('document', locale), t('files', locale), t('status', locale), t('completeness', locale), pick(STATUS_LABEL.missing, locale), pick(STATUS_LABEL.empty, locale), t('findings', locale)];

@@ -1,7 +1,7 @@
 // Every label of the reports, in zh-CN and en, and the small formatting helpers the three
 // renderers share (status names, finding counts, dates, "N of M").
 
-import type { Locale, Localized } from '../engine';
+import type { Locale, Localized, SeverityTotals } from '../engine';
 import type { Checklist, ChecklistDocument, ChecklistItem, DocumentStatus, FindingCount, RequirementStatus } from '../features/checklist';
 import type { TraceGap, TraceRole } from '../features/traceability';
 
@@ -116,6 +116,11 @@ export function findingsText(c: FindingCount, locale: Locale): string {
     .filter((s) => c[s])
     .map((s) => (locale === 'en' ? `${c[s]} ${SEVERITY_LABEL[s].en}${c[s] > 1 && s !== 'info' ? 's' : ''}` : `${c[s]} ${SEVERITY_LABEL[s].zh}`));
   return locale === 'en' ? `${c.total} (${parts.join(', ')})` : `${c.total}（${parts.join('，')}）`;
+}
+
+/** The dossier's totals (engine/totals.ts) in the words of findingsText: the CLI's summary, same numbers. */
+export function totalsText(t: SeverityTotals, locale: Locale): string {
+  return findingsText({ total: t.total, error: t.errors, warning: t.warnings, info: t.infos, hint: t.hints }, locale);
 }
 
 /** "20 of 24 required sections present" / "24 项必需章节中已具备 20 项". */

@@ -12,6 +12,7 @@ import {
   STATUS_LABEL,
   documentTitle,
   findingsText,
+  totalsText,
   formatDate,
   locationText,
   nOfM,
@@ -57,6 +58,7 @@ export function renderMarkdown(c: Checklist, trace: TraceMatrix, locale: Locale,
   meta.push([t('guideline', locale), pick(c.ruleset.guideline, locale)]);
   if (!c.scope.applies && c.scope.reason) meta.push([t('outOfScope', locale), pick(c.scope.reason, locale)]);
   meta.push([t('completeness', locale), nOfM(c.counts.present, c.counts.required, locale)]);
+  meta.push([t('findings', locale), totalsText(c.totals, locale)]);
   meta.push([t('generated', locale), formatDate(opts.now ?? new Date())]);
   out.push(...table([t('dossier', locale), mdCell(c.name)], meta.map(([k, v]) => [k, v])), '');
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { type Engine, type FileReport, type Diagnostic, getRuleSet, kindOf, DEFAULT_RULESET, comparePaths, walkMarkdown, DOSSIER_YAML, CONFIGURED_FILE_LIMITS, readConfiguredBytes, readRegularFile } from '../engine';
+import { type Engine, type FileReport, type Diagnostic, totalsOf, type SeverityTotals, getRuleSet, kindOf, DEFAULT_RULESET, comparePaths, walkMarkdown, DOSSIER_YAML, CONFIGURED_FILE_LIMITS, readConfiguredBytes, readRegularFile } from '../engine';
 import { importDocx, MAX_DOCX_BYTES } from './import';
 import { exportDocx } from './export';
 import { formatImportReport } from './report';
@@ -18,23 +18,19 @@ export interface CheckSummary {
   reports: FileReport[];
   errors: number;
   warnings: number;
+  /** Every count (the engine's totals: the same as `cyberdossier check` on the same target). */
+  totals: SeverityTotals;
   /** The first errors, for messages: path (absolute), 0-based position, diagnostic. */
   firstErrors: { path: string; diagnostic: Diagnostic }[];
 }
 
 function summarize(reports: FileReport[], max = 5): CheckSummary {
-  let errors = 0;
-  let warnings = 0;
+  const totals = totalsOf(reports);
   const firstErrors: CheckSummary['firstErrors'] = [];
-  for (const r of [...reports].sort((a, b) => comparePaths(a.path, b.path))) {
-    for (const dg of r.diagnostics) {
-      if (dg.severity === 'error') {
-        errors++;
-        if (firstErrors.length < max) firstErrors.push({ path: r.path, diagnostic: dg });
-      } else if (dg.severity === 'warning') warnings++;
-    }
-  }
-  return { reports, errors, warnings, firstErrors };
+  for (const r of [...reports].sort((a, b) => comparePaths(a.path, b.path)))
+    for (const dg of r.diagnostics) if (dg.severity === 'error' && firstErrors.length < max) firstErrors.push({ path: r.path, diagnostic: dg });
+  const { total, errors, warnings, infos, hints } = totals;
+  return { reports, errors, warnings, totals: { total, errors, warnings, infos, hints }, firstErrors };
 }
 
 const exists = (p: string) => fs.existsSync(p);

@@ -306,6 +306,7 @@ exports.run = async function run() {
     while (!fs.existsSync(process.env.E2E_SHOT_FILE) && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 100));
   }
 
+  await require('./totals').run({ test, api, ws, waitForDiagnostics, waitForEvent, poll, codeOf });
   // Last, because it kills the server: the client restarts it and checking goes on.
   await test('a server that dies is restarted by the client (up to its cap) and checks again', async () => {
     const client = api.client();
