@@ -15,6 +15,7 @@ import type { Localized, RuleSet } from '../engine/rulesets/types';
 import { buildChecklist, dossierFacts, dossierState, resolveDossier, type Checklist, type ChecklistItem } from './checklist';
 import type { RequirementStatus } from './view';
 
+export type { CapabilityAnswer };
 export type CrosswalkMark = 'both' | 'source-only' | 'target-only' | 'neither' | 'not-required' | 'no-counterpart';
 export const CROSSWALK_MARKS: CrosswalkMark[] = ['both', 'source-only', 'target-only', 'neither', 'not-required', 'no-counterpart'];
 
