@@ -1,10 +1,12 @@
 // The crosswalk computation on fixture pairs: the statuses are the checklist's, the marks follow
 // §12, and the Markdown / HTML / CSV renderers escape dossier text.
 
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine, nodeHost } from '../../server/src/engine';
-import { crosswalkOf, type CrosswalkReport } from '../../server/src/features/crosswalk';
+import { crosswalkOf, markOf, type CrosswalkCell, type CrosswalkReport } from '../../server/src/features/crosswalk';
 import { checklist } from '../../server/src/features/checklist';
 import { renderCrosswalkCsv, renderCrosswalkHtml, renderCrosswalkMarkdown } from '../../server/src/report/crosswalk';
 
@@ -120,4 +122,42 @@ describe('crosswalk rendering escapes dossier text', () => {
     expect(csv).toContain(`"'=1+1"`);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + r.rows.length + r.unmapped.length);
   });
+});
+
+describe('crosswalk with software.ots_usage: full', () => {
+  it('compares the O mirrors of the R rows', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-xwalk-'));
+    try {
+      fs.mkdirSync(path.join(tmp, '.git'));
+      fs.cpSync(path.join(GAPS, 'nmpa-2022'), path.join(tmp, 'nmpa'), { recursive: true });
+      const yaml = path.join(tmp, 'nmpa', 'dossier.yaml');
+      fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('ots_usage: partial', 'ots_usage: full'));
+      fs.renameSync(path.join(tmp, 'nmpa', 'cybersecurity-research-report.md'), path.join(tmp, 'research.txt'));
+      const r = pair(path.join(tmp, 'nmpa'), path.join(GAPS, 'fda-premarket-2025'));
+      expect(r.mirrored).toEqual({ from: 'R', to: 'O' });
+      expect(r.rows.map((l) => l.source.id).slice(0, 3)).toEqual(['O1', 'O1.1', 'O1.1.1']);
+      expect(r.rows.some((l) => l.source.id.startsWith('R'))).toBe(false);
+      // No OTS report in the folder: its sections are missing, the FDA side decides the mark.
+      const o12 = r.rows.find((l) => l.source.id === 'O1.2')!;
+      expect(o12).toMatchObject({ source: { status: 'missing', required: true }, mark: 'target-only' });
+      expect(r.rows.find((l) => l.source.id === 'M2')!.mark).toBe('source-only');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('marks', () => {
+  const c = (status: CrosswalkCell['status'], required: boolean): CrosswalkCell => ({ id: 'X', title: { zh: 'X', en: 'X' }, status, required, satisfied: status === 'present' });
+  it.each([
+    [c('present', true), [c('present', true)], 'both'],
+    [c('present', false), [c('missing', true), c('present', false)], 'both'],
+    [c('present', true), [c('missing', true)], 'source-only'],
+    [c('missing', true), [c('present', true)], 'target-only'],
+    [c('missing', true), [c('missing', true)], 'neither'],
+    [c('missing', true), [c('not-required', false)], 'neither'],
+    [c('not-required', false), [c('not-required', false)], 'not-required'],
+    [c('not-required', false), [], 'no-counterpart'],
+    [c('present', true), [], 'no-counterpart'],
+  ])('%#', (s, t, mark) => expect(markOf(s, t)).toBe(mark));
 });

@@ -141,7 +141,8 @@ function finder(side: Side): (id: string) => CrosswalkCell {
   };
 }
 
-function markOf(source: CrosswalkCell, targets: CrosswalkCell[]): CrosswalkMark {
+/** The mark of a row (§12); exported for tests. */
+export function markOf(source: CrosswalkCell, targets: CrosswalkCell[]): CrosswalkMark {
   if (!targets.length) return 'no-counterpart';
   const s = source.satisfied;
   const t = targets.some((c) => c.satisfied);
