@@ -8,10 +8,14 @@ import { Engine, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch 
 import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
+import { renderCrosswalk } from '../report/crosswalk';
+import { crosswalkOf } from '../features/crosswalk';
+import { CROSSWALKS } from '../engine';
 import type { CliIO, Subcommand } from './io';
 import { ALLOW_PATH_HELP, cliRoots, parseLocale, parseOrExit, tokens, UsageError, valueOf, type OptionSpec } from './args';
 
 const USAGE = `Usage: cyberdossier report [PATH] [--format html|md|csv] [--output FILE] [options]
+       cyberdossier report PATH --crosswalk OTHER [--format html|md|csv] [--output FILE] [options]
 
 Writes the requirement checklist of one dossier — every document its submission needs, each
 requirement with its status (present, not applicable + reason, missing, empty/placeholder, not
@@ -26,6 +30,10 @@ Options:
   --format html|md|csv     html: one self-contained page (inline CSS, no script, no external URL);
                            md: Markdown tables; csv: one row per requirement (RFC 4180, UTF-8 with
                            BOM, CRLF). Default: from the --output extension, else md.
+  --crosswalk OTHER        compare PATH with OTHER, two dossiers of a mapped pair of rule sets
+                           (nmpa-2022 and fda-premarket-2025, in either order): per requirement
+                           both statuses and a mark (both / one side only / neither / not
+                           required / no counterpart), and the requirements no row maps to
   --table checklist|trace  csv only: the checklist (default) or the traceability matrix
   --output FILE            write to FILE instead of standard output
   --locale zh-CN|en        language of the report (default: configuration, else zh-CN)
@@ -48,6 +56,7 @@ interface Options {
   path?: string;
   format?: ReportFormat;
   table: CsvTable;
+  crosswalk?: string;
   output?: string;
   locale?: Locale;
   config?: string;
@@ -57,6 +66,7 @@ interface Options {
 const REPORT_OPTIONS: OptionSpec = {
   format: { type: 'string' },
   table: { type: 'string' },
+  crosswalk: { type: 'string' },
   output: { type: 'string' },
   config: { type: 'string' },
   'allow-path': { type: 'string' },
@@ -84,6 +94,10 @@ function parseArgs(argv: string[]): Options | 'help' {
         o.table = v;
         break;
       }
+      case '--crosswalk':
+        if (o.crosswalk !== undefined) throw new UsageError('--crosswalk takes one OTHER dossier');
+        o.crosswalk = valueOf(t);
+        break;
       case '--output':
         o.output = valueOf(t);
         break;
@@ -100,6 +114,8 @@ function parseArgs(argv: string[]): Options | 'help' {
         return 'help';
     }
   }
+  if (o.crosswalk !== undefined && o.path === undefined) throw new UsageError('--crosswalk needs PATH and OTHER: two dossiers, one of each rule set');
+  if (o.crosswalk !== undefined && argv.some((a) => a === '--table' || a.startsWith('--table='))) throw new UsageError('--table does not apply to --crosswalk');
   if (o.table === 'trace' && o.format && o.format !== 'csv') throw new UsageError('--table applies to --format csv only');
   return o;
 }
@@ -123,6 +139,7 @@ export const report: Subcommand = {
       io.stderr(`cyberdossier report: configuration file not found: ${o.config}\n`);
       return 2;
     }
+    if (o.crosswalk !== undefined) return runCrosswalk(o as Options & { path: string; crosswalk: string }, io);
     const target = abs(o.path ?? '.');
     const shown = o.path ?? '.';
     if (!nodeHost.exists(target) || (!nodeHost.isDirectory(target) && nodeHost.fileSize(target) === undefined)) {
@@ -169,6 +186,38 @@ export const report: Subcommand = {
     return 0;
   },
 };
+
+function runCrosswalk(o: Options & { path: string; crosswalk: string }, io: CliIO): number {
+  const abs = (p: string) => path.resolve(io.cwd, p);
+  const fail = (msg: string) => {
+    io.stderr(`cyberdossier report: ${msg}\n`);
+    return 2;
+  };
+  if (o.config && !fs.existsSync(abs(o.config))) return fail(`configuration file not found: ${o.config}`);
+  for (const p of [o.path, o.crosswalk]) {
+    const a = abs(p);
+    if (!nodeHost.exists(a) || (!nodeHost.isDirectory(a) && nodeHost.fileSize(a) === undefined)) return fail(`cannot read ${p}`);
+  }
+  const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
+  const locale: Locale = o.locale ?? localeFromConfig(engine, abs(o.path)) ?? 'zh-CN';
+  const r = crosswalkOf(engine, abs(o.path), abs(o.crosswalk), locale, { fresh: true });
+  if ('error' in r) {
+    if (r.error === 'no-dossier') return fail(`no dossier at ${r.which === 0 ? o.path : o.crosswalk} (no dossier.yaml and no file with document: in its frontmatter)`);
+    const pairs = CROSSWALKS.map((x) => `${x.source} and ${x.target}`).join('; ');
+    return fail(`--crosswalk compares two dossiers of a mapped pair of rule sets (${pairs}), not ${r.rulesets[0]} and ${r.rulesets[1]}`);
+  }
+  const format = o.format ?? formatFromFile(o.output) ?? 'md';
+  const body = renderCrosswalk(r, format, locale, { now: reportTime(), generator: `CyberDossier ${packageVersion()}` });
+  if (o.output) {
+    try {
+      fs.mkdirSync(path.dirname(abs(o.output)), { recursive: true });
+      fs.writeFileSync(abs(o.output), body);
+    } catch (e) {
+      return fail(`cannot write ${o.output}: ${(e as Error).message}`);
+    }
+  } else io.stdout(body);
+  return 0;
+}
 
 /** `locale` of the configuration that applies to the dossier (as `check` reads it). */
 function localeFromConfig(engine: Engine, where: string): Locale | undefined {

@@ -5,6 +5,7 @@ export { nodeHost, overlayHost, type Host, readRegularFile } from './host';
 export { buildModel, ChunkCache, sharedChunkCache } from './model';
 export { parseMarkdown, analyzeChunk } from './parse';
 export { RULESETS, getRuleSet, kindOf, DEFAULT_RULESET } from './rulesets';
+export { CROSSWALKS, findCrosswalk, type Crosswalk } from './rulesets/crosswalk';
 export { findRc, isInside, DOSSIER_YAML, comparePaths, walkMarkdown } from './workspace';
 export { packageVersion, docsUrl } from './docs';
 export { type Locale, type ConfigInput } from './config';

@@ -43,7 +43,7 @@ const SYMBOL: Record<RequirementStatus, string> = {
   'not-required': '–',
 };
 
-const CSS = `
+export const CSS = `
 :root{--sans:-apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",Roboto,"Helvetica Neue",Arial,sans-serif;--mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono","Noto Sans Mono CJK SC",monospace;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--accent:#0b3d91;
 --ok:#1a7f37;--ok-bg:#dafbe1;--na:#0969da;--na-bg:#ddf4ff;--bad:#cf222e;--bad-bg:#ffebe9;--warn:#9a6700;--warn-bg:#fff8c5;--off:#59636e;--off-bg:#eff2f5}
 *{box-sizing:border-box}

@@ -10,13 +10,14 @@ import { COLUMN_LABELS, NOT_APPLICABLE, NO_WORDS, isPlaceholderText } from '../r
 import type { Capability, CapabilityTable, Check, Localized, Requirement, RuleSet } from '../rulesets/types';
 import { suppressed } from '../suppress';
 import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, notApplicableAnswer, tableLines } from '../tables';
-import { countReasonChars, normalize, stripNumbering, type Range } from '../text';
+import { countReasonChars, normalize, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
 import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
 import { answerState, headingNotApplicable, notApplicableOf } from './structure';
-import { sectionEndLine, sectionHasBody, sectionHeadings, sectionListItems, sectionOf, sectionTables, sectionText, type Section } from './section';
+import { sectionEndLine, sectionHasBody, sectionHeadings, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactText, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
 import { checkVulnerabilities } from './vulnerability';
+import { applicabilityWord, capabilityAddressed, capabilityIn } from './capability-answers';
 import { checkEndOfSupport, checkFlaggedRows } from './support';
 import { utcDay } from '../support';
 
@@ -442,16 +443,6 @@ function checkCapabilities(group: DocGroup, r: Requirement, sec: Section, c: Che
   const { file, model } = sec;
   const caps = group.ruleset.capabilities[c.set] ?? [];
   const tables = sectionTables(sec);
-  const cells: string[] = [];
-  for (const t of tables) for (const row of t.fact.rows) cells.push(...row.cells.map((x) => x.run.text));
-  // Headings, list items and labelled paragraphs of the section (a bold 授权（AUTH）：… answers it).
-  const starts = [
-    ...sectionHeadings(sec).map((h) => h.text),
-    ...sectionListItems(sec).map((li) => li.item.run.text),
-    ...model.labels.filter((l) => l.kind === 'block' && sec.headings.has(l.heading) && l.line >= sec.from && l.line < sec.to).flatMap((l) => l.candidates.map((x) => x.text)),
-  ].map((s) => stripNumbering(s).trim());
-  const rowTexts: string[] = [];
-  for (const t of tables) for (const row of t.fact.rows) rowTexts.push(row.cells.map((x) => x.run.text).join(' | '));
   // Where the quick fix adds rows: after the last row of the section's last table, else as list
   // items at the end of the section.
   const lastTable = tables[tables.length - 1];
@@ -459,11 +450,7 @@ function checkCapabilities(group: DocGroup, r: Requirement, sec: Section, c: Che
     ? { format: 'table', line: tableLines(model, lastTable).end, columns: lastTable.fact.header.length }
     : { format: 'list', line: sectionEndLine(sec) };
   for (const cap of caps) {
-    const code = new RegExp(`(?<![A-Za-z])${cap.code}(?![A-Za-z])`);
-    const names = [cap.zh, cap.en, ...cap.synonyms].map(normalize);
-    const inRow = rowTexts.some((t) => code.test(t)) || cells.some((cell) => names.some((n) => normalize(stripNumbering(cell.trim())).startsWith(n)));
-    const atStart = starts.some((s) => code.test(s.slice(0, cap.code.length + 2)) || names.some((n) => normalize(s).startsWith(n)));
-    if (inRow || atStart) continue;
+    if (capabilityAddressed(sec, cap)) continue;
     file.findings.push(
       finding(
         'capability-unaddressed',
@@ -492,19 +479,9 @@ function checkCapabilityTables(
 ): void {
   const { file, model } = sec;
   const dict = group.ruleset.columns;
-  // A sign that normalises to nothing (✓, ×) is compared as written: as '' it began every cell.
-  const fold = (w: string) => normalize(w) || w.normalize('NFKC').trim();
-  const yes = spec.yes.map(fold);
-  const no = spec.no.map(fold);
-  const answer = (cell: string): 'yes' | 'no' | undefined => {
-    const n = fold(cell);
-    if (!n) return undefined;
-    // Longest first: 不适用 before 适用, "not applicable" before "applicable".
-    const hit = [...no.map((w) => ['no', w] as const), ...yes.map((w) => ['yes', w] as const)].sort((a, b) => b[1].length - a[1].length).find(([, w]) => n === w || n.startsWith(w));
-    return hit?.[0];
-  };
-  const codeOf = (text: string): Capability | undefined =>
-    caps.find((cap) => new RegExp(`(?<![A-Za-z])${cap.code}(?![A-Za-z])`).test(text) || [cap.zh, cap.en, ...cap.synonyms].some((n) => normalize(stripNumbering(text.trim())).startsWith(normalize(n))));
+  // Longest first: 不适用 before 适用, "not applicable" before "applicable".
+  const answer = (cell: string) => applicabilityWord(spec, cell);
+  const codeOf = (text: string): Capability | undefined => capabilityIn(caps, text);
   const mustApply = (c.mustApply ?? []).filter((m) => evaluate(m.when, cond).value === true);
   for (const t of sectionTables(sec)) {
     const header = columnMap(t.fact.header, spec.select, dict);

@@ -1,0 +1,70 @@
+// `cyberdossier report PATH --crosswalk OTHER` as a real process: usage errors exit 2, either
+// order gives the same report, the formats and --output.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const REPO = path.join(__dirname, '..', '..');
+const CLI = path.join(REPO, 'bin', 'cyberdossier.js');
+const EPOCH = '1714521600';
+let tmp: string;
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-crosswalk-'));
+  fs.mkdirSync(path.join(tmp, '.git'));
+  fs.cpSync(path.join(REPO, 'test', 'fixtures', 'crosswalk', 'gaps'), path.join(tmp, 'gaps'), { recursive: true });
+  fs.cpSync(path.join(REPO, 'examples', 'nmpa-2017', 'monitor'), path.join(tmp, 'old'), { recursive: true });
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('report --crosswalk', () => {
+  test('Markdown on stdout, the same in either order', () => {
+    const a = run(['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--locale', 'en']);
+    const b = run(['gaps/fda-premarket-2025', '--crosswalk', 'gaps/nmpa-2022', '--locale', 'en']);
+    expect(a.code).toBe(0);
+    expect(a.err).toBe('');
+    expect(a.out).toContain('| R2.5 | Maintenance plan | Missing | G (whole document) Missing | neither |');
+    expect(b.out).toBe(a.out);
+    const file = run(['gaps/nmpa-2022/cybersecurity-research-report.md', '--crosswalk', 'gaps/fda-premarket-2025/labeling.md', '--locale', 'en']);
+    expect(file.out).toBe(a.out);
+  });
+
+  test('formats and --output', () => {
+    const csv = run(['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.out.startsWith('\uFEFF"表","NMPA ID"')).toBe(true);
+    expect(csv.out).toContain('\r\n');
+    const o = run(['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--output', 'out/x.html']);
+    expect(o.code).toBe(0);
+    expect(o.out).toBe('');
+    const html = fs.readFileSync(path.join(tmp, 'out', 'x.html'), 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('两者均无');
+    expect(html).not.toMatch(/https?:/);
+  });
+
+  test.each([
+    [['gaps/nmpa-2022', '--crosswalk'], /--crosswalk/],
+    [['--crosswalk', 'gaps/nmpa-2022'], /needs PATH and OTHER/],
+    [['gaps/nmpa-2022', 'gaps/fda-premarket-2025', '--crosswalk', 'gaps/nmpa-2022'], /one PATH/],
+    [['gaps/nmpa-2022', '--crosswalk', 'gaps/nmpa-2022'], /mapped pair of rule sets .*not nmpa-2022 and nmpa-2022/],
+    [['old', '--crosswalk', 'gaps/fda-premarket-2025'], /not nmpa-2017 and fda-premarket-2025/],
+    [['gaps/nmpa-2022', '--crosswalk', 'nowhere'], /cannot read nowhere/],
+    [['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--format', 'pdf'], /--format must be/],
+    [['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--table', 'trace'], /--table does not apply/],
+    [['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--crosswalk', 'old'], /one OTHER/],
+  ])('usage error %j exits 2', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+});
