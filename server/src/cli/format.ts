@@ -1,7 +1,7 @@
 // Report formats of cli.md: text (one line per diagnostic + a summary), json (the exact shape of
 // the contract) and SARIF 2.1.0.
 
-import { CODES, ALL_CODES, docsUrl, packageVersion, type Diagnostic, type FileReport, type Locale } from '../engine';
+import { CODES, ALL_CODES, localize, docsUrl, packageVersion, type Diagnostic, type FileReport, type Locale } from '../engine';
 
 export interface Summary {
   files: number;
@@ -24,7 +24,7 @@ export function summarize(reports: FileReport[]): Summary {
 }
 
 export function messageOf(d: Diagnostic, locale: Locale): string {
-  return locale === 'en' ? d.message.en : d.message.zh;
+  return localize(d.message, locale);
 }
 
 function dataWithout(d: Diagnostic): Record<string, unknown> {

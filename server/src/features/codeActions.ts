@@ -8,9 +8,10 @@ import { findRequirement } from '../engine/rulesets';
 import type { Insertion } from '../engine/rules/structure';
 import type { JsonSchema, Localized } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
+import { localize, type Locale } from '../engine/locale';
 import { missingKeyInsertions } from './frontmatterFix';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../engine/locale';
 
 export interface ActionContext {
   uri: string;
@@ -35,7 +36,7 @@ export interface ActionContext {
 export const FIX_ALL_KIND = 'source.fixAll.cyberdossier';
 
 const SOURCE = 'cyberdossier';
-const t = (l: Localized, locale: Locale) => (locale === 'en' ? l.en : l.zh);
+const t = (l: Localized, locale: Locale) => localize(l, locale);
 
 interface TableData {
   start: number;
