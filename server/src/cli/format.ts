@@ -79,7 +79,7 @@ export function formatSarif(reports: FileReport[], rel: (p: string) => string, l
   const rules = ALL_CODES.map((code) => ({
     id: code,
     name: code.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: locale === 'en' ? CODES[code].title.en : CODES[code].title.zh },
+    shortDescription: { text: localize(CODES[code].title, locale) },
     helpUri: docsUrl(code),
     defaultConfiguration: { level: SARIF_LEVEL[CODES[code].severity] },
   }));

@@ -182,7 +182,7 @@ function suppression(ctx: CompletionContext, before: string): CompletionList {
       items.push({ label: id, kind: Kind.Reference, detail: localize(r.requirement.title, ctx.locale), sortText: id.padEnd(12) });
     }
   } else {
-    for (const code of ALL_CODES) items.push({ label: code, kind: Kind.Keyword, detail: ctx.locale === 'en' ? CODES[code].title.en : CODES[code].title.zh });
+    for (const code of ALL_CODES) items.push({ label: code, kind: Kind.Keyword, detail: localize(CODES[code].title, ctx.locale) });
   }
   return { isIncomplete: false, items };
 }
