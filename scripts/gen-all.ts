@@ -2,6 +2,7 @@
 import { allDocs } from './gen-docs';
 import { editorFiles } from './gen-editor';
 
-export function generated(): Map<string, string> {
-  return new Map([...allDocs(), ...editorFiles()]);
+/** `root`: the repository, to regenerate the parts of package.json that come from the catalogue. */
+export function generated(root?: string): Map<string, string> {
+  return new Map([...allDocs(), ...editorFiles(root)]);
 }

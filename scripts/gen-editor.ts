@@ -2,13 +2,14 @@
 // JSON Schemas of .cyberdossierrc.yaml and dossier.yaml. `npm run gen` writes them; a test
 // fails when they drift.
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ALL_CODES } from '../server/src/engine/codes';
 import { DEFAULT_IDS, PLACEHOLDER_PATTERNS } from '../server/src/engine/rulesets/common';
 import { RULESETS } from '../server/src/engine/rulesets';
 import { skeleton } from '../server/src/engine/skeleton';
 import type { JsonSchema } from '../server/src/engine/rulesets/types';
-import { MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_KIND } from '../server/src/engine/pattern';
-import { MAX_GLOBS } from '../server/src/engine/glob';
+import { RC_KEYS, RC_RESTRICTED_KEYS, rcJsonSchema, settingContributions, type RcSchemaContext } from '../server/src/engine/config-schema';
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -110,103 +111,47 @@ export function grammar(): string {
   });
 }
 
-export function rcSchema(): string {
-  const severities = ['off', 'hint', 'info', 'warning', 'error'];
-  const reqIds = [...new Set(RULESETS.flatMap((rs) => rs.kinds.flatMap((k) => k.requirements.map((r) => r.id))))];
-  const codeAlt = ALL_CODES.map((c) => c.replace(/-/g, '\\-')).join('|');
-  return json({
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://cyberdossier.dev/schemas/cyberdossierrc.schema.json',
-    title: 'CyberDossier configuration (.cyberdossierrc.yaml)',
-    description: 'One format for the editor and the CLI. Everything is data; nothing is executed.',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      guideline: { description: 'Default rule set when a dossier does not say.', enum: RULESETS.map((r) => r.id) },
-      locale: { description: 'Language of the messages; default: the editor’s display language, else zh-CN.', enum: ['zh-CN', 'en'] },
-      rules: {
-        description: 'Severity per code, or per code + requirement (the more specific wins).',
-        type: 'object',
-        propertyNames: { pattern: `^(?:${codeAlt})(?:/(?:${reqIds.map((r) => r.replace(/\./g, '\\.')).join('|')}))?$` },
-        additionalProperties: { enum: severities },
-      },
-      aliases: {
-        description: 'Extra heading titles per requirement ID (exact match after normalisation).',
-        type: 'object',
-        propertyNames: { enum: reqIds },
-        additionalProperties: { type: 'array', items: { type: 'string' } },
-      },
-      ids: {
-        description: `ID patterns (regular expressions, whole-token) per kind. They run on RE2, in linear time: no lookaround, no backreferences; at most ${MAX_PATTERNS_PER_KIND} per kind, ${MAX_PATTERN_LENGTH} characters each. Not applied in an untrusted workspace.`,
-        type: 'object',
-        additionalProperties: false,
-        properties: Object.fromEntries(
-          Object.entries(DEFAULT_IDS).map(([k, v]) => [k, { type: 'array', maxItems: MAX_PATTERNS_PER_KIND, items: { type: 'string', format: 'regex', minLength: 1, maxLength: MAX_PATTERN_LENGTH }, default: v }]),
-        ),
-      },
-      dossierGlobs: {
-        description: `Markdown files treated as dossier files even without \`document:\` (globs, matched in linear time; at most ${MAX_GLOBS}, ${MAX_PATTERN_LENGTH} characters each; \`!(…)\` is not supported). Not applied in an untrusted workspace.`,
-        type: 'array',
-        maxItems: MAX_GLOBS,
-        items: { type: 'string', maxLength: MAX_PATTERN_LENGTH },
-      },
-      maxFileSize: { description: 'Larger files get `file-too-large` (e.g. 10MB, 512KB, or bytes).', type: ['string', 'integer'], pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]?|[bB])?\\s*$', default: '10MB' },
-      export: {
-        description: 'Word export (`cyberdossier export --to docx`).',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          referenceDocx: {
-            description:
-              'A .docx whose styles the export uses (path relative to this file). It must be a regular file of at most 20 MB inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed). Not applied in an untrusted workspace.',
-            type: 'string',
-            pattern: '\\.[dD][oO][cC][xX]$',
-          },
-        },
-      },
-      sbom: {
-        description:
-          'SBOM file(s) (CycloneDX 1.4–1.6 or SPDX 2.3, JSON) of the device; the dossier’s off-the-shelf software table must agree with them (`inconsistent-fact`). Paths relative to this file; several are one list. Each must be a regular file of at most 50 MB inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed). Not applied in an untrusted workspace.',
-        anyOf: [
-          // a local path: no URL other than file://
-          { type: 'string', minLength: 1, pattern: '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))' },
-          { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, pattern: '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))' } },
-        ],
-      },
-      vulnerabilities: {
-        description:
-          'Vulnerability data kept on this machine (never fetched): OSV JSON records and per-ecosystem zip exports, NVD CVE API 2.0 JSON, CVE JSON 5 records, the CISA KEV catalog, and VEX (CycloneDX, OpenVEX, CSAF 2.0). Files or folders relative to this file, inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed); an item may be {path, maxAge}. The components of the SBOM (else of the dossier’s off-the-shelf software table) are matched against them; an index is cached in .cyberdossier-cache/ beside the data. Not applied in an untrusted workspace.',
-        anyOf: [
-          { type: 'string', minLength: 1, pattern: LOCAL_PATH },
-          {
-            type: 'array',
-            minItems: 1,
-            items: {
-              anyOf: [
-                { type: 'string', minLength: 1, pattern: LOCAL_PATH },
-                {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['path'],
-                  properties: {
-                    path: { type: 'string', minLength: 1, pattern: LOCAL_PATH, description: 'A vulnerability data file or folder, relative to this file.' },
-                    maxAge: {
-                      description:
-                        'How old the data may be (30d, 12h, 2w; a number is days) before vulnerability-data-outdated reports it. The data’s date is the newest date it states (NVD timestamp, KEV dateReleased, OSV / CVE modified), else the newest file’s modification time.',
-                      anyOf: [{ type: 'string', pattern: '^\\s*\\d+(?:\\.\\d+)?\\s*(?:d|day|days|h|hour|hours|w|week|weeks|m|min|minutes|天|小时|周)?\\s*$' }, { type: 'number', exclusiveMinimum: 0 }],
-                    },
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  });
+/** What the rc format's schema and settings take from the catalogue. */
+function rcContext(): RcSchemaContext {
+  return { guidelines: RULESETS.map((r) => r.id), codes: ALL_CODES, requirementIds: [...new Set(RULESETS.flatMap((rs) => rs.kinds.flatMap((k) => k.requirements.map((r) => r.id))))] };
 }
 
-const LOCAL_PATH = '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))';
+export function rcSchema(): string {
+  return json(rcJsonSchema(rcContext()));
+}
+
+interface PackageJson {
+  contributes: { configuration: { properties: Record<string, unknown> } };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+}
+
+/**
+ * package.json with the settings that mirror rc keys written from config-schema.ts: each in its
+ * place, a new one after the last of them; the Restricted Mode list likewise. Everything else
+ * (other settings, their order, the rest of the manifest) is kept as it is.
+ */
+export function packageJson(text: string): string {
+  const pkg = JSON.parse(text) as PackageJson;
+  const gen = settingContributions(rcContext());
+  const mirrors = new Set(RC_KEYS.map((k) => `cyberdossier.${k}`));
+  const props = pkg.contributes.configuration.properties;
+  const present = Object.keys(props);
+  const last = present.reduce((at, k, i) => (mirrors.has(k) ? i : at), -1);
+  const out: Record<string, unknown> = {};
+  const added = () => {
+    for (const [k, v] of gen) if (!(k in props)) out[k] = v;
+  };
+  if (last < 0) added();
+  present.forEach((k, i) => {
+    if (gen.has(k)) out[k] = gen.get(k);
+    else if (!mirrors.has(k)) out[k] = props[k];
+    if (i === last) added();
+  });
+  pkg.contributes.configuration.properties = out;
+  const trust = pkg.capabilities.untrustedWorkspaces;
+  trust.restrictedConfigurations = [...RC_RESTRICTED_KEYS.map((k) => `cyberdossier.${k}`).filter((k) => gen.has(k)), ...trust.restrictedConfigurations.filter((k) => !mirrors.has(k))];
+  return json(pkg);
+}
 
 /** dossier.yaml: the frontmatter's facts without `document`, nothing required (files add the rest). */
 export function dossierSchema(schema: JsonSchema, id: string): string {
@@ -247,8 +192,10 @@ export function combinedDossierSchema(): string {
   } as JsonSchema);
 }
 
-export function editorFiles(): Map<string, string> {
+/** `root`: the repository, whose package.json gets the settings that mirror rc keys. */
+export function editorFiles(root?: string): Map<string, string> {
   const files = new Map<string, string>();
+  if (root) files.set('package.json', packageJson(fs.readFileSync(path.join(root, 'package.json'), 'utf8')));
   files.set('snippets/cyberdossier.code-snippets', snippets());
   files.set('syntaxes/cyberdossier.injection.tmLanguage.json', grammar());
   files.set('schemas/cyberdossierrc.schema.json', rcSchema());

@@ -21,6 +21,7 @@ import {
   TrustNotification,
 } from '../../server/src/shared/protocol';
 import type { DocumentStatus } from '../../server/src/features/status';
+import type { Locale } from '../../server/src/engine/locale';
 import type { Checklist } from '../../server/src/features/checklist';
 import { registerChecklistView, type ChecklistRow } from './checklist';
 import { registerWordCommands } from './word';
@@ -45,7 +46,7 @@ export interface Api {
   checklistRows: () => ChecklistRow[];
   checklistView: () => { visible: boolean; title: string; description: string } | undefined;
   /** The language of the client's surfaces now (issue 18 item 5). */
-  locale: () => 'zh-CN' | 'en';
+  locale: () => Locale;
   /** The language status item as shown. */
   statusText: () => { text: string; detail: string } | undefined;
 }

@@ -3,7 +3,9 @@
 // only its display language; the extension's surfaces follow the dossier's language instead
 // (issue 18 item 5), so the client looks its strings up itself.
 
-export type UiLocale = 'zh-CN' | 'en';
+import type { Locale } from '../../server/src/engine/locale';
+
+export type UiLocale = Locale;
 
 /** `cyberdossier.locale` values: 'auto' (and the old null) mean "not set". */
 export function settingLocale(value: unknown): UiLocale | undefined {

@@ -297,7 +297,8 @@ describe('the manifest', () => {
   test('declares untrusted workspaces limited (nothing of the workspace is executed; settings that load patterns wait for trust) and no other network-facing contribution', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');
-    expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['cyberdossier.ids', 'cyberdossier.dossierGlobs']);
+    // cyberdossier.export names a file (referenceDocx), so it waits for trust like the pattern settings (issue 15 item 5a).
+    expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['cyberdossier.ids', 'cyberdossier.dossierGlobs', 'cyberdossier.export']);
     // No setting may name a program to run or a URL to call.
     const props = Object.keys(pkg.contributes.configuration.properties);
     for (const p of props) expect(p).not.toMatch(/path|executable|command|url|endpoint|server\.(?!trace)/i);

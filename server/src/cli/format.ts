@@ -1,7 +1,7 @@
 // Report formats of cli.md: text (one line per diagnostic + a summary), json (the exact shape of
 // the contract) and SARIF 2.1.0.
 
-import { CODES, ALL_CODES, docsUrl, packageVersion, totalsOf, type Diagnostic, type FileReport, type Locale } from '../engine';
+import { CODES, ALL_CODES, localize, docsUrl, packageVersion, totalsOf, type Diagnostic, type FileReport, type Locale } from '../engine';
 
 export interface Summary {
   files: number;
@@ -18,7 +18,7 @@ export function summarize(reports: FileReport[]): Summary {
 }
 
 export function messageOf(d: Diagnostic, locale: Locale): string {
-  return locale === 'en' ? d.message.en : d.message.zh;
+  return localize(d.message, locale);
 }
 
 function dataWithout(d: Diagnostic): Record<string, unknown> {
@@ -73,7 +73,7 @@ export function formatSarif(reports: FileReport[], rel: (p: string) => string, l
   const rules = ALL_CODES.map((code) => ({
     id: code,
     name: code.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: locale === 'en' ? CODES[code].title.en : CODES[code].title.zh },
+    shortDescription: { text: localize(CODES[code].title, locale) },
     helpUri: docsUrl(code),
     defaultConfiguration: { level: SARIF_LEVEL[CODES[code].severity] },
   }));

@@ -6,7 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, nodeHost, type Locale } from '../engine';
+import { Engine, localize, nodeHost, type Locale } from '../engine';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
 import type { CliIO, Subcommand } from './io';
 import { parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption, markdownOrJson } from './args';
@@ -102,7 +102,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   return { file: files[0], ...o };
 }
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+const t = (locale: Locale, zh: string, en: string) => localize([zh, en], locale);
 
 export const sbom: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
@@ -121,7 +121,7 @@ export const sbom: Subcommand = {
       const probe = o.output ? abs(o.output) : path.join(io.cwd, '__any__.md');
       locale = engine.configFor(probe).config.locale ?? 'zh-CN';
     }
-    const msg = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
+    const msg = (l: { zh: string; en: string }) => localize(l, locale);
 
     const file = abs(o.file);
     if (o.output && !o.force && fs.existsSync(abs(o.output))) {

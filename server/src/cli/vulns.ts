@@ -7,7 +7,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, nodeHost, type Locale } from '../engine';
+import { Engine, localize, nodeHost, type Locale } from '../engine';
 import { draftAssessment } from '../vulns';
 import type { CliIO, Subcommand } from './io';
 import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, type OptionSpec, sharedOption, markdownOrJson } from './args';
@@ -84,7 +84,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   return { target: targets[0], ...o };
 }
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+const t = (locale: Locale, zh: string, en: string) => localize([zh, en], locale);
 
 export const vulns: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
@@ -107,7 +107,7 @@ export const vulns: Subcommand = {
     const start = performance.now();
     const d = draftAssessment(engine, st.isDirectory() ? { folder: target } : { file: target }, o.locale);
     const loc = d.locale;
-    const msg = (l: { zh: string; en: string }) => (loc === 'en' ? l.en : l.zh);
+    const msg = (l: { zh: string; en: string }) => localize(l, loc);
     if (!d.feeds.length && !d.problems.length) {
       io.stderr(
         t(

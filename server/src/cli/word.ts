@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, nodeHost, type Locale } from '../engine';
+import { Engine, localize, nodeHost, type Locale } from '../engine';
 import { exportToFile, importToFiles } from '../word/files';
 import { formatImportSummary } from '../word/report';
 import { WordError } from '../word/types';
@@ -102,7 +102,7 @@ function parse(argv: string[], valued: string[], flags: string[], aliases: Recor
 
 const localeOf = (v: string | undefined): Locale | undefined => (v === undefined ? undefined : parseLocale(v));
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+const t = (locale: Locale, zh: string, en: string) => localize([zh, en], locale);
 
 function setup(io: CliIO, p: Parsed, target: string): { engine: Engine; locale: Locale } | number {
   const config = p.values.get('--config');
@@ -118,7 +118,7 @@ function setup(io: CliIO, p: Parsed, target: string): { engine: Engine; locale: 
 
 function fail(io: CliIO, e: unknown, locale: Locale): number {
   if (e instanceof WordError) {
-    io.stderr(`cyberdossier: ${locale === 'en' ? e.localized.en : e.localized.zh}\n`);
+    io.stderr(`cyberdossier: ${localize(e.localized, locale)}\n`);
     return 2;
   }
   throw e;
@@ -195,7 +195,7 @@ export const exportCommand: Subcommand = {
       const start = performance.now();
       const r = await exportToFile(engine, target, { output: output ? path.resolve(io.cwd, output) : undefined, force: p.flags.has('--force') });
       const errs = r.check.firstErrors
-        .map(({ path: f, diagnostic: dg }) => `  ${rel(f)}:${dg.range.start.line + 1}:${dg.range.start.character + 1}  ${locale === 'en' ? dg.message.en : dg.message.zh}  [${dg.code}${typeof dg.data.requirement === 'string' ? ` ${dg.data.requirement}` : ''}]\n`)
+        .map(({ path: f, diagnostic: dg }) => `  ${rel(f)}:${dg.range.start.line + 1}:${dg.range.start.character + 1}  ${localize(dg.message, locale)}  [${dg.code}${typeof dg.data.requirement === 'string' ? ` ${dg.data.requirement}` : ''}]\n`)
         .join('');
       const more = r.check.errors > r.check.firstErrors.length ? t(locale, `  ……另有 ${r.check.errors - r.check.firstErrors.length} 个错误\n`, `  … and ${r.check.errors - r.check.firstErrors.length} more\n`) : '';
       if (r.refused) {
@@ -217,7 +217,7 @@ export const exportCommand: Subcommand = {
           ) + errs + more,
         );
       }
-      for (const w of r.warnings) io.stderr(`cyberdossier: ${rel(w.path)}${w.line ? `:${w.line}` : ''}: ${locale === 'en' ? w.message.en : w.message.zh}\n`);
+      for (const w of r.warnings) io.stderr(`cyberdossier: ${rel(w.path)}${w.line ? `:${w.line}` : ''}: ${localize(w.message, locale)}\n`);
       for (const f of r.skipped) io.stderr(t(locale, `cyberdossier: 跳过（不是档案文件）：${rel(f)}\n`, `cyberdossier: skipped (not a dossier file): ${rel(f)}\n`));
       const ms = Math.round(performance.now() - start);
       io.stdout(

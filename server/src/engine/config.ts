@@ -10,13 +10,16 @@ import type { SeveritySetting } from './rulesets/types';
 import { LineIndex, didYouMean, type Range } from './text';
 import { checkIdPattern, MAX_PATTERNS_PER_KIND } from './pattern';
 import { compileGlob, MAX_GLOBS } from './glob';
+import { isLocale, type Locale } from './locale';
+import { RC_KEYS, RC_RESTRICTED_KEYS, SEVERITY_SETTINGS, type RcKey } from './config-schema';
 
 export const RC_NAME = '.cyberdossierrc.yaml';
 export const IDS_KINDS = ['requirement', 'design', 'test', 'risk'] as const;
 export type IdKind = (typeof IDS_KINDS)[number];
-export type Locale = 'zh-CN' | 'en';
-const SEVERITIES: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-const KEYS = ['guideline', 'locale', 'rules', 'aliases', 'ids', 'dossierGlobs', 'maxFileSize', 'export', 'sbom', 'vulnerabilities'] as const;
+export type { Locale } from './locale';
+const SEVERITIES: readonly SeveritySetting[] = SEVERITY_SETTINGS;
+/** The rc keys, from the one description of the format (config-schema.ts). */
+const KEYS: readonly RcKey[] = RC_KEYS;
 const EXPORT_KEYS = ['referenceDocx'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -96,7 +99,7 @@ export interface ConfigLoad {
  * Keys that name files or load patterns: a workspace that is not trusted (VS Code's Restricted
  * Mode) does not get them applied until it is (engine.ts `restricted`).
  */
-export const RESTRICTED_KEYS = ['ids', 'dossierGlobs', 'sbom', 'export', 'vulnerabilities'] as const;
+export const RESTRICTED_KEYS: readonly RcKey[] = RC_RESTRICTED_KEYS;
 
 export function defaultConfig(): Config {
   return {
@@ -176,7 +179,7 @@ export function loadConfigText(text: string, knownRequirements: Set<string>, gui
         else bad(n.range, cfgMsg(`guideline 应为 ${guidelines.join(' | ')}`, `guideline must be one of ${guidelines.join(' | ')}`), { key: 'guideline' });
         break;
       case 'locale':
-        if (n.kind === 'scalar' && (n.value === 'zh-CN' || n.value === 'en')) input.locale = n.value;
+        if (n.kind === 'scalar' && isLocale(n.value)) input.locale = n.value;
         else bad(n.range, cfgMsg('locale 应为 zh-CN 或 en', 'locale must be zh-CN or en'), { key: 'locale' });
         break;
       case 'rules':
@@ -408,7 +411,7 @@ export function resolveConfig(rc: ConfigInput | undefined, settings: ConfigInput
   const pick = <K extends keyof ConfigInput>(k: K): ConfigInput[K] => (rc?.[k] !== undefined ? rc[k] : settings?.[k]);
   c.guideline = pick('guideline');
   const loc = pick('locale');
-  if (loc === 'zh-CN' || loc === 'en') c.locale = loc;
+  if (isLocale(loc)) c.locale = loc;
   for (const src of [settings?.rules, rc?.rules]) {
     for (const [k, v] of Object.entries(src ?? {})) if (SEVERITIES.includes(v as SeveritySetting)) c.rules.set(k, v as SeveritySetting);
   }

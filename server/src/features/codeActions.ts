@@ -8,9 +8,11 @@ import { findRequirement } from '../engine/rulesets';
 import type { Insertion } from '../engine/rules/structure';
 import type { JsonSchema, Localized } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
+import { localize, type Locale } from '../engine/locale';
+import { dataOf, type CapabilityData, type CapabilityInsert } from '../engine/code-descriptors';
 import { missingKeyInsertions } from './frontmatterFix';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../engine/locale';
 
 export interface ActionContext {
   uri: string;
@@ -35,7 +37,7 @@ export interface ActionContext {
 export const FIX_ALL_KIND = 'source.fixAll.cyberdossier';
 
 const SOURCE = 'cyberdossier';
-const t = (l: Localized, locale: Locale) => (locale === 'en' ? l.en : l.zh);
+const t = (l: Localized, locale: Locale) => localize(l, locale);
 
 interface TableData {
   start: number;
@@ -48,7 +50,11 @@ export function codeActions(ctx: ActionContext): CodeAction[] {
   const lines = new LineIndex(ctx.text);
   const fixes: CodeAction[] = [];
   const disables: CodeAction[] = [];
-  const capabilityDiags = ctx.diagnostics.filter((d) => d.source === SOURCE && d.code === 'capability-unaddressed' && (d.data as { insert?: unknown })?.insert);
+  const capabilities = ctx.diagnostics.flatMap((d) => {
+    const c = d.source === SOURCE && d.code === 'capability-unaddressed' ? dataOf('capability-unaddressed', d.data) : undefined;
+    return c?.insert ? [{ d, c, insert: c.insert }] : [];
+  });
+  const capabilityDiags = capabilities.map((x) => x.d);
   for (const d of ctx.diagnostics) {
     if (d.source !== SOURCE) continue;
     const data = (d.data ?? {}) as Record<string, unknown>;
@@ -60,8 +66,7 @@ export function codeActions(ctx: ActionContext): CodeAction[] {
   const fm = frontmatterMissingAction(ctx, lines);
   if (fm) fixes.unshift(fm);
   if (capabilityDiags.length > 1) {
-    const first = capabilityDiags[0].data as { insert: CapabilityInsert; requirement: string };
-    const edit = capabilityEdit(capabilityDiags.map((d) => d.data as CapabilityData), first.insert, ctx, lines);
+    const edit = capabilityEdit(capabilities.map((x) => x.c), capabilities[0].insert, ctx, lines);
     fixes.unshift({
       title: ctx.locale === 'en' ? `Add the ${capabilityDiags.length} missing capabilities` : `添加缺少的 ${capabilityDiags.length} 项网络安全能力`,
       kind: 'quickfix',
@@ -257,8 +262,8 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
       return action(en ? `Use the SBOM’s version ${v}` : `改为 SBOM 中的版本 ${v}`, d, { range: d.range, newText: v }, ctx, false);
     }
     case 'capability-unaddressed': {
-      const c = data as unknown as CapabilityData;
-      if (!c.insert || !c.capability) return undefined;
+      const c = dataOf('capability-unaddressed', data);
+      if (!c?.insert || !c.capability) return undefined;
       const edit = capabilityEdit([c], c.insert, ctx, lines);
       return action(en ? `Add ${c.capability} (${c.name?.en ?? ''})` : `添加 ${c.capability}（${c.name?.zh ?? ''}）`, d, edit, ctx, onlyCapability);
     }
@@ -266,16 +271,6 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
   return undefined;
 }
 
-interface CapabilityInsert {
-  format: 'table' | 'list';
-  line: number;
-  columns?: number;
-}
-interface CapabilityData {
-  capability: string;
-  name?: Localized;
-  insert: CapabilityInsert;
-}
 
 function capabilityEdit(caps: CapabilityData[], insert: CapabilityInsert, ctx: ActionContext, lines: LineIndex): TextEdit {
   const zhDoc = !/^[\x00-\x7F]*$/.test(lines.lineText(Math.max(0, insert.line - 1)));

@@ -10,10 +10,11 @@ import { isAnswered, parentId } from '../engine/match';
 import { allRequirementIds, findRequirement, RULESETS } from '../engine/rulesets';
 import type { JsonSchema, RuleSet } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
+import { localize, type Locale } from '../engine/locale';
 import type { Insertion } from '../engine/rules/structure';
 import { enclosingRequirement, headingAtLine, requirementAt, type DocView } from './view';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../engine/locale';
 
 // CompletionItemKind / InsertTextFormat values (LSP numbers; kept local to stay protocol-free).
 const Kind = { Text: 1, Module: 9, Property: 10, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, Reference: 18, EnumMember: 20 } as const;
@@ -178,10 +179,10 @@ function suppression(ctx: CompletionContext, before: string): CompletionList {
   if (m && /^[\w-]+\s+\S*$/.test(last)) {
     for (const id of allRequirementIds()) {
       const r = findRequirement(id)!;
-      items.push({ label: id, kind: Kind.Reference, detail: ctx.locale === 'en' ? r.requirement.title.en : r.requirement.title.zh, sortText: id.padEnd(12) });
+      items.push({ label: id, kind: Kind.Reference, detail: localize(r.requirement.title, ctx.locale), sortText: id.padEnd(12) });
     }
   } else {
-    for (const code of ALL_CODES) items.push({ label: code, kind: Kind.Keyword, detail: ctx.locale === 'en' ? CODES[code].title.en : CODES[code].title.zh });
+    for (const code of ALL_CODES) items.push({ label: code, kind: Kind.Keyword, detail: localize(CODES[code].title, ctx.locale) });
   }
   return { isIncomplete: false, items };
 }
@@ -218,7 +219,7 @@ function headingItems(ctx: CompletionContext, depth: number, typed: string): Com
       label: `${numbering}${title}`,
       kind: Kind.Snippet,
       detail: `${r.id} · ${r.clause}`,
-      documentation: { kind: 'markdown', value: `> ${r.quote}\n\n${ctx.locale === 'en' ? r.content.en : r.content.zh}` },
+      documentation: { kind: 'markdown', value: `> ${r.quote}\n\n${localize(r.content, ctx.locale)}` },
       filterText: `${numbering}${title} ${r.title.zh} ${r.title.en} ${r.id}`,
       sortText: String(order).padStart(4, '0'),
       insertTextFormat: SNIPPET,
@@ -241,7 +242,7 @@ function capabilityItems(ctx: CompletionContext, before: string): CompletionItem
   return (view.group.ruleset.capabilities[check.set] ?? []).map((c, i) => ({
     label: c.code,
     kind: Kind.EnumMember,
-    detail: ctx.locale === 'en' ? c.en : c.zh,
+    detail: localize(c, ctx.locale),
     documentation: `${c.zh} · ${c.en}`,
     filterText: `${c.code} ${c.zh} ${c.en}`,
     sortText: String(i).padStart(3, '0'),

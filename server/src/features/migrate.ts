@@ -17,7 +17,7 @@
 
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
+import { localize, type Locale } from '../engine/locale';
 import { buildModel, type DocModel } from '../engine/model';
 import type { DossierState, FileState } from '../engine/rules/context';
 import { getRuleSet } from '../engine/rulesets';
@@ -337,7 +337,7 @@ export interface MigrationActionContext {
   command?: boolean;
 }
 
-const t = (l: Localized, locale: Locale) => (locale === 'en' ? l.en : l.zh);
+const t = (l: Localized, locale: Locale) => localize(l, locale);
 
 function wanted(only: string[] | undefined, kind: string): boolean {
   if (!only?.length) return true;

@@ -7,7 +7,7 @@ import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { type Engine, type Locale, packageVersion } from '../engine';
+import { isLocale, type Engine, type Locale, packageVersion } from '../engine';
 import { checklist, checklists, type Checklist } from '../features/checklist';
 import { dossierReport, render, reportFileName, REPORT_FORMATS } from '../report';
 import {
@@ -77,7 +77,7 @@ export function registerChecklistRequests(connection: Connection, deps: Checklis
       if (!p?.uri || !REPORT_FORMATS.includes(p.format)) return null;
       const file = pathOf(p.uri);
       await deps.ensureSettings?.(p.uri);
-      const locale: Locale = p.locale === 'en' || p.locale === 'zh-CN' ? p.locale : deps.localeFor(file);
+      const locale: Locale = isLocale(p.locale) ? p.locale : deps.localeFor(file);
       const r = dossierReport(deps.engine, file, locale, { toUri });
       if (!r) return null;
       const table = p.format === 'csv' && p.table === 'trace' ? 'trace' : 'checklist';

@@ -9,7 +9,7 @@ import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { type Engine, type Locale, type DossierState, DOSSIER_YAML } from '../engine';
+import { isLocale, localize, type Engine, type Locale, type DossierState, DOSSIER_YAML } from '../engine';
 import {
   manualSummary,
   MIGRATION_STEPS,
@@ -56,7 +56,7 @@ export function registerMigration(connection: Connection, deps: MigrationDeps): 
       const steps: MigrateStep = p.steps && STEPS.includes(p.steps) ? p.steps : 'all';
       const target = deps.scope ? deps.scope.pathOf(p.uri, deps.clientLocale?.() ?? 'zh-CN') : pathOf(p.uri);
       await deps.ensureSettings?.(p.uri);
-      const locale: Locale = p.locale === 'en' || p.locale === 'zh-CN' ? p.locale : deps.localeFor(target);
+      const locale: Locale = isLocale(p.locale) ? p.locale : deps.localeFor(target);
       return migrate(deps.engine, target, steps, locale, toUri);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
@@ -104,8 +104,8 @@ export function migrate(engine: Engine, target: string, steps: MigrateStep, loca
   }
   const base = engine.host.isDirectory(target) ? target : path.dirname(target);
   const manual = plans.flatMap((plan) => [
-    ...plan.manual.map((m) => ({ uri: toUri(m.file), line: m.line, key: m.key, message: locale === 'en' ? m.message.en : m.message.zh })),
-    ...plan.problems.map((x) => ({ uri: toUri(x.file), line: x.line, key: 'problem', message: locale === 'en' ? x.message.en : x.message.zh })),
+    ...plan.manual.map((m) => ({ uri: toUri(m.file), line: m.line, key: m.key, message: localize(m.message, locale) })),
+    ...plan.problems.map((x) => ({ uri: toUri(x.file), line: x.line, key: 'problem', message: localize(x.message, locale) })),
   ]);
   return {
     edit: { changes },

@@ -4,7 +4,7 @@
 
 import { type Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Engine, Locale } from '../engine';
+import { localize, type Engine, type Locale } from '../engine';
 import { importResult, loadSbom } from '../sbom';
 import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from '../shared/protocol';
 import type { WorkspaceScope } from './scope';
@@ -37,7 +37,7 @@ export function registerSbomRequests(connection: Connection, getEngine: () => En
     const loaded = loadSbom(file, engine.host);
     if (!loaded.ok) {
       const e = loaded.error;
-      const pick = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
+      const pick = (l: { zh: string; en: string }) => localize(l, locale);
       const issues = e.issues.slice(0, 5).map((i) => `${i.path}: ${pick(i.message)}`);
       const more = e.issueCount > 5 ? [locale === 'en' ? `… and ${e.issueCount - 5} more` : `……另有 ${e.issueCount - 5} 处问题`] : [];
       throw new ResponseError(LSPErrorCodes.RequestFailed, [pick(e.localized), ...issues, ...more].join('\n'));

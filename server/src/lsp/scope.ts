@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { isInside } from '../engine';
+import { isInside, type Locale } from '../engine';
 
-export type ScopeLocale = 'zh-CN' | 'en';
+export type ScopeLocale = Locale;
 
 function real(p: string): string {
   try {

@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { Engine, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton, totalsOf } from '../engine';
+import { Engine, isLocale, localize, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton, totalsOf } from '../engine';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
@@ -622,12 +622,12 @@ export class DossierServer {
       code: d.code,
       codeDescription: { href: docsUrl(d.code) },
       source: SOURCE,
-      message: locale === 'en' ? d.message.en : d.message.zh,
+      message: localize(d.message, locale),
       data: d.data,
     };
     // The finding's other places (the rest of a section's placeholders, the YAML error behind a cascade).
     if (d.related?.length && uri)
-      out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range }, message: locale === 'en' ? r.message.en : r.message.zh }));
+      out.relatedInformation = d.related.map((r) => ({ location: { uri: r.path ? URI.file(r.path).toString() : uri, range: r.range }, message: localize(r.message, locale) }));
     return out;
   }
 
@@ -681,11 +681,14 @@ function toInput(s: unknown): ConfigInput {
   const input: ConfigInput = {};
   // 'auto' (and the old null) leave it to the dossier.
   if (typeof o.guideline === 'string' && o.guideline !== 'auto') input.guideline = o.guideline;
-  if (o.locale === 'zh-CN' || o.locale === 'en') input.locale = o.locale;
+  if (isLocale(o.locale)) input.locale = o.locale;
   if (o.rules && typeof o.rules === 'object') input.rules = Object.fromEntries(Object.entries(o.rules as object).filter(([, v]) => typeof v === 'string'));
   if (o.aliases && typeof o.aliases === 'object') input.aliases = Object.fromEntries(Object.entries(o.aliases as object).filter(([, v]) => Array.isArray(v)));
   if (o.ids && typeof o.ids === 'object') input.ids = o.ids as ConfigInput['ids'];
   if (Array.isArray(o.dossierGlobs)) input.dossierGlobs = o.dossierGlobs.filter((x): x is string => typeof x === 'string');
   if (typeof o.maxFileSize === 'string' || typeof o.maxFileSize === 'number') input.maxFileSize = o.maxFileSize;
+  // cyberdossier.export: relative to the workspace folder (config.ts resolveConfig); withheld in Restricted Mode by VS Code (restrictedConfigurations).
+  const ref = o.export && typeof o.export === 'object' ? (o.export as { referenceDocx?: unknown }).referenceDocx : undefined;
+  if (typeof ref === 'string' && ref.trim()) input.export = { referenceDocx: ref.trim() };
   return input;
 }

@@ -3,7 +3,7 @@
 
 import { type Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Engine, Locale } from '../engine';
+import { localize, type Engine, type Locale } from '../engine';
 import { draftAssessment } from '../vulns';
 import { VulnsDraftRequest, type VulnsDraftParams, type VulnsDraftResult } from '../shared/protocol';
 import type { WorkspaceScope } from './scope';
@@ -34,7 +34,7 @@ export function registerVulnsRequests(connection: Connection, getEngine: () => E
     const engine = getEngine();
     const folder = engine.host.isDirectory(file);
     const d = draftAssessment(engine, folder ? { folder: file } : { file }, p.locale);
-    const pick = (l: { zh: string; en: string }) => ((p.locale ?? d.locale) === 'en' ? l.en : l.zh);
+    const pick = (l: { zh: string; en: string }) => localize(l, p.locale ?? d.locale);
     if (d.problems.length) throw new ResponseError(LSPErrorCodes.RequestFailed, d.problems.map((x) => pick(x.message)).join('\n'));
     if (!d.feeds.length)
       throw new ResponseError(

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Engine, Locale } from '../engine';
+import { localize, type Engine, type Locale } from '../engine';
 import { loadBundle } from '../shared/lazy';
 import type { WorkspaceScope } from './scope';
 import { pathOfUri } from '../shared/uri';
@@ -42,7 +42,7 @@ export function registerWordRequests(connection: Connection, getEngine: () => En
   };
   const localeFor = (engine: Engine, file: string): Locale => engine.configFor(file).config.locale ?? opts.locale?.(file) ?? 'zh-CN';
   const fail = (e: unknown, locale: Locale): never => {
-    if (e instanceof word().WordError) throw new ResponseError(LSPErrorCodes.RequestFailed, locale === 'en' ? e.localized.en : e.localized.zh);
+    if (e instanceof word().WordError) throw new ResponseError(LSPErrorCodes.RequestFailed, localize(e.localized, locale));
     throw e;
   };
 
@@ -75,7 +75,7 @@ export function registerWordRequests(connection: Connection, getEngine: () => En
     const target = toPath(p.uri, 'uri');
     const out = toPath(p.outUri, 'outUri');
     const locale = localeFor(engine, engine.host.isDirectory(target) ? path.join(target, '__any__.md') : target);
-    const msg = (m: { zh: string; en: string }) => (locale === 'en' ? m.en : m.zh);
+    const msg = (m: { zh: string; en: string }) => localize(m, locale);
     try {
       const r = await word().exportToFile(engine, target, { output: out, force: !!p.force });
       const base = engine.host.isDirectory(target) ? target : path.dirname(target);

@@ -1,7 +1,7 @@
 // Every label of the reports, in zh-CN and en, and the small formatting helpers the three
 // renderers share (status names, finding counts, dates, "N of M").
 
-import type { Locale, Localized, SeverityTotals } from '../engine';
+import { localize, type Locale, type Localized, type SeverityTotals } from '../engine';
 import type { Checklist, ChecklistDocument, ChecklistItem, DocumentStatus, FindingCount, RequirementStatus } from '../features/checklist';
 import type { TraceGap, TraceRole } from '../features/traceability';
 
@@ -67,7 +67,7 @@ export function t(key: LabelKey, locale: Locale): string {
 }
 
 export function pick(l: Localized, locale: Locale): string {
-  return locale === 'en' ? l.en : l.zh;
+  return localize(l, locale);
 }
 
 export const STATUS_LABEL: Record<RequirementStatus, Localized> = {

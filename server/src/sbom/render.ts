@@ -4,7 +4,7 @@
 // written as the rule set's template placeholder (<供应商>, <insert vendor>), which the checker
 // reports until someone fills it in; the flags are a separate list, never a column of the table.
 
-import type { Locale } from '../engine/config';
+import { localize, type Locale } from '../engine/locale';
 import type { Localized } from '../engine/rulesets/types';
 import { label } from './collect';
 import type { ComponentFlag, PatchFlag, SbomComponent, SbomDocument, SbomPatch } from './types';
@@ -42,7 +42,7 @@ const HOLES = {
   appliesTo: { zh: '<适用软件>', en: '\\<insert software\\>' },
 };
 
-const pick = (l: Localized, locale: Locale) => (locale === 'en' ? l.en : l.zh);
+const pick = (l: Localized, locale: Locale) => localize(l, locale);
 
 /**
  * One table cell: a single line whose parsed text is the value itself. Backslash escapes keep

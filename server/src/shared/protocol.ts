@@ -1,6 +1,8 @@
 // Custom requests between the VS Code client and the server (also usable by other editors).
 // Names are public: add, never rename.
 
+import type { Locale } from '../engine';
+
 export const CheckWorkspaceRequest = 'cyberdossier/checkWorkspace';
 export interface CheckWorkspaceResult {
   files: number;
@@ -96,7 +98,7 @@ export const ReportRequest = 'cyberdossier/report';
 export interface ReportParams {
   uri: string;
   format: 'html' | 'md' | 'csv';
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
   /** csv only: the checklist (default) or the traceability matrix. */
   table?: 'checklist' | 'trace';
 }
@@ -175,7 +177,7 @@ export interface SbomImportParams {
   /** The SBOM (.json). */
   uri: string;
   /** Language of the table and messages; default: the configuration of `targetUri`, else the editor's. */
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
   /** The Markdown document the table goes into (its configuration decides the language). */
   targetUri?: string;
   /** Which table: `ots` (default) or `patches`. */
@@ -199,7 +201,7 @@ export interface MigrateParams {
   uri: string;
   steps?: MigrateStep;
   /** Language of inserted templates, titles and messages; default: the file's configuration. */
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
 }
 export interface MigrateResult {
   /** A WorkspaceEdit (`changes` only: URI → TextEdit[], sorted, non-overlapping). */
@@ -249,7 +251,7 @@ export const VulnsDraftRequest = 'cyberdossier/vulnsDraft';
 export interface VulnsDraftParams {
   /** A dossier file or folder. */
   uri: string;
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
 }
 /** `markdown`, `rows`, `counts`, `dataDate`, `feeds`, `components`. */
 export type VulnsDraftResult = Omit<import('../vulns').DraftResult, 'problems'>;

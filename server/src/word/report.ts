@@ -1,7 +1,7 @@
 // The import report as Markdown (written beside the imported file as `<name>.import-report.md`)
 // and as a short text for the terminal, in zh-CN or en.
 
-import { RULESETS } from '../engine';
+import { localize, RULESETS } from '../engine';
 import type { ImportAction, ImportItemKind, ImportReport, WordLocale } from './types';
 import { mdCell } from '../report/markdown';
 
@@ -43,8 +43,7 @@ const ACTION_LABEL: Record<ImportAction, [string, string]> = {
   inferred: ['已推断', 'inferred'],
 };
 
-const pick = (locale: WordLocale, pair: [string, string] | { zh: string; en: string }) =>
-  Array.isArray(pair) ? (locale === 'en' ? pair[1] : pair[0]) : locale === 'en' ? pair.en : pair.zh;
+const pick = (locale: WordLocale, pair: [string, string] | { zh: string; en: string }) => localize(pair, locale);
 
 function kindName(ruleset: string, kind: string, locale: WordLocale): string {
   const k = RULESETS.find((r) => r.id === ruleset)?.kinds.find((x) => x.id === kind);
@@ -85,7 +84,7 @@ export function missingSections(report: ImportReport, locale: WordLocale): strin
   const ids = new Set(missing.map((r) => r.id));
   return missing
     .filter((r) => ![...ids].some((p) => r.id.startsWith(`${p}.`)))
-    .map((r) => `${r.id} ${locale === 'en' ? r.title.en : r.title.zh}`);
+    .map((r) => `${r.id} ${localize(r.title, locale)}`);
 }
 
 // The report's table cells: the one Markdown cell escaper (a backslash before a pipe must not split the cell).

@@ -1,9 +1,9 @@
 // Shapes shared by the Word import and export (library API used by the CLI and the language
 // server). Nothing here touches the file system or an editor API.
 
-import type { Localized } from '../engine';
+import type { Locale, Localized } from '../engine';
 
-export type WordLocale = 'zh-CN' | 'en';
+export type WordLocale = Locale;
 
 /** What happened to one thing in the .docx that Markdown cannot hold as it was. */
 export type ImportItemKind =
