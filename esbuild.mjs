@@ -2,6 +2,7 @@
 // Node platform; `vscode` stays external (the editor provides it).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -21,14 +22,50 @@ const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli-main.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' },
-  // Word import/export: its own bundle, loaded on first use (server/src/shared/lazy.ts).
-  { entryPoints: ['server/src/word/bundle.ts'], outfile: 'server/out/word.js' },
+  // Word import/export: its own bundle, loaded on first use and given the caller's engine
+  // (server/src/shared/lazy.ts), so it holds only the Word code and its own dependencies.
+  { entryPoints: ['server/src/word/bundle.ts'], outfile: 'server/out/word.js', ...injectedEngine() },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
+// A factory bundle: `module.exports = (deps) => exports`. Every import of the engine's public
+// module (server/src/engine/index.ts) reads `deps.engine` instead of bundling a copy; the build
+// stops when anything else of the engine (a deep import) or `yaml` (the engine's parser) is bundled.
+function injectedEngine() {
+  const engineIndex = path.resolve('server/src/engine/index.ts');
+  const plugin = {
+    name: 'inject-engine',
+    setup(build) {
+      build.onResolve({ filter: /engine/ }, async (args) => {
+        if (args.namespace === 'cyberdossier-injected' || args.pluginData === 'inject-engine') return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'inject-engine' });
+        if (r.errors.length || path.resolve(r.path) !== engineIndex) return undefined;
+        return { path: 'engine', namespace: 'cyberdossier-injected' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'cyberdossier-injected' }, () => ({ contents: 'module.exports = __cyberdossierDeps.engine;', loader: 'js' }));
+    },
+  };
+  const verify = (result) => {
+    const leaked = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('server/src/engine/') || /node_modules\/yaml\//.test(f));
+    if (leaked.length) throw new Error(`the Word bundle must take the engine by injection, yet it bundles ${leaked.slice(0, 5).join(', ')}${leaked.length > 5 ? ', …' : ''}`);
+  };
+  return {
+    verify,
+    plugins: [plugin],
+    metafile: true,
+    banner: { js: 'module.exports = function cyberdossierBundle(__cyberdossierDeps) { var module = { exports: {} }, exports = module.exports;' },
+    footer: { js: 'return module.exports; };' },
+  };
+}
+
 if (watch) {
-  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+  for (const { verify: _, ...e } of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all(
+    entries.map(async ({ verify, ...e }) => {
+      const result = await esbuild.build({ ...common, ...e });
+      if (verify) verify(result);
+    }),
+  );
   if (!production) await import('./scripts/code-cache.mjs');
 }

@@ -1,6 +1,7 @@
 // The `cyberdossier` command: dispatches to the subcommand. `check` is the default and
 // loads with the CLI; the others load on first use, the Word commands from their own bundle.
 
+import * as engineModule from '../engine';
 import { loadBundle } from '../shared/lazy';
 import { runCheck } from './check';
 import type { CliIO, Subcommand } from './io';
@@ -8,11 +9,13 @@ import type { CliIO, Subcommand } from './io';
 export type { CliIO, Subcommand } from './io';
 
 type WordBundle = typeof import('../word/bundle');
+/** The Word bundle, given this CLI's engine (it carries none of its own: ../shared/lazy.ts). */
+const word = () => loadBundle<WordBundle>('word', { engine: engineModule });
 
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   report: async () => (await import('./report')).report,
-  import: async () => loadBundle<WordBundle>('word').importCommand,
-  export: async () => loadBundle<WordBundle>('word').exportCommand,
+  import: async () => word().importCommand,
+  export: async () => word().exportCommand,
   sbom: async () => (await import('./sbom')).sbom,
   vulns: async () => (await import('./vulns')).vulns,
 };

@@ -3,6 +3,7 @@
 // from the dossier is escaped so it stays text.
 
 import type { Checklist } from '../features/checklist';
+import { mdCell } from './cell';
 import type { TraceCell, TraceMatrix } from '../features/traceability';
 import { TRACE_ROLES } from '../features/traceability';
 import {
@@ -25,13 +26,7 @@ import {
   type ReportOptions,
 } from './labels';
 
-/** A table cell: one line, pipes and markup characters escaped. */
-export function mdCell(s: string): string {
-  return s
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\|<>*`]/g, (c) => `\\${c}`)
-    .trim();
-}
+export { mdCell } from './cell';
 
 function row(cells: string[]): string {
   return `| ${cells.map(mdCell).join(' | ')} |`;

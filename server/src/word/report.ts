@@ -3,7 +3,7 @@
 
 import { localize, RULESETS } from '../engine';
 import type { ImportAction, ImportItemKind, ImportReport, WordLocale } from './types';
-import { mdCell } from '../report/markdown';
+import { mdCell } from '../report/cell';
 
 const KIND_LABEL: Record<ImportItemKind, [string, string]> = {
   comment: ['批注', 'Comment'],
