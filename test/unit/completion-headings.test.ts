@@ -107,3 +107,30 @@ describe('the document’s numbering style', () => {
     expect(numberingAt(headings, 99, depth, parent)).toBe(want);
   });
 });
+
+describe('snippets offered by the server (no static contribution needed)', () => {
+  test('"cd-" in a document with headings: tables, sections of its kind and comments; no skeleton', () => {
+    const items = itemsAt(FULL.replace('## 5 网络安全能力\n', 'cd-‸\n\n## 5 网络安全能力\n'));
+    const labels = items.map((i) => i.label as string);
+    expect(labels).toContain('cd-table-ots');
+    expect(labels).toContain('cd-disable-next-line');
+    expect(labels).toContain('cd-D3.1');
+    expect(labels.some((l) => /skeleton|-zh$/.test(l) && l.startsWith('cd-cybersecurity'))).toBe(false);
+    // Only the 2017 rule set's entries, each a snippet replacing what was typed.
+    expect(labels.some((l) => l.startsWith('cd-R'))).toBe(false);
+    const ots = items.find((i) => i.label === 'cd-table-ots')!;
+    expect(ots.kind).toBe(15);
+    expect(ots.insertTextFormat).toBe(2);
+    expect((ots.textEdit as TextEdit).range.start.character).toBe(0);
+    expect((ots.textEdit as TextEdit).newText).toContain('|');
+  });
+  test('a document without headings gets the skeletons', () => {
+    const items = itemsAt('---\ndocument: cybersecurity-description\n---\n\ncd-‸\n');
+    expect(items.map((i) => i.label)).toContain('cd-cybersecurity-description-zh');
+  });
+  test('the package contributes no static snippets (they would show twice)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+    expect(pkg.contributes.snippets).toBeUndefined();
+  });
+});

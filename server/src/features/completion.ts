@@ -11,6 +11,7 @@ import { allRequirementIds, findRequirement, RULESETS } from '../engine/rulesets
 import type { JsonSchema, RuleSet } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
 import { documentLanguage, type Insertion } from '../engine/rules/structure';
+import { snippetCatalogue } from './snippets';
 import { childNumbering, numberingOf, shiftNumbering } from '../engine/numbering';
 import { enclosingRequirement, headingAtLine, requirementAt, type DocView } from './view';
 
@@ -43,7 +44,7 @@ export function complete(ctx: CompletionContext): CompletionList | null {
     const list = headingItems(ctx, heading[1].length, heading[3] ?? '', heading[2] !== undefined);
     if (list) return list;
   }
-  const items: CompletionItem[] = [];
+  const items: CompletionItem[] = snippetItems(ctx, before);
   if (ctx.view) {
     items.push(...capabilityItems(ctx, before));
     items.push(...idItems(ctx, before));
@@ -280,6 +281,38 @@ function headingItems(ctx: CompletionContext, depth: number, typed: string, spac
     });
   });
   return { isIncomplete: false, items };
+}
+
+/**
+ * The catalogue's snippets as completion items where they apply (issue 18 item 6): typed as
+ * `cd-…` at a line's start, those of the document's rule set — a skeleton only in a document
+ * without headings, sections of the document's kind, tables, suppression comments.
+ */
+function snippetItems(ctx: CompletionContext, before: string): CompletionItem[] {
+  const m = /^(\s*)(cd(?:-[\w.-]*)?)$/i.exec(before);
+  if (!m) return [];
+  const ruleset = ctx.view?.group?.ruleset.id ?? ctx.ruleset.id;
+  const kind = ctx.view?.group?.kind;
+  const headings = ctx.view?.file.model?.headings.length ?? 0;
+  const range = { start: { line: ctx.position.line, character: m[1].length }, end: ctx.position };
+  const items: CompletionItem[] = [];
+  for (const [name, s] of Object.entries(snippetCatalogue())) {
+    if (s.ruleset && s.ruleset !== ruleset) continue;
+    if (s.use === 'skeleton' && headings > 0) continue;
+    if (s.use === 'section' && kind && !kind.requirements.some((r) => s.prefix[0] === `cd-${r.id}` || s.prefix[0] === `cd-${r.id}-en`)) continue;
+    const body = s.body.join('\n');
+    items.push({
+      label: s.prefix[0],
+      kind: Kind.Snippet,
+      detail: s.description,
+      documentation: { kind: 'markdown', value: `${name}\n\n\`\`\`markdown\n${s.body.slice(0, 12).join('\n')}${s.body.length > 12 ? '\n…' : ''}\n\`\`\`` },
+      filterText: s.prefix.join(' '),
+      sortText: `9${s.use === 'skeleton' ? 0 : s.use === 'table' ? 1 : s.use === 'section' ? 2 : 3}${s.prefix[0]}`,
+      insertTextFormat: SNIPPET,
+      textEdit: { range, newText: body },
+    });
+  }
+  return items;
 }
 
 function capabilityItems(ctx: CompletionContext, before: string): CompletionItem[] {
