@@ -7,81 +7,15 @@ import * as path from 'node:path';
 import { ALL_CODES } from '../server/src/engine/codes';
 import { DEFAULT_IDS, PLACEHOLDER_PATTERNS } from '../server/src/engine/rulesets/common';
 import { RULESETS } from '../server/src/engine/rulesets';
-import { skeleton } from '../server/src/engine/skeleton';
+import { snippetCatalogue, type SnippetEntry } from '../server/src/features/snippets';
 import type { JsonSchema } from '../server/src/engine/rulesets/types';
 import { RC_KEYS, RC_RESTRICTED_KEYS, rcJsonSchema, settingContributions, type RcSchemaContext } from '../server/src/engine/config-schema';
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-/** Escapes text for a snippet body ($, } and \ are special). */
-function esc(s: string): string {
-  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
-}
-
 export function snippets(): string {
-  const out: Record<string, { prefix: string[]; body: string[]; description: string; scope: string }> = {};
-  for (const rs of RULESETS) {
-    const tag = rs.id === 'nmpa-2017' ? '' : `${rs.id} `;
-    for (const kind of rs.kinds) {
-      for (const lang of ['zh', 'en'] as const) {
-        const name = `${tag}${kind.name[lang]} (${lang === 'zh' ? '中文' : 'English'})`;
-        out[`skeleton: ${name}`] = {
-          prefix: [`cd-${kind.id}-${lang}`, `${kind.prefix.toLowerCase()}-skeleton-${lang}`],
-          body: esc(skeleton(rs, kind, lang)).split('\n').slice(0, -1),
-          description: lang === 'zh' ? `新建完整的${kind.name.zh}骨架（${rs.name.zh}）` : `Full skeleton of the ${kind.name.en} (${rs.name.en})`,
-          scope: 'markdown',
-        };
-      }
-      for (const r of kind.requirements) {
-        if (r.wholeDocument) continue;
-        const depth = Math.min(6, r.id.split('.').length + 1);
-        for (const lang of ['zh', 'en'] as const) {
-          out[`section ${r.id} ${r.title[lang]}`] = {
-            prefix: [`cd-${r.id}${lang === 'en' ? '-en' : ''}`, `${r.title[lang]}`],
-            body: [`\${1:${'#'.repeat(depth)}} \${2:${esc(r.id.replace(/^[A-Z]/, ''))}} ${esc(r.title[lang])}`, '', `\${3:${esc(r.template[lang])}}`, ''],
-            description: `${r.id} ${r.title.zh} · ${r.title.en} (${r.clause})`,
-            scope: 'markdown',
-          };
-        }
-      }
-    }
-  }
-  // The standard tables, from the catalogue's templates.
-  const tables: [string, string, string][] = [
-    ['ots', 'D1.6', '现成软件表 / OTS table'],
-    ['security-software', 'D1.5', '安全软件表 / security software table'],
-    ['risk', 'D2.1', '风险分析表 / risk table'],
-    ['traceability', 'D3.3', '追溯表 / traceability table'],
-    ['patches', 'P1', '补丁表 / patch table'],
-  ];
-  const byId = new Map(RULESETS.flatMap((rs) => rs.kinds.flatMap((k) => k.requirements.map((r) => [r.id, r] as const))));
-  for (const [name, id, description] of tables) {
-    const r = byId.get(id)!;
-    for (const lang of ['zh', 'en'] as const) {
-      out[`table ${name} ${lang}`] = { prefix: [`cd-table-${name}${lang === 'en' ? '-en' : ''}`], body: esc(r.template[lang]).split('\n'), description, scope: 'markdown' };
-    }
-  }
-  for (const rs of RULESETS) {
-    for (const [set, caps] of Object.entries(rs.capabilities)) {
-      for (const lang of ['zh', 'en'] as const) {
-        const head = lang === 'zh' ? ['| 编号 | 网络安全能力 | 是否适用 | 实现方式或不适用理由 |', '| --- | --- | --- | --- |'] : ['| Code | Capability | Applicable | How, or why not |', '| --- | --- | --- | --- |'];
-        const rows = caps.map((c, i) => `| ${c.code} | ${esc(lang === 'zh' ? c.zh : c.en)} | \${${i * 2 + 1}:${lang === 'zh' ? '是' : 'yes'}} | \${${i * 2 + 2}} |`);
-        out[`table capabilities ${set} ${lang}`] = {
-          prefix: [`cd-table-capabilities-${set.replace(/[^a-z0-9]+/gi, '-')}${lang === 'en' ? '-en' : ''}`, `cd-table-capabilities${lang === 'en' ? '-en' : ''}`],
-          body: [...head, ...rows],
-          description: `${caps.length} IEC/TR 80001-2-2 capabilities (${set})`,
-          scope: 'markdown',
-        };
-      }
-    }
-  }
-  out['disable next line'] = { prefix: ['cd-disable-next-line'], body: ['<!-- cyberdossier-disable-next-line ${1:code} ${2} -->'], description: 'Silence a finding on the next line', scope: 'markdown' };
-  out['disable region'] = {
-    prefix: ['cd-disable-region'],
-    body: ['<!-- cyberdossier-disable ${1:code} -->', '', '$TM_SELECTED_TEXT$0', '', '<!-- cyberdossier-enable ${1:code} -->'],
-    description: 'Silence a finding in a region (around a table)',
-    scope: 'markdown',
-  };
+  const out: Record<string, Omit<SnippetEntry, 'ruleset' | 'use'>> = {};
+  for (const [name, { ruleset: _r, use: _u, ...e }] of Object.entries(snippetCatalogue())) out[name] = e;
   return json(out);
 }
 

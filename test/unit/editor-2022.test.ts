@@ -68,7 +68,10 @@ describe('completion', () => {
     const r252 = section(text, '网络安全事件应急响应');
     // Remove 2.5.2 and 2.5.3 (R2.5.2: L = 中等; R2.5.3: remote maintenance), then type "#### " after 2.5.1.
     text = replaceLines(text, r252.line, r25.end, ['#### ‸', '']);
-    const items = completions(text);
+    const all = completions(text);
+    // Issue 18 item 6: the present sibling is offered too, marked and sorted after the missing ones.
+    expect(all.filter((i) => i.sortText!.startsWith('2')).map((i) => `${i.label} · ${i.detail}`)).toEqual(['2.5.2 网络安全更新 · R2.5.1 · 六（一）2（5）, 表1 · ✓ 已有']);
+    const items = all.filter((i) => i.sortText!.startsWith('0'));
     // Each item is numbered for insertion at the cursor (after 2.5.1), so both carry 2.5.2.
     expect(items.map((i) => `${i.label} · ${i.detail}`)).toEqual(['2.5.2 网络安全事件应急响应 · R2.5.2 · 六（一）2（5）, 表1, 二（七）', '2.5.2 远程维护与升级 · R2.5.3 · 六（一）2（5）, 五（三）']);
     // The inserted snippet carries the 2022 template, and the documentation quotes the guideline.
@@ -80,8 +83,11 @@ describe('completion', () => {
   test('a new top-level heading offers the missing chapters (结论), not those already present', () => {
     const text = EXAMPLE;
     const r4 = section(text, '结论');
-    const items = completions(replaceLines(text, r4.line, r4.end, ['## ‸', '']));
-    expect(items.map((i) => `${i.label} · ${i.detail?.split(' · ')[0]}`)).toEqual(['4 结论 · R4']);
+    const all = completions(replaceLines(text, r4.line, r4.end, ['## ‸', '']));
+    // Missing first; the present chapters follow, marked (issue 18 item 6: never an empty list).
+    expect(all.filter((i) => i.sortText!.startsWith('0')).map((i) => `${i.label} · ${i.detail?.split(' · ')[0]}`)).toEqual(['4 结论 · R4']);
+    expect(all.filter((i) => i.sortText!.startsWith('2')).map((i) => i.detail?.split(' · ')[0])).toEqual(['R1', 'R2', 'R3']);
+    expect(all.filter((i) => i.sortText!.startsWith('2')).every((i) => i.detail!.endsWith('✓ 已有'))).toBe(true);
   });
 
   test('conditional sections are offered only when the facts require them (R1.2.5 needs data.cross_border: true)', () => {
@@ -89,7 +95,10 @@ describe('completion', () => {
     const r124 = section(text, '远程维护与升级');
     const r13 = section(text, '网络安全能力');
     const typed = replaceLines(text, r124.line, r13.line, ['#### ‸', '']);
-    expect(completions(typed).map((i) => i.detail?.split(' · ')[0])).toEqual(['R1.2.4']);
+    const all = completions(typed);
+    expect(all.filter((i) => i.sortText!.startsWith('0')).map((i) => i.detail?.split(' · ')[0])).toEqual(['R1.2.4']);
+    // Not required under these facts: offered after the missing ones and said so.
+    expect(all.find((i) => i.detail?.startsWith('R1.2.5 '))?.detail).toMatch(/此处非必需$/);
   });
 
   const fmItems = (fm: string, locale: 'zh-CN' | 'en' = 'zh-CN') => {

@@ -57,7 +57,10 @@ describe('completion', () => {
     const k62 = section(K_DOC, 'CISA Known Exploited Vulnerabilities');
     const { text, position } = at(replaceLines(K_DOC, k62.line, k6.end, ['### ‸', '']));
     const { view } = viewFor(text);
-    const items = complete({ text, position, locale: 'en', view, ruleset: FDA })?.items ?? [];
+    const all = complete({ text, position, locale: 'en', view, ruleset: FDA })?.items ?? [];
+    // Missing first (sort 0…); the present K6.1 follows, marked (issue 18 item 6).
+    const items = all.filter((i) => i.sortText!.startsWith('0'));
+    expect(all.filter((i) => i.sortText!.startsWith('2')).map((i) => `${i.label} · ${i.detail?.split(' · ')[0]} · ${i.detail?.split(' · ').pop()}`)).toEqual(['6.2 Known vulnerabilities · K6.1 · ✓ present']);
     expect(items.map((i) => i.detail?.split(' · ')[0])).toEqual(['K6.2', 'K6.3']);
     expect(items.map((i) => i.label)).toEqual(['6.2 CISA Known Exploited Vulnerabilities', '6.2 Third-party component support plans']);
     // The documentation quotes the guidance.

@@ -298,7 +298,10 @@ describe('editor features follow the answers', () => {
     const line = text.slice(0, i).split('\n').length - 1;
     const { view } = stateOf({ 'doc.md': text }, 'doc.md');
     const items = complete({ text, position: { line, character: 4 }, locale: 'zh-CN', view, ruleset: nmpa2017 })?.items ?? [];
-    expect(items.map((x) => x.detail?.split(' · ')[0])).toEqual([]);
+    // Issue 18 item 6: the answered items are still offered (never an empty list), all marked present.
+    expect(items.filter((x) => x.sortText!.startsWith('0')).map((x) => x.detail?.split(' · ')[0])).toEqual([]);
+    expect(items.filter((x) => x.sortText!.startsWith('2')).map((x) => x.detail?.split(' · ')[0])).toEqual(['D3.1', 'D3.2', 'D3.3', 'D3.5', 'D3.6']);
+    expect(items.filter((x) => x.sortText!.startsWith('2')).every((x) => x.detail!.endsWith('✓ 已有'))).toBe(true);
   });
   test('the checklist says “answered by reference to 附件 5”', () => {
     const host = memHost({ 'd/doc.md': PROSE });

@@ -11,7 +11,9 @@ import { allRequirementIds, findRequirement, RULESETS } from '../engine/rulesets
 import type { JsonSchema, RuleSet } from '../engine/rulesets/types';
 import { LineIndex } from '../engine/text';
 import { localize, type Locale } from '../engine/locale';
-import type { Insertion } from '../engine/rules/structure';
+import { documentLanguage, type Insertion } from '../engine/rules/structure';
+import { snippetCatalogue } from './snippets';
+import { childNumbering, numberingOf, shiftNumbering } from '../engine/numbering';
 import { enclosingRequirement, headingAtLine, requirementAt, type DocView } from './view';
 
 export type { Locale } from '../engine/locale';
@@ -38,9 +40,12 @@ export function complete(ctx: CompletionContext): CompletionList | null {
   const fm = frontmatterRange(lines);
   if (fm && ctx.position.line > fm.start && ctx.position.line < fm.end) return frontmatter(ctx, lines, before);
   if (/<!--\s*cyberdossier-disable/.test(before)) return suppression(ctx, before);
-  const heading = /^(#{1,6})[ \t]+(.*)$/.exec(before);
-  if (heading) return headingItems(ctx, heading[1].length, heading[2]);
-  const items: CompletionItem[] = [];
+  const heading = /^(#{1,6})(?:([ \t]+)(.*))?$/.exec(before);
+  if (heading) {
+    const list = headingItems(ctx, heading[1].length, heading[3] ?? '', heading[2] !== undefined);
+    if (list) return list;
+  }
+  const items: CompletionItem[] = snippetItems(ctx, before);
   if (ctx.view) {
     items.push(...capabilityItems(ctx, before));
     items.push(...idItems(ctx, before));
@@ -187,49 +192,128 @@ function suppression(ctx: CompletionContext, before: string): CompletionList {
   return { isIncomplete: false, items };
 }
 
-function headingItems(ctx: CompletionContext, depth: number, typed: string): CompletionList | null {
+/**
+ * The numbering a new heading at `line` (level `depth`, under the heading `parent`, -1 at the top)
+ * takes in the document's own style: the previous sibling's plus one, else the next one's minus
+ * one, else the parent's first child ("2.5 " → "2.5.1 "), else the first of the style the
+ * document uses at that level elsewhere ("（三）" → "（一）", "3) " → "1) ").
+ */
+export function numberingAt(headings: readonly { line: number; depth: number; text: string; parent: number; index: number }[], line: number, depth: number, parent: number): string {
+  const siblings = headings.filter((h) => h.line !== line && h.depth === depth && h.parent === parent);
+  const prev = siblings.filter((h) => h.line < line).pop();
+  if (prev) {
+    const n = shiftNumbering(numberingOf(prev.text), 1);
+    if (n) return n;
+  }
+  const next = siblings.find((h) => h.line > line);
+  if (next) {
+    const n = shiftNumbering(numberingOf(next.text), -1);
+    if (n) return n;
+  }
+  const p = parent >= 0 ? headings[parent] : undefined;
+  if (p) {
+    const n = childNumbering(numberingOf(p.text), 1);
+    if (n) return n;
+  }
+  // The style of the same level elsewhere (only styles without a parent part, e.g. not "3.1").
+  const elsewhere = headings.find((h) => h.line !== line && h.depth === depth && numberingOf(h.text) && !/\d\.\d/.test(numberingOf(h.text)));
+  if (!elsewhere) return '';
+  let n = numberingOf(elsewhere.text);
+  for (let k = 0; k < 30; k++) {
+    const prevN = shiftNumbering(n, -1);
+    if (!prevN) break;
+    n = prevN;
+  }
+  return n;
+}
+
+const PRESENT: Record<Locale, string> = { 'zh-CN': '✓ 已有', en: '✓ present' };
+const OPTIONAL: Record<Locale, string> = { 'zh-CN': '此处非必需', en: 'not required here' };
+
+/**
+ * On a heading line: the catalogue's children of the enclosing parent section (the document's
+ * top-level requirements at the top), missing ones first, then those not required here, then the
+ * present ones marked — never an empty list, so the editor's word list does not take over —,
+ * numbered for the cursor's place in the document's own style.
+ */
+function headingItems(ctx: CompletionContext, depth: number, typed: string, spaced: boolean): CompletionList | null {
   const view = ctx.view;
   if (!view?.group || !view.file.model) return null;
   const group = view.group;
   const model = view.file.model;
   // The parent: the nearest heading above with a smaller level.
-  let parentReq: string = '';
+  let parentReq = '';
+  let parentHeading = -1;
   for (let i = model.headings.length - 1; i >= 0; i--) {
     const h = model.headings[i];
     if (h.line >= ctx.position.line) continue;
     if (h.depth < depth) {
       const r = requirementAt(view, h.index) ?? enclosingRequirement(view, h.index);
       parentReq = r?.id ?? '';
+      parentHeading = h.index;
       break;
     }
   }
   const missing = new Map<string, Insertion>();
   for (const f of group.files)
     for (const x of f.findings) if (x.code === 'missing-section' && typeof x.data.requirement === 'string' && x.data.insert) missing.set(x.data.requirement, x.data.insert as Insertion);
+  const typedLang = /[\u4e00-\u9fff]/.test(typed) ? 'zh' : /[A-Za-z]{2}/.test(typed) ? 'en' : undefined;
+  const lang = typedLang ?? documentLanguage(group);
+  const numbering = numberingAt(model.headings, ctx.position.line, depth, parentHeading);
   const items: CompletionItem[] = [];
-  const lang = /[\u4e00-\u9fff]/.test(typed) || !/^[\x00-\x7F]*$/.test(model.headings.map((h) => h.text).join('')) ? 'zh' : 'en';
+  const range = { start: { line: ctx.position.line, character: ctx.position.character - typed.length }, end: ctx.position };
+  const lead = spaced ? '' : ' ';
   group.kind.requirements.forEach((r, order) => {
-    if (r.wholeDocument || parentId(r.id) !== parentReq || isAnswered(group.match, r.id)) return;
-    const ins = missing.get(r.id);
-    if (!ins) return; // not required here, or covered by a not-applicable parent
-    const title = r.title[ins.lang ?? lang];
-    const numbering = ins.numbering;
-    const body = r.template[ins.lang ?? lang].replace(/[$}\\]/g, (c) => `\\${c}`);
+    if (r.wholeDocument || parentId(r.id) !== parentReq) return;
+    const present = isAnswered(group.match, r.id);
+    const rank = present ? 2 : missing.has(r.id) ? 0 : 1;
+    const title = r.title[lang];
+    const body = r.template[lang].replace(/[$}\\]/g, (c) => `\\${c}`);
+    const mark = rank === 2 ? ` · ${PRESENT[ctx.locale]}` : rank === 1 ? ` · ${OPTIONAL[ctx.locale]}` : '';
     items.push({
       label: `${numbering}${title}`,
       kind: Kind.Snippet,
-      detail: `${r.id} · ${r.clause}`,
+      detail: `${r.id} · ${r.clause}${mark}`,
       documentation: { kind: 'markdown', value: `> ${r.quote}\n\n${localize(r.content, ctx.locale)}` },
-      filterText: `${numbering}${title} ${r.title.zh} ${r.title.en} ${r.id}`,
-      sortText: String(order).padStart(4, '0'),
+      filterText: `${numbering}${title} ${r.title.zh} ${r.title.en} ${r.id} ${r.synonyms.join(' ')}`,
+      sortText: `${rank}${String(order).padStart(4, '0')}`,
       insertTextFormat: SNIPPET,
-      textEdit: {
-        range: { start: { line: ctx.position.line, character: ctx.position.character - typed.length }, end: ctx.position },
-        newText: `${numbering}${title}\n\n\${1:${body}}`,
-      },
+      textEdit: { range, newText: `${lead}${numbering}${title}\n\n\${1:${body}}` },
     });
   });
-  return items.length ? { isIncomplete: false, items } : null;
+  return { isIncomplete: false, items };
+}
+
+/**
+ * The catalogue's snippets as completion items where they apply (issue 18 item 6): typed as
+ * `cd-…` at a line's start, those of the document's rule set — a skeleton only in a document
+ * without headings, sections of the document's kind, tables, suppression comments.
+ */
+function snippetItems(ctx: CompletionContext, before: string): CompletionItem[] {
+  const m = /^(\s*)(cd(?:-[\w.-]*)?)$/i.exec(before);
+  if (!m) return [];
+  const ruleset = ctx.view?.group?.ruleset.id ?? ctx.ruleset.id;
+  const kind = ctx.view?.group?.kind;
+  const headings = ctx.view?.file.model?.headings.length ?? 0;
+  const range = { start: { line: ctx.position.line, character: m[1].length }, end: ctx.position };
+  const items: CompletionItem[] = [];
+  for (const [name, s] of Object.entries(snippetCatalogue())) {
+    if (s.ruleset && s.ruleset !== ruleset) continue;
+    if (s.use === 'skeleton' && headings > 0) continue;
+    if (s.use === 'section' && kind && !kind.requirements.some((r) => s.prefix[0] === `cd-${r.id}` || s.prefix[0] === `cd-${r.id}-en`)) continue;
+    const body = s.body.join('\n');
+    items.push({
+      label: s.prefix[0],
+      kind: Kind.Snippet,
+      detail: s.description,
+      documentation: { kind: 'markdown', value: `${name}\n\n\`\`\`markdown\n${s.body.slice(0, 12).join('\n')}${s.body.length > 12 ? '\n…' : ''}\n\`\`\`` },
+      filterText: s.prefix.join(' '),
+      sortText: `9${s.use === 'skeleton' ? 0 : s.use === 'table' ? 1 : s.use === 'section' ? 2 : 3}${s.prefix[0]}`,
+      insertTextFormat: SNIPPET,
+      textEdit: { range, newText: body },
+    });
+  }
+  return items;
 }
 
 function capabilityItems(ctx: CompletionContext, before: string): CompletionItem[] {

@@ -265,7 +265,7 @@ function sectionEndLine(model: DocModel, heading: number): number {
 }
 
 /** 'en' when most recognised headings use the English titles. */
-function documentLanguage(group: DocGroup): 'zh' | 'en' {
+export function documentLanguage(group: DocGroup): 'zh' | 'en' {
   let en = 0;
   let zh = 0;
   for (const [id, ref] of group.match.found) {
