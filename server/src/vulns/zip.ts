@@ -17,12 +17,25 @@ export interface ZipEntry {
 }
 
 export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
-export const MAX_ENTRIES = 2_000_000;
+export const MAX_ENTRIES = 4_000_000;
 
 const bad = (en: string, zh: string) => new FeedError({ zh: `不是可读取的 ZIP 文件：${zh}`, en: `not a readable ZIP file: ${en}` });
 
-/** The entries of the archive's central directory. */
+/** The entries of the archive's central directory (all of them at once: tests, small archives). */
 export function zipEntries(f: RandomAccessFile): ZipEntry[] {
+  const out: ZipEntry[] = [];
+  forEachZipEntry(f, (e) => void out.push(e));
+  return out;
+}
+
+/** The central directory is read in slices of this size: memory does not grow with the entry count. */
+const CD_SLICE = 4 * 1024 * 1024;
+
+/**
+ * Calls `fn` for each entry of the central directory, in its order, reading the directory in
+ * 4 MB slices (an export of two million entries has a directory of 150 MB).
+ */
+export function forEachZipEntry(f: RandomAccessFile, fn: (e: ZipEntry) => void): number {
   const tailLen = Math.min(f.size, 65557);
   const tail = f.read(f.size - tailLen, tailLen);
   let eocd = -1;
@@ -47,21 +60,33 @@ export function zipEntries(f: RandomAccessFile): ZipEntry[] {
     cdOffset = Number(rec.readBigUInt64LE(48));
   }
   if (count > MAX_ENTRIES) throw bad(`more than ${MAX_ENTRIES} entries`, `条目超过 ${MAX_ENTRIES} 个`);
-  if (cdOffset + cdSize > f.size || cdSize > 512 * 1024 * 1024) throw bad('central directory out of range', '中央目录越界');
-  const cd = f.read(cdOffset, cdSize);
-  const out: ZipEntry[] = [];
-  let p = 0;
+  if (cdOffset + cdSize > f.size || cdSize > 1024 * 1024 * 1024) throw bad('central directory out of range', '中央目录越界');
+  const broken = () => bad('broken central directory', '中央目录损坏');
+  let cd: Buffer = Buffer.alloc(0);
+  let cdAt = 0; // the directory offset of cd[0]
+  /** Makes cd hold the directory bytes [at, at + len). */
+  const need = (at: number, len: number) => {
+    if (at + len > cdSize) throw broken();
+    if (at >= cdAt && at + len <= cdAt + cd.length) return;
+    cdAt = at;
+    cd = f.read(cdOffset + at, Math.min(cdSize - at, Math.max(len, CD_SLICE)));
+    if (cd.length < len) throw broken();
+  };
+  let at = 0;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw bad('broken central directory', '中央目录损坏');
+    need(at, 46);
+    let p = at - cdAt;
+    if (cd.readUInt32LE(p) !== 0x02014b50) throw broken();
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    need(at, 46 + nameLen + extraLen);
+    p = at - cdAt;
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
     let compressedSize = cd.readUInt32LE(p + 20);
     let size = cd.readUInt32LE(p + 24);
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
     let localOffset = cd.readUInt32LE(p + 42);
-    if (p + 46 + nameLen + extraLen > cd.length) throw bad('broken central directory', '中央目录损坏');
     const name = cd.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     // ZIP64 extended information: the fields that are 0xffffffff, in order.
     let e = p + 46 + nameLen;
@@ -72,7 +97,7 @@ export function zipEntries(f: RandomAccessFile): ZipEntry[] {
       if (id === 1) {
         let q = e + 4;
         const take = () => {
-          const v = q + 8 <= e + 4 + len ? Number(cd.readBigUInt64LE(q)) : undefined;
+          const v = q + 8 <= Math.min(e + 4 + len, end) ? Number(cd.readBigUInt64LE(q)) : undefined;
           q += 8;
           return v;
         };
@@ -82,10 +107,10 @@ export function zipEntries(f: RandomAccessFile): ZipEntry[] {
       }
       e += 4 + len;
     }
-    out.push({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
-    p += 46 + nameLen + extraLen + commentLen;
+    fn({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+    at += 46 + nameLen + extraLen + commentLen;
   }
-  return out;
+  return count;
 }
 
 /** The bytes of one entry, inflated with a bound; an error names the entry, never its content. */
