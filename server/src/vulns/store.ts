@@ -94,6 +94,23 @@ export function clearFeedMemory(): void {
   openRecordFiles.clear();
 }
 
+/**
+ * A configured file or folder changed on disk (the editor's file watcher): its in-memory index
+ * is dropped, so the next check compares the files' full signature again (and rebuilds the index
+ * when the data changed). `changed` are canonical or lexical paths; an entry is dropped when a
+ * changed path is the entry or lies inside it.
+ */
+export function forgetFeeds(changed: readonly string[]): number {
+  let n = 0;
+  for (const key of [...memory.keys()]) {
+    if (changed.some((c) => c === key || c.startsWith(key + path.sep) || key.startsWith(c + path.sep))) {
+      memory.delete(key);
+      n++;
+    }
+  }
+  return n;
+}
+
 const fail = (value: string, problem: FeedFailure['problem'], message: Localized, extra: Partial<FeedFailure> = {}): FeedFailure => ({ ok: false, value, problem, message, ...extra });
 
 /** Reads (or finds indexed) one configured entry. Never throws. */
