@@ -8,7 +8,7 @@ import type { CapabilityAnswer } from '../features/crosswalk';
 import { CROSSWALK_MARKS, type CrosswalkCell, type CrosswalkMark, type CrosswalkReport, type CrosswalkSide } from '../features/crosswalk';
 import type { RequirementStatus } from '../features/view';
 import { csvField, BOM } from './csv';
-import { CSS, esc } from './html';
+import { esc, htmlPage } from './html';
 import { STATUS_LABEL, formatDate, nOfM, paren, pick, type Locale, type ReportOptions } from './labels';
 import { mdCell } from './markdown';
 
@@ -179,25 +179,25 @@ export function renderCrosswalkHtml(r: CrosswalkReport, locale: Locale, opts: Re
     })
     .join('');
   const rowsB = r.unmapped.map((c) => `<tr><td class="id"><code>${esc(c.id)}</code></td><td>${esc(pick(c.title, locale))}</td><td>${badge(statusText(c.status, locale), `st-${c.status}`)}</td></tr>`).join('');
-  const title = `${tx('title', locale)} — ${r.source.name} ↔ ${r.target.name}`;
-  return (
-    `<!DOCTYPE html>\n<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
-    `<meta name="referrer" content="no-referrer">\n` +
-    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
-    `<header class="hero"><div class="page"><div class="eyebrow">${esc(tx('title', locale))} · ${esc(pick(r.crosswalk.name, locale))}</div>` +
-    `<h1>${esc(r.source.name)} ↔ ${esc(r.target.name)}</h1><dl class="meta">${meta}<div><dt>${esc(tx('generated', locale))}</dt><dd>${esc(now)}</dd></div></dl></div></header>\n` +
-    `<main class="page">\n<section class="card summary"><div><ul class="chips">${chips}</ul>${r.mirrored ? `<div class="findings-line">${esc(tx('mirrored', locale))} (${esc(r.mirrored.from)} → ${esc(r.mirrored.to)})</div>` : ''}</div></section>\n` +
-    `<section><div class="doc-head"><div><h2>${esc(tx('tableA', locale))}</h2></div><div></div></div><div class="tbl"><table>` +
-    th([`${a} ${tx('id', locale)}`, tx('requirement', locale), tx('status', locale), `${b} ${tx('mapped', locale)}`, tx('mark', locale), tx('note', locale)]) +
-    `<tbody>${rowsA}</tbody></table></div></section>\n` +
-    `<section><div class="doc-head"><div><h2>${esc(tx('tableB', locale))}</h2><div class="sub">${esc(tx('tableBIntro', locale))}</div></div><div></div></div><div class="tbl"><table>` +
-    th([`${b} ${tx('id', locale)}`, tx('requirement', locale), tx('status', locale)]) +
-    `<tbody>${rowsB}</tbody></table></div></section>\n` +
-    `<footer><span>${esc(pick(r.crosswalk.notCompared, locale))} ${esc(pick(r.crosswalk.disclaimer, locale))}</span><span>${opts.generator ? `${esc(tx('generatedBy', locale))}${locale === 'en' ? ': ' : '：'}${esc(opts.generator)} · ` : ''}${esc(now)}</span></footer>\n` +
-    `</main>\n</body>\n</html>\n`
-  );
+  return htmlPage({
+    locale,
+    title: `${tx('title', locale)} — ${r.source.name} ↔ ${r.target.name}`,
+    eyebrow: `${esc(tx('title', locale))} · ${esc(pick(r.crosswalk.name, locale))}`,
+    heading: `${esc(r.source.name)} ↔ ${esc(r.target.name)}`,
+    meta: `${meta}<div><dt>${esc(tx('generated', locale))}</dt><dd>${esc(now)}</dd></div>`,
+    main:
+      `<section class="card summary"><div><ul class="chips">${chips}</ul>${r.mirrored ? `<div class="findings-line">${esc(tx('mirrored', locale))} (${esc(r.mirrored.from)} → ${esc(r.mirrored.to)})</div>` : ''}</div></section>\n` +
+      `<section><div class="doc-head"><div><h2>${esc(tx('tableA', locale))}</h2></div><div></div></div><div class="tbl"><table>` +
+      th([`${a} ${tx('id', locale)}`, tx('requirement', locale), tx('status', locale), `${b} ${tx('mapped', locale)}`, tx('mark', locale), tx('note', locale)]) +
+      `<tbody>${rowsA}</tbody></table></div></section>\n` +
+      `<section><div class="doc-head"><div><h2>${esc(tx('tableB', locale))}</h2><div class="sub">${esc(tx('tableBIntro', locale))}</div></div><div></div></div><div class="tbl"><table>` +
+      th([`${b} ${tx('id', locale)}`, tx('requirement', locale), tx('status', locale)]) +
+      `<tbody>${rowsB}</tbody></table></div></section>\n`,
+    footer: `${esc(pick(r.crosswalk.notCompared, locale))} ${esc(pick(r.crosswalk.disclaimer, locale))}`,
+    generator: opts.generator,
+    generatedBy: tx('generatedBy', locale),
+    now,
+  });
 }
 
 export function renderCrosswalk(r: CrosswalkReport, format: CrosswalkFormat, locale: Locale, opts: ReportOptions = {}): string {

@@ -242,6 +242,26 @@ function traceSection(trace: TraceMatrix, locale: Locale): string {
   return `<section>${title}<div class="trace-summary">${sum.join('')}</div><div class="tbl"><table class="trace"><thead><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
+/**
+ * The self-contained page both HTML reports share: head (no scripts, CSP without network), hero
+ * header, main, footer with the generator and time. Parts are HTML already escaped by the caller.
+ */
+export function htmlPage(p: { locale: Locale; title: string; eyebrow: string; heading: string; meta: string; main: string; footer: string; generator?: string; generatedBy: string; now: string }): string {
+  const by = p.generator ? `${esc(p.generatedBy)}${p.locale === 'en' ? ': ' : '：'}${esc(p.generator)} · ` : '';
+  return (
+    `<!DOCTYPE html>\n<html lang="${p.locale === 'en' ? 'en' : 'zh-CN'}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
+    `<meta name="referrer" content="no-referrer">\n` +
+    `<title>${esc(p.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
+    `<header class="hero"><div class="page"><div class="eyebrow">${p.eyebrow}</div>` +
+    `<h1>${p.heading}</h1><dl class="meta">${p.meta}</dl></div></header>\n` +
+    `<main class="page">\n${p.main}` +
+    `<footer><span>${p.footer}</span><span>${by}${esc(p.now)}</span></footer>\n` +
+    `</main>\n</body>\n</html>\n`
+  );
+}
+
 export function renderHtml(c: Checklist, trace: TraceMatrix, locale: Locale, opts: ReportOptions = {}): string {
   const now = formatDate(opts.now ?? new Date());
   const meta: [string, string][] = [];
@@ -275,17 +295,16 @@ export function renderHtml(c: Checklist, trace: TraceMatrix, locale: Locale, opt
       .join('') +
     `</tbody></table></div></section>`;
 
-  const title = `${t('title', locale)} — ${c.name}`;
-  return (
-    `<!DOCTYPE html>\n<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
-    `<meta name="referrer" content="no-referrer">\n` +
-    `<title>${esc(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
-    `<header class="hero"><div class="page"><div class="eyebrow">${esc(t('title', locale))} · ${esc(pick(c.ruleset.name, locale))}</div>` +
-    `<h1>${esc(c.name)}</h1><dl class="meta">${meta.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl></div></header>\n` +
-    `<main class="page">\n${summary}\n${overview}\n${c.documents.map((d) => documentSection(d, locale)).join('\n')}\n${traceSection(trace, locale)}\n` +
-    `<footer><span>${esc(t('footer', locale))}</span><span>${opts.generator ? `${esc(t('generatedBy', locale))}${locale === 'en' ? ': ' : '：'}${esc(opts.generator)} · ` : ''}${esc(now)}</span></footer>\n` +
-    `</main>\n</body>\n</html>\n`
-  );
+  return htmlPage({
+    locale,
+    title: `${t('title', locale)} — ${c.name}`,
+    eyebrow: `${esc(t('title', locale))} · ${esc(pick(c.ruleset.name, locale))}`,
+    heading: esc(c.name),
+    meta: meta.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join(''),
+    main: `${summary}\n${overview}\n${c.documents.map((d) => documentSection(d, locale)).join('\n')}\n${traceSection(trace, locale)}\n`,
+    footer: esc(t('footer', locale)),
+    generator: opts.generator,
+    generatedBy: t('generatedBy', locale),
+    now,
+  });
 }
