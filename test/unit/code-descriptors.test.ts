@@ -68,3 +68,11 @@ describe('code descriptors', () => {
     expect(dataOf('capability-unaddressed', { capability: 'AUTH', name: { zh: '认证' } })?.name).toBeUndefined();
   });
 });
+
+describe('frontmatter-missing data', () => {
+  test('the key path reads back; anything else is refused', () => {
+    expect(dataOf('frontmatter-missing', { path: 'product.model', requirement: 'D1' })).toEqual({ path: 'product.model', requirement: 'D1' });
+    expect(dataOf('frontmatter-missing', { path: 3 })).toBeUndefined();
+    expect(dataOf('frontmatter-missing', null)).toBeUndefined();
+  });
+});

@@ -21,9 +21,15 @@ export interface CapabilityData extends FindingData {
   insert?: CapabilityInsert;
 }
 
+/** `data` of `frontmatter-missing`: the dotted path of the missing key. */
+export interface MissingKeyData extends FindingData {
+  path: string;
+}
+
 /** The data shapes the features rely on, by code (the other codes carry `FindingData`). */
 export interface CodeDataShapes {
   'capability-unaddressed': CapabilityData;
+  'frontmatter-missing': MissingKeyData;
 }
 
 export interface CodeDescriptor {
@@ -59,6 +65,7 @@ const READERS: { [C in keyof CodeDataShapes]: (data: unknown) => CodeDataShapes[
       ...(insert ? { insert } : { insert: undefined }),
     };
   },
+  'frontmatter-missing': (data) => (isObject(data) && typeof data.path === 'string' ? { ...data, path: data.path } : undefined),
 };
 
 /** The diagnostic's `data` as its code's shape, or undefined when it does not have that shape. */

@@ -102,7 +102,8 @@ function merge(actions: CodeAction[]): CodeAction[] {
 
 const diagKey = (d: Diagnostic) => JSON.stringify([d.code, d.range, d.message]);
 
-const isMissingKey = (d: Diagnostic) => d.source === SOURCE && d.code === 'frontmatter-missing' && typeof (d.data as { path?: unknown } | undefined)?.path === 'string';
+const missingKeyPath = (d: Diagnostic) => (d.source === SOURCE && d.code === 'frontmatter-missing' ? dataOf('frontmatter-missing', d.data)?.path : undefined);
+const isMissingKey = (d: Diagnostic) => missingKeyPath(d) !== undefined;
 
 /** The document's language for inserted text: Chinese when its body has Chinese. */
 function docLang(text: string): 'zh' | 'en' {
@@ -117,11 +118,11 @@ function docLang(text: string): 'zh' | 'en' {
 function frontmatterMissingAction(ctx: ActionContext, lines: LineIndex, plainOnly = false): CodeAction | undefined {
   if (!ctx.schema || !ctx.diagnostics.some(isMissingKey)) return undefined;
   const all = (ctx.all ?? ctx.diagnostics).filter(isMissingKey);
-  const paths = all.map((d) => (d.data as { path: string }).path);
+  const paths = all.flatMap((d) => missingKeyPath(d) ?? []);
   const ins = missingKeyInsertions(lines, paths, ctx.schema, docLang(ctx.text));
   if (!ins.length) return undefined;
   const covered = new Set(ins.flatMap((i) => i.paths));
-  const diagnostics = all.filter((d) => covered.has((d.data as { path: string }).path));
+  const diagnostics = all.filter((d) => covered.has(missingKeyPath(d) ?? ''));
   const names = [...covered].join(', ');
   const en = ctx.locale === 'en';
   const a: CodeAction = {
