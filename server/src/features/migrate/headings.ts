@@ -29,56 +29,17 @@
 // 3. A new heading is numbered the same way when its parent or siblings are numbered, else not.
 //    An unnumbered heading never gets a number.
 
-import { matchDocument, parentId, requirementKeys } from '../../engine/match';
-// Both NMPA rule sets normalise titles alike (requirements.md §3a).
-import { NMPA_ANSWERS } from '../../engine/rulesets/common';
-import type { DocModel } from '../../engine/model';
+import { parentId } from '../../engine/match';
 import type { DocumentKind } from '../../engine/rulesets/types';
-import { normalize, stripNumbering } from '../../engine/text';
+import { normalize } from '../../engine/text';
 import { applyOffsets, eolOf, type OffsetEdit } from './edits';
-import { inKind, isAlways, type Row } from './mapping';
+import { headingParts } from './heading-line';
+import { heaviestIncreasing } from './increasing';
+import { isAlways } from './mapping';
+import { assignRoles, documentLanguage } from './roles';
+import type { StructureInput, StructurePlan } from './structure-types';
 
-export interface StructureInput {
-  model: DocModel;
-  /** The 2017 kind whose headings the file may carry (undefined: 2022 roles only). */
-  kind17?: DocumentKind;
-  kind22: DocumentKind;
-  /** 2017 requirement → where it goes (R/U/M IDs as in mapping.ts). */
-  rows: Record<string, Row>;
-  aliases: Record<string, string[]>;
-  /** Title language of new headings ('zh' unless the document uses English titles). */
-  lang?: 'zh' | 'en';
-}
-
-export interface Move {
-  /** Heading index (in the input model) of the moved subtree's root. */
-  heading: number;
-  /** Its heading text, and the text of the heading it is moved under ('' for the top level). */
-  title: string;
-  parentTitle: string;
-  /** The 2022 requirement it becomes, when it has one. */
-  requirement?: string;
-  /** Delete and insert edits of this move (offsets in the input text). */
-  edits: OffsetEdit[];
-}
-
-export interface StructurePlan {
-  /** In-place edits: heading lines and new skeleton headings. */
-  edits: OffsetEdit[];
-  moves: Move[];
-  /** Things the plan could not do (setext headings that change level, nesting deeper than 6). */
-  problems: { line: number; reason: 'setext' | 'too-deep' | 'title-markup'; title: string }[];
-  /** The new headings inserted (for messages). */
-  created: { requirement: string; title: string }[];
-}
-
-interface Role {
-  slot?: string;
-  under?: string;
-  rename?: string;
-  id17?: string;
-  id22?: string;
-}
+export type { Move, StructureInput, StructurePlan } from './structure-types';
 
 interface TNode {
   /** Heading index, or -1 for a new (skeleton) heading. */
@@ -95,7 +56,6 @@ interface TNode {
 }
 
 const MAX_DEPTH = 6;
-const NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)(?!\d)/;
 
 export function planStructure(input: StructureInput, mode: 'headings' | 'moves'): StructurePlan {
   const { model, kind22 } = input;
@@ -599,124 +559,4 @@ export function planStructure(input: StructureInput, mode: 'headings' | 'moves')
     plan.moves = [];
   }
   return plan;
-}
-
-/** Each heading's role (see the file comment). */
-function assignRoles(input: StructureInput): Role[] {
-  const { model, kind17, kind22, rows, aliases } = input;
-  const m22 = matchDocument(kind22, [model], aliases, NMPA_ANSWERS);
-  const m17 = kind17 ? matchDocument(kind17, [model], aliases, NMPA_ANSWERS) : undefined;
-  const moveTargets = new Set(
-    Object.values(rows)
-      .map((r) => r.to)
-      .filter((x): x is string => !!x)
-      .map((id) => inKind(id, kind22)),
-  );
-  const misplacedAt = new Map<number, string>();
-  for (const id of moveTargets) {
-    const ref = m22.misplaced.get(id);
-    if (ref && !m22.found.has(id) && !misplacedAt.has(ref.heading)) misplacedAt.set(ref.heading, id);
-  }
-  const taken = new Set<string>();
-  // Sections the 2022 catalogue already finds in place keep their requirement first: a 2017
-  // section mapped to the same one must not take it (else a second run would move them).
-  for (const id of m22.byHeading.values()) taken.add(id);
-  return model.headings.map((h, i) => {
-    const id22 = m22.byHeading.get(`0:${i}`);
-    const id17 = m17?.byHeading.get(`0:${i}`);
-    const row = id17 ? rows[id17] : undefined;
-    const role: Role = { id17, id22 };
-    let slot = id22 ?? (row?.to ? inKind(row.to, kind22) : undefined);
-    if (!slot && !row?.under) slot = misplacedAt.get(i);
-    if (slot && (slot === id22 || !taken.has(slot))) {
-      taken.add(slot);
-      role.slot = slot;
-    } else if (!slot && row?.under) role.under = inKind(row.under, kind22);
-    if (row?.to && role.slot === inKind(row.to, kind22) && (row.rename || !id22)) {
-      const target = kind22.requirements.find((r) => r.id === role.slot);
-      if (target) {
-        const current = normalize(stripNumbering(h.text));
-        const en = /^[\x00-\x7f]*$/.test(stripNumbering(h.text));
-        const want = en ? target.title.en : target.title.zh;
-        // §13 "rename" rows; and a 2017-only title (a 2017 synonym 2022 does not know), which
-        // 2022 would not recognise: the template step would insert the section a second time.
-        const recognised = requirementKeys(target, aliases).has(current);
-        if (row.rename ? current !== normalize(target.title.zh) && current !== normalize(target.title.en) : !recognised) role.rename = want;
-      }
-    }
-    return role;
-  });
-}
-
-function documentLanguage(input: StructureInput, roles: Role[]): 'zh' | 'en' {
-  let en = 0;
-  let zh = 0;
-  input.model.headings.forEach((h, i) => {
-    if (!roles[i].id17 && !roles[i].id22) return;
-    if (/^[\x00-\x7f]*$/.test(h.text)) en++;
-    else zh++;
-  });
-  return en > zh ? 'en' : 'zh';
-}
-
-/** The parts of a heading line: `#` run end, content start, decimal number, title span. */
-export function headingParts(line: string): { hashes?: number; content: number; number?: string; sep: string; title: string; titleStart: number } {
-  const atx = /^( {0,3})(#{1,6})(?=[ \t]|$)/.exec(line);
-  let start = atx ? atx[0].length : 0;
-  while (start < line.length && /[ \t]/.test(line[start])) start++;
-  let end = line.length;
-  if (atx) {
-    const close = /[ \t]+#+[ \t]*$/.exec(line.slice(start));
-    if (close) end = start + close.index;
-    else if (/^#+[ \t]*$/.test(line.slice(start))) end = start;
-  }
-  while (end > start && /[ \t]/.test(line[end - 1])) end--;
-  const content = line.slice(start, end);
-  const rest = stripNumbering(content);
-  const titleStart = start + content.length - rest.length;
-  const m = NUMBER.exec(content);
-  const number = m && rest !== content && titleStart - start >= m[1].length ? m[1] : undefined;
-  const sep = number ? content.slice(number.length, titleStart - start) : '';
-  return { hashes: atx ? atx[0].length : undefined, content: start, number, sep, title: rest === content && !number ? content : rest, titleStart };
-}
-
-/**
- * Indices (into `values`) of the increasing subsequence with the largest total weight.
- * `values` are distinct integers in [0, size). O(n log n) with a Fenwick tree of maxima.
- */
-export function heaviestIncreasing(values: number[], weights: number[], size: number): number[] {
-  const tree = new Array<number>(size + 1).fill(0);
-  const at = new Array<number>(size + 1).fill(-1);
-  const best = new Array<number>(values.length).fill(0);
-  const prev = new Array<number>(values.length).fill(-1);
-  const query = (i: number): [number, number] => {
-    let m = 0;
-    let who = -1;
-    for (let j = i; j > 0; j -= j & -j) {
-      if (tree[j] > m) {
-        m = tree[j];
-        who = at[j];
-      }
-    }
-    return [m, who];
-  };
-  const update = (i: number, v: number, who: number) => {
-    for (let j = i; j <= size; j += j & -j) {
-      if (v > tree[j]) {
-        tree[j] = v;
-        at[j] = who;
-      }
-    }
-  };
-  let top = -1;
-  values.forEach((v, k) => {
-    const [m, who] = query(v);
-    best[k] = m + weights[k];
-    prev[k] = who;
-    update(v + 1, best[k], k);
-    if (top < 0 || best[k] > best[top]) top = k;
-  });
-  const out: number[] = [];
-  for (let k = top; k >= 0; k = prev[k]) out.push(k);
-  return out.reverse();
 }
