@@ -6,7 +6,21 @@ import { stripNumbering } from '../../engine/text';
 const NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)(?!\d)/;
 
 /** The parts of a heading line: `#` run end, content start, decimal number, title span. */
-export function headingParts(line: string): { hashes?: number; content: number; number?: string; sep: string; title: string; titleStart: number } {
+export interface HeadingLine {
+  /** End of the `#` run (ATX headings only). */
+  hashes?: number;
+  /** Start of the content (after the `#` run and its spaces). */
+  content: number;
+  /** The decimal number at the start of the content. */
+  number?: string;
+  /** What separates the number from the title. */
+  sep: string;
+  title: string;
+  titleStart: number;
+}
+
+/** The parts of one heading line (see `HeadingLine`). */
+export function headingParts(line: string): HeadingLine {
   const atx = /^( {0,3})(#{1,6})(?=[ \t]|$)/.exec(line);
   let start = atx ? atx[0].length : 0;
   while (start < line.length && /[ \t]/.test(line[start])) start++;
