@@ -7,17 +7,7 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Engine, FileReport } from '../engine/engine';
-import { addTotals, countSeverities, highestSeverity, totalsOf, type SeverityTotals, type Totals } from '../engine/totals';
-import type { Locale } from '../engine/config';
-import { evaluate, getFact, mergeFacts, type ConditionContext, type Facts } from '../engine/facts/facts';
-import type { FactValue } from '../engine/facts/schema';
-import { emptyMatch, type HeadingRef } from '../engine/match';
-import type { DocGroup, DossierState, FileState } from '../engine/rules/context';
-import { DEFAULT_RULESET, getRuleSet } from '../engine/rulesets';
-import type { DocumentKind, Localized, Requirement, RuleSet, Severity, SubmissionCase } from '../engine/rulesets/types';
-import type { Range } from '../engine/text';
-import { DOSSIER_YAML, findDossierRoots, walkMarkdown, comparePaths } from '../engine/workspace';
+import { addTotals, countSeverities, highestSeverity, totalsOf, evaluate, getFact, mergeFacts, emptyMatch, DEFAULT_RULESET, getRuleSet, DOSSIER_YAML, findDossierRoots, walkMarkdown, comparePaths, type Engine, type FileReport, type SeverityTotals, type Totals, type Locale, type ConditionContext, type Facts, type FactValue, type HeadingRef, type DocGroup, type DossierState, type FileState, type DocumentKind, type Localized, type Requirement, type RuleSet, type Severity, type SubmissionCase, type Range } from '../engine';
 import { explainCondition, type FactLeaf } from './explain';
 import { requirementStatuses, type DiagnosticLike, type RequirementState, type RequirementStatus } from './view';
 

@@ -16,13 +16,7 @@
 // headings are independent. A step on a migrated text is empty: the plan is idempotent.
 
 import * as path from 'node:path';
-import type { Engine } from '../engine/engine';
-import { localize, type Locale } from '../engine/locale';
-import { buildModel, type DocModel } from '../engine/model';
-import type { DossierState, FileState } from '../engine/rules/context';
-import { getRuleSet } from '../engine/rulesets';
-import type { DocumentKind, Localized } from '../engine/rulesets/types';
-import { LineIndex, normalize, type Position, type Range } from '../engine/text';
+import { localize, buildModel, getRuleSet, LineIndex, normalize, type Engine, type Locale, type DocModel, type DossierState, type FileState, type DocumentKind, type Localized, type Position, type Range } from '../engine';
 import { applyOffsets, composePipeline, sortEdits, toRanges, type MigrationEdit, type OffsetEdit } from './migrate/edits';
 import { dossierYamlSource, frontmatterSource, planFrontmatter, rawFacts, rawKind, type YamlSource } from './migrate/frontmatter';
 import { planStructure, type StructurePlan } from './migrate/headings';
