@@ -37,11 +37,11 @@ test('no import cycle in server/src', () => {
   expect(cycles(graph)).toEqual([]);
 });
 
-test('the layers: engine ← features ← adapters; adapters reach the engine only through its public surface', () => {
+test('the layers: engine ← features ← adapters; features and adapters reach the engine only through its public surface', () => {
   expect(layerViolations(graph)).toEqual([]);
 });
 
-test('the checks fail on a cycle, an adapter deep-importing the engine, and an import upwards', () => {
+test('the checks fail on a cycle, an adapter or a feature deep-importing the engine, and an import upwards', () => {
   const g = (edges: Record<string, string[]>) => new Map(Object.entries(edges).map(([k, v]) => [k, new Set(v)]));
   const synthetic = g({
     'engine/index': ['engine/engine'],
@@ -50,6 +50,7 @@ test('the checks fail on a cycle, an adapter deep-importing the engine, and an i
     'engine/rules/b': ['engine/rules/a', 'features/hover'],
     'engine/self': ['engine/self'],
     'features/hover': ['engine/model'],
+    'features/view': ['engine/index', 'features/hover'],
     'engine/model': [],
     'lsp/server': ['engine/index', 'engine/engine', 'features/hover', 'sbom/index'],
     'cli/check': ['engine/config', 'sbom/parse'],
@@ -64,6 +65,8 @@ test('the checks fail on a cycle, an adapter deep-importing the engine, and an i
     'cli/check → engine/config: an adapter imports the engine only through engine/index or sbom/index or vulns/index',
     'cli/check → sbom/parse: an adapter imports the engine only through engine/index or sbom/index or vulns/index',
     'engine/rules/b → features/hover: engine imports features, a layer above it',
+    // Issue 15 item 2: features, like the adapters, read the engine through its public surface only.
+    'features/hover → engine/model: a feature imports the engine only through engine/index or sbom/index or vulns/index',
     'lsp/server → engine/engine: an adapter imports the engine only through engine/index or sbom/index or vulns/index',
     'tools/x → engine/index: outside the layers (add its folder to LAYERS)',
   ]);

@@ -1,8 +1,8 @@
 // The import graph of server/src, read with the TypeScript compiler API (static imports and
 // re-exports, `import type` included — a type cycle is still a knot for the reader — plus
 // `import()` and `require()` of a literal), and the two checks ARCHITECTURE.md states: no
-// cycle, and the layers (engine ← features ← adapters; adapters reach the engine only through
-// engine/index.ts, or sbom/index.ts).
+// cycle, and the layers (engine ← features ← adapters; features and adapters reach the engine
+// only through engine/index.ts, sbom/index.ts or vulns/index.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -90,7 +90,8 @@ export function cycles(graph: Graph): string[][] {
  * The layers, bottom up: a module may import its own layer and those below. The SBOM reader sits
  * with the engine, whose sbom rule compares a dossier's table with it (the engine reaching it
  * through its Host seam instead is still to do). `shared` is the adapters' (the custom protocol,
- * URIs, lazy bundles). Adapters reach the engine layer only through its public surfaces.
+ * URIs, lazy bundles). Features and adapters reach the engine layer only through its public
+ * surfaces (issue 15 item 2).
  */
 export const LAYERS: { name: string; dirs: string[] }[] = [
   { name: 'engine', dirs: ['engine', 'sbom', 'vulns'] },
@@ -114,6 +115,7 @@ export function layerViolations(graph: Graph): string[] {
       if (lf < 0 || lt < 0) out.push(`${from} → ${to}: outside the layers (add its folder to LAYERS)`);
       else if (lt > lf) out.push(`${from} → ${to}: ${LAYERS[lf].name} imports ${LAYERS[lt].name}, a layer above it`);
       else if (LAYERS[lf].name === 'adapters' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: an adapter imports the engine only through ${PUBLIC.join(' or ')}`);
+      else if (LAYERS[lf].name === 'features' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: a feature imports the engine only through ${PUBLIC.join(' or ')}`);
     }
   }
   return out.sort();

@@ -4,15 +4,10 @@
 // names. The obvious fix is preferred; "disable" comes last.
 
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { findRequirement } from '../engine/rulesets';
-import type { JsonSchema, Localized } from '../engine/rulesets/types';
-import { LineIndex } from '../engine/text';
-import { localize, type Locale } from '../engine/locale';
-import { dataOf, findingData, tableLinesOf, type CapabilityData, type CapabilityInsert } from '../engine/code-descriptors';
-import type { FindingData } from '../engine/codes';
+import { findRequirement, LineIndex, localize, dataOf, findingData, tableLinesOf, type JsonSchema, type Localized, type Locale, type CapabilityData, type CapabilityInsert, type FindingData } from '../engine';
 import { missingKeyInsertions } from './frontmatterFix';
 
-export type { Locale } from '../engine/locale';
+export type { Locale } from '../engine';
 
 export interface ActionContext {
   uri: string;

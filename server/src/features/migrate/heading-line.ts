@@ -1,7 +1,7 @@
 // The named spans of a heading line the structure planner edits: the `#` run, the decimal
 // number, the title after it. Shared with the template step, which numbers inserted headings.
 
-import { stripNumbering } from '../../engine/text';
+import { stripNumbering } from '../../engine';
 
 const NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)(?!\d)/;
 

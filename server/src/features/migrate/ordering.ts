@@ -3,8 +3,7 @@
 // would move to its current parent until nothing does. Then the final order — moved sections
 // where the catalogue puts them among their new siblings — and each node's heading level.
 
-import type { Heading } from '../../engine/model';
-import type { DocumentKind } from '../../engine/rulesets/types';
+import type { Heading, DocumentKind } from '../../engine';
 import { heaviestIncreasing } from './increasing';
 import type { StructurePlan } from './structure-types';
 import { buildTargetTree, preorder, rootsOf, TOP, type TargetTree, type TNode, type TreeSource } from './target-tree';

@@ -2,9 +2,7 @@
 // (headings.ts states the three numbering rules). Other numbering styles are never touched; an
 // unnumbered heading never gets a number.
 
-import { parentId } from '../../engine/match';
-import type { Heading } from '../../engine/model';
-import type { DocumentKind } from '../../engine/rulesets/types';
+import { parentId, type Heading, type DocumentKind } from '../../engine';
 import type { HeadingLine } from './heading-line';
 import { isAlways } from './mapping';
 import type { Role } from './roles';

@@ -2,10 +2,8 @@
 // becomes, the 2022 parent it goes under, its 2017 requirement, a rename (headings.ts explains
 // the roles). The other stages only read roles; they never match headings themselves.
 
-import { matchDocument, requirementKeys } from '../../engine/match';
+import { matchDocument, requirementKeys, NMPA_ANSWERS, normalize, stripNumbering } from '../../engine';
 // Both NMPA rule sets normalise titles alike (requirements.md §3a).
-import { NMPA_ANSWERS } from '../../engine/rulesets/common';
-import { normalize, stripNumbering } from '../../engine/text';
 import { inKind } from './mapping';
 import type { StructureInput } from './structure-types';
 

@@ -4,8 +4,7 @@
 // two kept sections (moved sections verbatim but for their heading lines, new skeleton headings)
 // is inserted there, blank-line separated. Edits that belong to a move are collected per move.
 
-import type { DocModel } from '../../engine/model';
-import { normalize } from '../../engine/text';
+import { normalize, type DocModel } from '../../engine';
 import { applyOffsets, eolOf, type OffsetEdit } from './edits';
 import type { HeadingLine } from './heading-line';
 import type { Layout, MoveSet } from './ordering';

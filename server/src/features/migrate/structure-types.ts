@@ -1,7 +1,6 @@
 // The input and output of the structure planner (headings.ts), shared by its stages.
 
-import type { DocModel } from '../../engine/model';
-import type { DocumentKind } from '../../engine/rulesets/types';
+import type { DocModel, DocumentKind } from '../../engine';
 import type { OffsetEdit } from './edits';
 import type { Row } from './mapping';
 

@@ -7,9 +7,7 @@
 // Node indices: node `i < headings.length` is heading `i`; the new headings follow, in the order
 // they were first needed. Parents are `ParentRef`s: a node index or `TOP`, never a sentinel.
 
-import { parentId } from '../../engine/match';
-import type { Heading } from '../../engine/model';
-import type { DocumentKind } from '../../engine/rulesets/types';
+import { parentId, type Heading, type DocumentKind } from '../../engine';
 import type { Role } from './roles';
 
 /** The document's top level, as a parent. */
