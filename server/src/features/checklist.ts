@@ -238,7 +238,7 @@ export function dossierState(engine: Engine, d: DossierRef, fresh = false): { st
       if (again) return again;
     }
   }
-  const r = engine.checkDossier(d.members, d.yamlPath, d.yamlPath !== undefined)!;
+  const r = engine.checkDossier({ members: d.members, yamlPath: d.yamlPath, scope: d.yamlPath !== undefined ? 'folder' : 'files' });
   const rc = [...r.rcFindings].filter(([, f]) => f.length).map(([p, f]) => engine.rcReport(p, f));
   return { state: r.state, reports: [...r.files, ...(r.yaml ? [r.yaml] : []), ...rc] };
 }

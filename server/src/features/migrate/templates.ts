@@ -14,7 +14,7 @@ import { buildModel } from '../../engine/model';
 import { LineIndex } from '../../engine/text';
 import { codeActions, type Locale } from '../codeActions';
 import { applyOffsets, composeOffsets, eolOf, type OffsetEdit, toOffsets } from './edits';
-import { headingParts } from './headings';
+import { headingParts } from './heading-line';
 
 export interface TemplateResult {
   /** Per file: edits on the text given, and the text after them. */
