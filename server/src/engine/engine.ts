@@ -17,6 +17,7 @@ import { scan } from './scan';
 import { LineIndex, type Range } from './text';
 import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
+import type { StateSnapshot } from './snapshot';
 import { findDossierYaml, findRc, walkMarkdown } from './workspace';
 import { checkDossierPass } from './check/dossier';
 import { MAX_RC_BYTES } from './check/dossier-yaml';
@@ -181,6 +182,11 @@ export class Engine {
     const entry = key ? this.states.get(key) : undefined;
     if (!entry) return undefined;
     return { state: entry.state, file: entry.state.files.find((f) => f.path === file), reports: entry.reports };
+  }
+
+  /** The last checked state of the dossier holding a file, read-only: what the adapters read (snapshot.ts). */
+  snapshotOf(file: string): StateSnapshot | undefined {
+    return this.stateOf(file);
   }
 
   // ---- configuration ----------------------------------------------------------------------
