@@ -225,8 +225,7 @@ function fixFor(d: Diagnostic, data: FindingData, ctx: ActionContext, lines: Lin
     case 'config-invalid': {
       const suggestion = dataOf(d.code, d.data)?.suggestion;
       if (suggestion === undefined) return undefined;
-      const edit: TextEdit = { range: d.range, newText: suggestion };
-      return action(en ? `Replace with ${suggestion}` : `替换为 ${suggestion}`, d, edit, ctx, true);
+      return action(en ? `Replace with ${suggestion}` : `替换为 ${suggestion}`, d, { range: d.range, newText: suggestion }, ctx, true);
     }
     case 'missing-column': {
       const { table, label } = dataOf('missing-column', d.data) ?? {};
