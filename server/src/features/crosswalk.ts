@@ -4,14 +4,7 @@
 // the target requirements no row maps to. The statuses are the checklist's (buildChecklist), not
 // a second computation. Pure over the engine's state: no editor API.
 
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
-import { evaluate } from '../engine/facts/facts';
-import { capabilityAnswers, type CapabilityAnswer } from '../engine/rules/capability-answers';
-import type { DossierState } from '../engine/rules/context';
-import { findCrosswalk, type Crosswalk } from '../engine/rulesets/crosswalk';
-import { getRuleSet } from '../engine/rulesets';
-import type { Localized, RuleSet } from '../engine/rulesets/types';
+import { evaluate, capabilityAnswers, findCrosswalk, getRuleSet, type Engine, type Locale, type CapabilityAnswer, type DossierState, type Crosswalk, type Localized, type RuleSet } from '../engine';
 import { buildChecklist, dossierFacts, dossierState, resolveDossier, type Checklist, type ChecklistItem } from './checklist';
 import type { RequirementStatus } from './view';
 
