@@ -11,7 +11,7 @@ import type { AnswerRules, DocumentKind, Requirement } from './rulesets/types';
 import type { Range } from './text';
 import { titleMatcher, type TitleMatcher } from './titles';
 import { countReasonChars, normalize, stripNumbering } from './text';
-import { NOT_APPLICABLE, referenceIn } from './rulesets/common';
+import { notApplicableLead, referenceIn } from './rulesets/common';
 
 export interface HeadingRef {
   file: number;
@@ -157,7 +157,7 @@ export function matchDocument(kind: DocumentKind, models: DocModel[], aliases: R
     }
   }
 
-  matchAnswers(kind, models, matcher, m);
+  matchAnswers(kind, models, matcher, m, rules);
 
   // Where a requirement that was not answered in place appears elsewhere (data.foundAt).
   for (const r of kind.requirements) {
@@ -182,7 +182,7 @@ export function matchDocument(kind: DocumentKind, models: DocModel[], aliases: R
  * answered by a label, in that label's region; the document's top-level items outside every
  * top-level section. Labels and rows first, then reference sentences, each in document order.
  */
-function matchAnswers(kind: DocumentKind, models: DocModel[], matcher: TitleMatcher, m: DocMatch): void {
+function matchAnswers(kind: DocumentKind, models: DocModel[], matcher: TitleMatcher, m: DocMatch, rules: AnswerRules): void {
   const scopesOf = (parent: string): Scope[] | undefined => {
     if (!parent) {
       // The document: every line not inside a top-level requirement's section.
@@ -229,7 +229,7 @@ function matchAnswers(kind: DocumentKind, models: DocModel[], matcher: TitleMatc
         for (const c of label.candidates) {
           // A row answers only when its other cells say something: a reference, a 不适用 answer or
           // a sentence (“| 网络安全的安全性级别 | 中等 |” states a level, not the item's reasons).
-          if (label.kind === 'row' && !rowAnswers(c.rest)) continue;
+          if (label.kind === 'row' && !rowAnswers(c.rest, rules)) continue;
           const rs = matcher.match(c.text, todo);
           if (!rs.length) continue;
           for (const r of rs) labelled.push({ r, file: s.file, label, c });
@@ -287,8 +287,8 @@ function matchAnswers(kind: DocumentKind, models: DocModel[], matcher: TitleMatc
 /** Characters a row's other cells need to answer an item (as a 不适用 reason needs, §3). */
 const ROW_ANSWER_CHARS = 6;
 
-function rowAnswers(rest: string): boolean {
-  return !!referenceIn(rest) || NOT_APPLICABLE.test(rest.trim()) || countReasonChars(rest) >= ROW_ANSWER_CHARS;
+function rowAnswers(rest: string, rules: AnswerRules): boolean {
+  return !!referenceIn(rest) || !!notApplicableLead(rest.trim(), rules) || countReasonChars(rest) >= ROW_ANSWER_CHARS;
 }
 
 function referenceAnswer(file: number, ref: ModelRef): Answer {

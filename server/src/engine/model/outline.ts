@@ -1,6 +1,7 @@
 // A headings-only model from the scanner (no remark), for the outline pass of a check
 // (check/types.ts CheckPass): structural findings while a large document is still parsing.
 
+import { NOT_APPLICABLE, NOT_APPLICABLE_EXTRA } from '../rulesets/common';
 import type { ScanResult } from '../scan';
 import { titleKey } from '../text';
 import { linkHeadingTree } from './build';
@@ -44,10 +45,14 @@ export function buildOutlineModel(text: string, scanned: ScanResult): DocModel |
     // A body that may start with a negative answer might cover the children: say so, so that no
     // child is reported missing before the full parse decides.
     for (let l = line + 1; l < next; l++) {
-      const t = lines.lineText(l).replace(/^[\s>*_\-+~`]+/, '');
+      // The words are the full model's (NOT_APPLICABLE, and NOT_APPLICABLE_EXTRA marked `extra` for
+      // the rule sets that read them), after list and emphasis markers, ordered ones included.
+      const t = lines.lineText(l).replace(/^(?:[\s>*_\-+~`]|\d{1,9}[.)](?=\s))+/, '');
       if (!t) continue;
-      if (/^(?:不适用|无|n\/a|none|not\s+applicable)/i.test(t) || /^[<[!|\\]/.test(t)) {
-        model.headings[model.headings.length - 1].notApplicable = { range: lines.lineRange(l), reasonChars: 99, reason: '' };
+      const base = NOT_APPLICABLE.test(t);
+      const extra = !base && NOT_APPLICABLE_EXTRA.test(t);
+      if (base || extra || /^[<[!|\\]/.test(t)) {
+        model.headings[model.headings.length - 1].notApplicable = { range: lines.lineRange(l), reasonChars: 99, reason: '', ...(extra ? { extra: true } : {}) };
       }
       break;
     }

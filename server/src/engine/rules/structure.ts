@@ -6,7 +6,7 @@ import { bodyStartRange, descendants, subtreeHasBody, type DocModel } from '../m
 import { childNumbering, numberingOf, shiftNumbering } from '../numbering';
 import { normalize, stripNumbering } from '../text';
 import { childrenOf, isAnswered, parentId, refKey, type Answer as DocMatchAnswer, type HeadingRef } from '../match';
-import { NOT_APPLICABLE, NOT_APPLICABLE_EXTRA, referenceIn } from '../rulesets/common';
+import { notApplicableLead, referenceIn } from '../rulesets/common';
 import { countReasonChars, type Range } from '../text';
 import { answerLead, answerSection, sectionEndLine as sectionEnd, sectionHasBody, sectionOf } from './section';
 import type { Requirement } from '../rulesets/types';
@@ -49,7 +49,7 @@ export function notApplicableOf(group: DocGroup, id: string): NotApplicable | un
   if (cached !== undefined) return cached ?? undefined;
   const lead = answerLead(answerSection(group, a));
   const t = lead.trimStart();
-  const m = NOT_APPLICABLE.exec(t) ?? (group.ruleset.answers.extraNotApplicable ? NOT_APPLICABLE_EXTRA.exec(t) : null);
+  const m = notApplicableLead(t, group.ruleset.answers);
   const na = m ? { range: a.range, reasonChars: countReasonChars(t.slice(m[0].length)), reason: t.slice(m[0].length).trim() } : undefined;
   naCache.set(a, na ?? null);
   return na;

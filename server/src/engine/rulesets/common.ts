@@ -77,6 +77,15 @@ export const NOT_APPLICABLE = /^(?:不适用|无|n\/a|none|not\s+applicable)(?=$
  */
 export const NOT_APPLICABLE_EXTRA = /^(?:na|not\s+required)(?=$|[\s\p{P}\p{S}])/iu;
 
+/**
+ * The negative answer at the start of `text` as a rule set reads it — the one list every check
+ * uses (sections, labels, table rows): NOT_APPLICABLE, and NOT_APPLICABLE_EXTRA for a rule set
+ * with `answers.extraNotApplicable`. Null when there is none.
+ */
+export function notApplicableLead(text: string, rules: { extraNotApplicable?: boolean }): RegExpExecArray | null {
+  return NOT_APPLICABLE.exec(text) ?? (rules.extraNotApplicable ? NOT_APPLICABLE_EXTRA.exec(text) : null);
+}
+
 /** Placeholders: tokens, phrases and template markers (requirements.md §3). */
 export const PLACEHOLDER_PATTERNS: RegExp[] = [
   /(?<![A-Za-z0-9_-])(?:TODO|TBD|FIXME|XXX)(?![A-Za-z0-9_-])/giu,
