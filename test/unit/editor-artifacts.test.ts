@@ -81,6 +81,38 @@ describe('manifest and localisation', () => {
     expect(readme.indexOf('code --install-extension')).toBeLessThan(readme.indexOf('npm install && npx cyberdossier check examples/nmpa-2017/monitor'));
     expect(readme).toContain('npm install && npx cyberdossier check examples/nmpa-2017/monitor\nnpm test\n');
   });
+  test('walkthrough steps tick when done: completionEvents name real commands and views; each button’s command ticks its step (issue 18 item 4)', () => {
+    const [w] = pkg.contributes.walkthroughs;
+    const nls = JSON.parse(read('package.nls.json'));
+    const nlsZh = JSON.parse(read('package.nls.zh-cn.json'));
+    const ours = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    // VS Code's own commands and views a step may name (the Problems panel).
+    const builtinCommands = new Set(['workbench.actions.view.problems']);
+    const views = new Set<string>([...Object.values(pkg.contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id), 'workbench.panel.markers.view']);
+    const languages = new Set(['yaml', 'markdown']);
+    expect(w.steps.map((s: { id: string }) => s.id)).toEqual(['create', 'facts', 'fix', 'export']);
+    for (const step of w.steps as { id: string; description: string; completionEvents?: string[] }[]) {
+      expect(step.completionEvents?.length, step.id).toBeGreaterThan(0);
+      for (const e of step.completionEvents!) {
+        const m = /^(onCommand|onView|onLanguage):(.+)$/.exec(e);
+        expect(m, `${step.id}: ${e}`).not.toBeNull();
+        const [, kind, id] = m!;
+        if (kind === 'onCommand') expect(ours.has(id) || builtinCommands.has(id), `${step.id}: ${e}`).toBe(true);
+        if (kind === 'onView') expect(views.has(id), `${step.id}: ${e}`).toBe(true);
+        if (kind === 'onLanguage') expect(languages.has(id), `${step.id}: ${e}`).toBe(true);
+      }
+      // The buttons (command links) are the same in both languages, and pressing one ticks the step.
+      const key = step.description.replace(/^%|%$/g, '');
+      const links = (text: string) => [...text.matchAll(/\]\(command:([\w.]+)\)/g)].map((x) => x[1]);
+      expect(links(nlsZh[key]), step.id).toEqual(links(nls[key]));
+      for (const cmd of links(nls[key])) expect(step.completionEvents, `${step.id}: button ${cmd}`).toContain(`onCommand:${cmd}`);
+    }
+    // The steps: create with the new-document flow, fix in the Problems panel, export report or Word.
+    const events = Object.fromEntries(w.steps.map((s: { id: string; completionEvents: string[] }) => [s.id, s.completionEvents]));
+    expect(events.create).toContain('onCommand:cyberdossier.newDocument');
+    expect(events.fix).toEqual(expect.arrayContaining(['onCommand:workbench.actions.view.problems', 'onView:workbench.panel.markers.view']));
+    expect(events.export).toEqual(expect.arrayContaining(['onCommand:cyberdossier.exportReport', 'onCommand:cyberdossier.exportWord']));
+  });
   test('the problem matcher parses the CLI’s text output', () => {
     const re = new RegExp(pkg.contributes.problemMatchers[0].pattern.regexp);
     const m = re.exec('dossier/description.md:42:1  error  缺少“完整性和可得性测试报告”（D3.7）章节：……  [missing-section D3.7]');
