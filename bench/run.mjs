@@ -19,6 +19,12 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const bench = path.join(root, 'bench');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
+// `npm run bench -- vulns [--size 2g] [--dir DIR]`: only the vulnerability data (issue 17), each
+// phase in its own process (bench/vulns.mjs suite; bench/NOTES.md).
+if (args[0] === 'vulns') {
+  const r = spawnSync(process.execPath, [new URL('./vulns.mjs', import.meta.url).pathname, 'suite', ...args.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const smoke = args.includes('--smoke');
 const sizes = smoke ? ['50k'] : ['50k', '500k', '5m'];
 const log = (m) => console.error(`[bench] ${m}`);

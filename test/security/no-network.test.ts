@@ -244,10 +244,10 @@ describe('vulnerability data', () => {
   /** Reads: the program, the dossier's Markdown and configuration, the SBOM, the data (JSON, the zip export, VEX) and its index. */
   function assertVulnReads(record: Record): void {
     for (const p of record.reads.map((x) => path.resolve(repo, x))) {
-      if (p.startsWith(repo + path.sep)) expect(rel(p), p).toMatch(/\.(md|yaml)$|^bom\.json$|^(vulns|vex)\/.*\.(json|zip)$|\.cyberdossier-cache\/[0-9a-f]+\.(idx\.json|rec)$/);
+      if (p.startsWith(repo + path.sep)) expect(rel(p), p).toMatch(/\.(md|yaml)$|^bom\.json$|^(vulns|vex)\/.*\.(json|zip)$|\.cyberdossier-cache\/[0-9a-f]+(\.(idx\.json|rec|off|keys)|\.\d+\.\d+\.run\d+\.tmp)$/);
       else expect(p === path.join(ROOT, 'package.json') || p.startsWith(path.join(ROOT, 'bin')) || p.startsWith(path.join(ROOT, 'server', 'out')), p).toBe(true);
     }
-    for (const p of record.writes) expect(rel(p), p).toMatch(/^(vulns|vex)(\/[^/]+)*\/\.cyberdossier-cache(\/(\.gitignore|[0-9a-f]+\.(rec|idx)\.\d+\.\d+\.tmp))?$/);
+    for (const p of record.writes) expect(rel(p), p).toMatch(/^(vulns|vex)(\/[^/]+)*\/\.cyberdossier-cache(\/(\.gitignore|[0-9a-f]+\.\d+\.\d+\.(rec|off|keys|idx|run\d+)\.tmp))?$/);
     expect(record.network).toEqual([]);
     expect(record.exec).toEqual([]);
   }

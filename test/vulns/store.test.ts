@@ -4,12 +4,15 @@
 // clear error; a change reported for a path through a link drops the index of the real path.
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { nodeHost, type Host, type RandomAccessFile } from '../../server/src/engine/host';
 import { matchComponents } from '../../server/src/vulns/match';
 import { clearFeedMemory, forgetFeeds, loadFeed, type LoadedFeed } from '../../server/src/vulns/store';
 import { MAX_ENTRIES } from '../../server/src/vulns/zip';
+import { FileWriter, KeyRuns, KeyTable, PositionalFile, writableKey } from '../../server/src/vulns/index-file';
+import { closeIndexFiles } from '../../server/src/vulns/index-read';
 import { JQUERY_OSV, json, tmpTree, zipClaimingEntries, zipOf } from './fixtures';
 
 const dirs: string[] = [];
@@ -98,5 +101,64 @@ describe('forgetFeeds', () => {
     // A file deleted under the link: its parent is resolved.
     expect(forgetFeeds([path.join(dir, 'via-link', 'osv', 'gone.json')])).toBe(1);
     expect(load()).toMatchObject({ ok: true, cache: 'built' });
+  });
+});
+
+describe('the key table on disk', () => {
+  test('sorted runs merged into one table: every key finds its records, in order, across runs and blocks', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cd-keys-'));
+    dirs.push(dir);
+    // A seeded generator: keys of every kind, non-ASCII ones too, repeated across records.
+    let seed = 17;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const names = ['p:npm/lodash', 'p:npm/@scope/x', 'c:openssl:openssl', 'n:sqlite', 'n:日志组件', 'n:zlib', 'p:pypi/django', 'n:a', 'n:ab', 'n:a\u00e9'];
+    for (let i = 0; i < 300; i++) names.push(`p:npm/pkg-${i}`);
+    const want = new Map<string, number[]>();
+    const runs = new KeyRuns(path.join(dir, 'x'), 97, 256);
+    for (let rec = 0; rec < 2000; rec++) {
+      const ks = new Set([names[rnd(names.length)], names[rnd(10)]]);
+      for (const k of ks) {
+        runs.add(k, rec);
+        want.set(k, [...(want.get(k) ?? []), rec]);
+      }
+    }
+    expect(runs.runCount).toBeGreaterThan(20);
+    const out = new FileWriter(path.join(dir, 'x.keys'));
+    const blocks = runs.finish(out);
+    out.close();
+    expect(fs.readdirSync(dir)).toEqual(['x.keys']); // the runs are removed
+    expect(blocks.length).toBeGreaterThan(10);
+    const table = new KeyTable(new PositionalFile(path.join(dir, 'x.keys')), blocks, out.bytes);
+    for (const [k, list] of want) expect(table.get(k), k).toEqual(list);
+    for (const k of ['p:npm/lodash2', 'n:', 'a', 'zzz', 'n:a\u00e8', '', 'p:npm/pkg-3000']) expect(table.get(k), k).toBeUndefined();
+    // The table's lines are in byte order.
+    const lines = fs.readFileSync(path.join(dir, 'x.keys'), 'latin1').trimEnd().split('\n').map((l) => l.slice(0, l.lastIndexOf('\t')));
+    expect([...lines].sort()).toEqual(lines);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  test('keys that cannot be one line are not indexed', () => {
+    expect(['p:npm/x', 'n:日志'].map(writableKey)).toEqual([true, true]);
+    expect(['', 'n:a\tb', 'n:a\nb', `n:${'x'.repeat(5000)}`].map(writableKey)).toEqual([false, false, false, false]);
+  });
+
+  test('a cached index whose files do not match its header (a build broken off, a truncated file) is rebuilt', () => {
+    const dir = tmpTree(Object.fromEntries(JQUERY_OSV.map((r) => [`osv/${r.id}.json`, json(r)])));
+    dirs.push(dir);
+    const load = () => loadFeed(nodeHost, { value: 'osv' }, { base: dir, roots: [dir] });
+    const first = load() as LoadedFeed;
+    expect(first.cache).toBe('built');
+    expect(first.cacheFiles!.map((f) => path.basename(f).replace(/^[0-9a-f]+/, 'H'))).toEqual(['H.idx.json', 'H.rec', 'H.off', 'H.keys']);
+    clearFeedMemory();
+    expect(load()).toMatchObject({ cache: 'disk' });
+    const rec = first.cacheFiles![1];
+    fs.truncateSync(rec, fs.statSync(rec).size - 1);
+    clearFeedMemory();
+    const again = load() as LoadedFeed;
+    expect(again.cache).toBe('built');
+    expect(matchComponents([{ name: 'jQuery', version: '3.1.1', purl: 'pkg:npm/jquery@3.1.1' }], [again]).map((v) => v.id).sort()).toEqual(['CVE-2019-11358', 'CVE-2020-11022', 'CVE-2020-11023']);
+    // Only the four index files and the .gitignore in the cache folder: no temporary file left.
+    expect(fs.readdirSync(path.dirname(rec)).map((f) => f.replace(/^[0-9a-f]+/, 'H')).sort()).toEqual(['.gitignore', 'H.idx.json', 'H.keys', 'H.off', 'H.rec']);
+    closeIndexFiles();
   });
 });
