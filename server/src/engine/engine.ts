@@ -6,7 +6,8 @@
 
 import * as path from 'node:path';
 import type { Finding } from './codes';
-import { loadConfigText, resolveConfig, RESTRICTED_KEYS, type Config, type ConfigInput, type Locale } from './config';
+import { loadConfigText, resolveConfig, type Config, type ConfigInput, type Locale } from './config';
+import { restrictedRc } from './check/restricted';
 import type { PathScope } from './configured-file';
 import { loadYaml, type YamlResult } from './facts/yaml';
 import type { Host } from './host';
@@ -16,6 +17,7 @@ import { scan } from './scan';
 import { LineIndex, type Range } from './text';
 import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
+import type { StateSnapshot } from './snapshot';
 import { findDossierYaml, findRc, walkMarkdown } from './workspace';
 import { checkDossierPass } from './check/dossier';
 import { MAX_RC_BYTES } from './check/dossier-yaml';
@@ -182,6 +184,11 @@ export class Engine {
     return { state: entry.state, file: entry.state.files.find((f) => f.path === file), reports: entry.reports };
   }
 
+  /** The last checked state of the dossier holding a file, read-only: what the adapters read (snapshot.ts). */
+  snapshotOf(file: string): StateSnapshot | undefined {
+    return this.stateOf(file);
+  }
+
   // ---- configuration ----------------------------------------------------------------------
 
   rcFileFor(file: string): string | undefined {
@@ -204,34 +211,7 @@ export class Engine {
   configFor(file: string): { config: Config; rc?: string; findings: Finding[] } {
     const rc = this.rcFileFor(file);
     const loaded = rc ? this.loadRc(rc) : undefined;
-    let input = loaded?.input;
-    let findings = loaded?.findings ?? [];
-    if (loaded && this.options.restricted?.()) {
-      // Restricted Mode: what names files or loads patterns waits for trust (said on each key).
-      const ignored = RESTRICTED_KEYS.filter((k) => loaded.keys.has(k));
-      if (ignored.length) {
-        input = { ...loaded.input };
-        for (const k of RESTRICTED_KEYS) delete input[k];
-        delete input.sbomAt;
-        delete input.referenceDocxAt;
-        delete input.vulnerabilitiesAt;
-        findings = [
-          ...findings.filter((f) => !ignored.some((k) => f.data.key === k || String(f.data.key ?? '').startsWith(`${k}.`))),
-          ...ignored.map(
-            (k): Finding => ({
-              code: 'config-invalid',
-              severity: 'info',
-              range: loaded.keys.get(k)!,
-              message: {
-                zh: `受限模式：在信任此文件夹之前不使用 ${k}（它会读取文件或运行用户提供的模式）；标题与内容检查照常进行`,
-                en: `Restricted Mode: ${k} is not used until you trust this folder (it reads files or runs patterns the folder supplies); heading and content checks still run`,
-              },
-              data: { key: k, restricted: true },
-            }),
-          ),
-        ];
-      }
-    }
+    const { input, findings } = loaded && this.options.restricted?.() ? restrictedRc(loaded) : { input: loaded?.input, findings: loaded?.findings ?? [] };
     const settings = this.options.settings?.(file);
     const config = resolveConfig(input, settings?.input, rc ? path.dirname(rc) : undefined, settings?.base);
     config.file = rc;

@@ -14,6 +14,8 @@ export { CODES, ALL_CODES } from './codes';
 export { LineIndex, normalize, titleKey } from './text';
 export { skeleton } from './skeleton';
 export { type DossierState } from './rules/context';
+// Issue 15 item 2: the read-only view of the engine's state the adapters get (Engine.snapshotOf).
+export { type DeepReadonly, type DossierSnapshot, type FileSnapshot, type StateSnapshot } from './snapshot';
 export { type Localized, type DocumentKind, type RuleSet } from './rulesets/types';
 export { requirementKeys } from './match';
 export { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from './configured-file';
