@@ -102,6 +102,8 @@ test('report and word reach the engine and the SBOM reader only through their pu
     'sbom/cyclonedx': [],
   });
   expect(layerViolations(synthetic)).toEqual([
+    // Features too read the engine through its surface only (issue 15 item 2).
+    'features/checklist → engine/model: a feature imports the engine only through engine/index or sbom/index or vulns/index',
     'report/html → engine/rules/context: an adapter imports the engine only through engine/index or sbom/index or vulns/index',
     'word/export → engine/snapshot: an adapter imports the engine only through engine/index or sbom/index or vulns/index',
     'word/export → sbom/cyclonedx: an adapter imports the engine only through engine/index or sbom/index or vulns/index',

@@ -136,14 +136,7 @@ export function buildChecklist(state: DossierState, reports: FileReport[], opts:
     );
   }
 
-  const counts = emptyCounts();
-  for (const d of documents) {
-    if (d.status === 'rejected') continue;
-    counts.required += d.counts.required;
-    counts.present += d.counts.present;
-    for (const s of STATUSES) counts.byStatus[s] += d.counts.byStatus[s];
-    mergeCount(counts.findings, d.counts.findings);
-  }
+  const counts = dossierCounts(documents);
   const totals = totalsOf(reports);
   const inDocs = new Set(documents.flatMap((d) => d.files.map((f) => f.path)));
   const otherFindings = findingCount(totals.byFile.filter((f) => !inDocs.has(f.path)).reduce((t, f) => addTotals(t, f), countSeverities([])));
@@ -157,12 +150,7 @@ export function buildChecklist(state: DossierState, reports: FileReport[], opts:
     name,
     ...(state.yamlPath ? { dossierYaml: { path: state.yamlPath, uri: toUri(state.yamlPath) } } : {}),
     ruleset: { id: ruleset.id, name: ruleset.name, guideline: ruleset.guideline },
-    product: {
-      ...(str(product.name) ? { name: str(product.name) } : {}),
-      ...(str(product.model) ? { model: str(product.model) } : {}),
-      ...(str(product.class) ? { class: str(product.class) } : {}),
-      ...(str(product.software_version) ? { softwareVersion: str(product.software_version) } : {}),
-    },
+    product: productOf(product),
     submission: {
       ...(str(values.submission) ? { value: str(values.submission) } : {}),
       ...(updates ? { updates } : {}),
@@ -176,6 +164,29 @@ export function buildChecklist(state: DossierState, reports: FileReport[], opts:
     counts,
     otherFindings,
     totals,
+  };
+}
+
+/** The dossier's counts: the sum over its documents, rejected ones left out. */
+function dossierCounts(documents: ChecklistDocument[]): Counts {
+  const counts = emptyCounts();
+  for (const d of documents) {
+    if (d.status === 'rejected') continue;
+    counts.required += d.counts.required;
+    counts.present += d.counts.present;
+    for (const s of STATUSES) counts.byStatus[s] += d.counts.byStatus[s];
+    mergeCount(counts.findings, d.counts.findings);
+  }
+  return counts;
+}
+
+/** The product facts the checklist shows, those stated only. */
+function productOf(product: Record<string, FactValue>): Checklist['product'] {
+  return {
+    ...(str(product.name) ? { name: str(product.name) } : {}),
+    ...(str(product.model) ? { model: str(product.model) } : {}),
+    ...(str(product.class) ? { class: str(product.class) } : {}),
+    ...(str(product.software_version) ? { softwareVersion: str(product.software_version) } : {}),
   };
 }
 
@@ -333,23 +344,10 @@ function itemOf(s: RequirementState, c: DocContext): ChecklistItem {
       item.note = s.empty!.kind === 'placeholder' ? L(`仅有占位符：${item.placeholders.join('、')}`, `placeholders only: ${item.placeholders.join(', ')}`) : L('没有内容', 'no content');
       if (s.empty!.kind === 'no-content') fixFrom('empty-section');
       break;
-    case 'missing': {
-      if (s.missingItems?.length) {
-        item.missingItems = s.missingItems;
-        const labels = statementLabels(r, s.missingItems);
-        item.note = L(`缺少${labels.zh}`, `lacks ${labels.en}`);
-      } else if (item.misplacedAt) {
-        item.note = L(`第 ${item.misplacedAt.line + 1} 行的标题不在上级章节之下`, `its heading on line ${item.misplacedAt.line + 1} is not under its parent`);
-      } else if (s.missingAncestor && group) {
-        item.note = L(`随 ${s.missingAncestor} 一并缺少`, `missing with ${s.missingAncestor}`);
-      } else if (s.recommended) {
-        item.note = L('建议项', 'recommended');
-      } else if (s.because) {
-        item.note = L(`触发条件：${s.because.zh}`, `because ${s.because.en}`);
-      }
+    case 'missing':
+      noteMissing(item, s, group !== undefined);
       fixFrom('missing-section', s.missingAncestor ?? r.id);
       break;
-    }
     case 'not-required': {
       const off = offText(s);
       if (off) {
@@ -365,6 +363,23 @@ function itemOf(s: RequirementState, c: DocContext): ChecklistItem {
       break;
   }
   return item;
+}
+
+/** Why a missing requirement is listed: the statement items it lacks, a misplaced heading, a missing ancestor, … */
+function noteMissing(item: ChecklistItem, s: RequirementState, inGroup: boolean): void {
+  if (s.missingItems?.length) {
+    item.missingItems = s.missingItems;
+    const labels = statementLabels(s.requirement, s.missingItems);
+    item.note = L(`缺少${labels.zh}`, `lacks ${labels.en}`);
+  } else if (item.misplacedAt) {
+    item.note = L(`第 ${item.misplacedAt.line + 1} 行的标题不在上级章节之下`, `its heading on line ${item.misplacedAt.line + 1} is not under its parent`);
+  } else if (s.missingAncestor && inGroup) {
+    item.note = L(`随 ${s.missingAncestor} 一并缺少`, `missing with ${s.missingAncestor}`);
+  } else if (s.recommended) {
+    item.note = L('建议项', 'recommended');
+  } else if (s.because) {
+    item.note = L(`触发条件：${s.because.zh}`, `because ${s.because.en}`);
+  }
 }
 
 function statementLabels(r: Requirement, items: string[]): Localized {

@@ -5,7 +5,7 @@
 // without a heading (requirements.md §3a).
 
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { evaluate, resolveRef, schemaAt, refKey, LineIndex, describeFacts, missingSeverityOf, type Requirement, type RuleSet } from '../engine';
+import { evaluate, resolveRef, schemaAt, refKey, LineIndex, describeFacts, missingSeverityOf, type Heading, type Requirement, type RuleSet } from '../engine';
 import type { DocView } from './view';
 import type { Locale } from './completion';
 
@@ -24,10 +24,20 @@ const within = (r: { start: Position; end: Position }, p: Position) =>
 export function hover(ctx: HoverContext): Hover | null {
   const lines = new LineIndex(ctx.text);
   const en = ctx.locale === 'en';
-  const line = ctx.position.line;
+  const fm = frontmatterKeyHover(ctx, lines, en);
+  if (fm !== undefined) return fm;
   const view = ctx.view;
+  if (!view?.file.model) return null;
+  const id = idHover(view, ctx.position, en);
+  if (id) return id;
+  const h = view.file.model.headings.find((x) => x.line === ctx.position.line);
+  if (h) return headingHover(view, h, en);
+  return answerHover(view, ctx.position, en) ?? capabilityHover(ctx, view, lines);
+}
 
-  // A frontmatter key.
+/** A frontmatter key: its schema description; undefined outside the frontmatter block. */
+function frontmatterKeyHover(ctx: HoverContext, lines: LineIndex, en: boolean): Hover | null | undefined {
+  const line = ctx.position.line;
   if (/^\uFEFF?---[ \t]*$/.test(lines.lineText(0))) {
     let close = -1;
     for (let l = 1; l < lines.lineCount; l++) if (/^---[ \t]*$/.test(lines.lineText(l))) { close = l; break; }
@@ -60,10 +70,12 @@ export function hover(ctx: HoverContext): Hover | null {
       return null;
     }
   }
-  if (!view?.file.model) return null;
+  return undefined;
+}
 
-  // A dossier ID.
-  const occ = (view.file.resolvedIds ?? view.file.ids).find((o) => within(o.range, ctx.position));
+/** A dossier ID: where it is defined. */
+function idHover(view: DocView, position: Position, en: boolean): Hover | undefined {
+  const occ = (view.file.resolvedIds ?? view.file.ids).find((o) => within(o.range, position));
   if (occ) {
     for (const f of view.state.files) {
       const def = (f.resolvedIds ?? f.ids).find((o) => o.id === occ.id && o.definition);
@@ -74,21 +86,23 @@ export function hover(ctx: HoverContext): Hover | null {
     }
     return { contents: { kind: 'markdown', value: `**${occ.id}** — ${en ? 'defined nowhere in this dossier' : '在本申报资料中没有定义'}` }, range: occ.range };
   }
+  return undefined;
+}
 
-  // A heading recognised as one or more requirements (网络安全测试计划和报告 answers two).
-  const h = view.file.model.headings.find((x) => x.line === line);
-  if (h) {
-    if (!view.group) return null;
-    const ids = view.group.match.headingAnswers.get(refKey({ file: view.fileIndex, heading: h.index })) ?? [];
-    const reqs = ids.map((id) => view.group!.kind.requirements.find((r) => r.id === id)).filter((r): r is Requirement => !!r);
-    if (!reqs.length) return null;
-    return { contents: { kind: 'markdown', value: reqs.map((r) => requirementCard(view, r, en)).join('\n\n---\n\n') }, range: h.range };
-  }
+/** A heading recognised as one or more requirements (网络安全测试计划和报告 answers two). */
+function headingHover(view: DocView, h: Heading, en: boolean): Hover | null {
+  if (!view.group) return null;
+  const ids = view.group.match.headingAnswers.get(refKey({ file: view.fileIndex, heading: h.index })) ?? [];
+  const reqs = ids.map((id) => view.group!.kind.requirements.find((r) => r.id === id)).filter((r): r is Requirement => !!r);
+  if (!reqs.length) return null;
+  return { contents: { kind: 'markdown', value: reqs.map((r) => requirementCard(view, r, en)).join('\n\n---\n\n') }, range: h.range };
+}
 
-  // A label, table row or sentence that answers a requirement without a heading (§3a).
+/** A label, table row or sentence that answers a requirement without a heading (§3a). */
+function answerHover(view: DocView, position: Position, en: boolean): Hover | undefined {
   if (view.group) {
     for (const [id, a] of view.group.match.answers) {
-      if (a.file !== view.fileIndex || !within(a.range, ctx.position)) continue;
+      if (a.file !== view.fileIndex || !within(a.range, position)) continue;
       const r = view.group.kind.requirements.find((x) => x.id === id);
       if (!r) continue;
       const how =
@@ -100,8 +114,12 @@ export function hover(ctx: HoverContext): Hover | null {
       return { contents: { kind: 'markdown', value: `${requirementCard(view, r, en)}\n\n${how}` }, range: a.range };
     }
   }
+  return undefined;
+}
 
-  // A capability code.
+/** A capability code (IEC/TR 80001-2-2). */
+function capabilityHover(ctx: HoverContext, view: DocView, lines: LineIndex): Hover | null {
+  const line = ctx.position.line;
   const word = /[A-Z]{4}/g;
   const lt = lines.lineText(line);
   let m: RegExpExecArray | null;

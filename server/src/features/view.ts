@@ -1,7 +1,7 @@
 // What the editor features read: the engine's last state of a document's dossier (model, facts,
 // requirement matches, IDs). Features answer from this cached state and never wait for a check.
 
-import { evaluate, parentId, refKey, headingNotApplicable, notApplicableOf, answerSection, sectionHasBody, isPlaceholderText, descendants, subtreeHasBody, missingSeverityOf, type Engine, type FileReport, type FindingData, type DocGroup, type DossierState, type FileState, type Answer, type HeadingRef, type Localized, type Requirement, type DocModel, type Heading, type Range } from '../engine';
+import { evaluate, parentId, refKey, headingNotApplicable, notApplicableOf, answerSection, sectionHasBody, isPlaceholderText, descendants, subtreeHasBody, missingSeverityOf, type Engine, type FileReport, type FindingData, type DocGroup, type DossierState, type FileState, type Answer, type HeadingRef, type Localized, type Requirement, type DocModel, type Heading, type Range, type ConditionContext } from '../engine';
 import { becauseText, explainCondition, type Explanation } from './explain';
 
 export interface DocView {
@@ -104,89 +104,103 @@ export function requirementStatuses(group: DocGroup, diagnostics?: (file: FileSt
     const parent = parentId(r.id);
     const up = parent ? byId.get(parent) : undefined;
     const s: RequirementState = { requirement: r, status: 'present', required: false, recommended: r.missingSeverity === 'hint', satisfied: false };
-    // Whether it is required here: the document's role, the parent, the condition.
-    let needed = true;
-    if (changesOnly) {
-      needed = false;
-      s.off = { kind: 'changes-only' };
-    } else if (up && !up.required && (up.off?.kind === 'condition' || up.off?.kind === 'unknown' || up.off?.kind === 'parent')) {
-      needed = false;
-      s.off = { kind: 'parent', parent: up.requirement.id, explanation: up.off.explanation };
-    } else if (r.condition) {
-      const v = evaluate(r.condition, cond).value;
-      if (v === true) s.because = becauseText(r.condition, cond);
-      else {
-        needed = false;
-        s.off = { kind: v === undefined ? 'unknown' : 'condition', explanation: explainCondition(r.condition, cond) };
-      }
-    }
-    // Severity by tier and mode (FDA §1): a requirement whose missing-section defaults below error
-    // in this file's mode is recommended, not counted in "M".
-    if (needed && group.ruleset.severityModes && missingSeverityOf(group.ruleset, r, group.facts) !== 'error') s.recommended = true;
-    s.required = needed && !s.recommended;
-
-    const ref = group.match.found.get(r.id);
-    if (r.wholeDocument) {
-      const items = all.filter((d) => d.code === 'missing-section' && d.data.requirement === r.id).map((d) => String(d.data.item ?? ''));
-      if (items.length) {
-        s.status = 'missing';
-        s.missingItems = items.filter(Boolean);
-      }
-    } else if (up?.status === 'not-applicable') {
-      s.status = 'not-applicable';
-      s.notApplicable = { reason: up.notApplicable!.reason, coveredBy: up.notApplicable!.coveredBy ?? up.requirement.id };
-      if (ref) s.ref = ref;
-    } else if (ref) {
-      s.ref = ref;
-      const file = group.files[ref.file];
-      const model = file.model!;
-      const h = model.headings[ref.heading];
-      const hna = headingNotApplicable(group, h);
-      if (hna) {
-        s.status = 'not-applicable';
-        s.notApplicable = { reason: hna.reasonChars < 6 ? '' : reasonSentence(hna.reason) };
-      } else if (!subtreeHasBody(model, h.index)) {
-        s.status = 'empty';
-        s.empty = { kind: 'no-content', placeholders: [] };
-      } else {
-        const ph = placeholderOnly(model, h.index, diagsOf(file));
-        if (ph) {
-          s.status = 'empty';
-          s.empty = { kind: 'placeholder', placeholders: ph };
-        }
-      }
-    } else if (group.match.answers.has(r.id)) {
-      const a = group.match.answers.get(r.id)!;
-      s.answer = a;
-      const na = notApplicableOf(group, r.id);
-      if (na) {
-        s.status = 'not-applicable';
-        s.notApplicable = { reason: na.reasonChars < 6 ? '' : reasonSentence(na.reason) };
-      } else if (!sectionHasBody(answerSection(group, a))) {
-        s.status = 'empty';
-        s.empty = { kind: 'no-content', placeholders: [] };
-      } else if (a.kind !== 'reference' && isPlaceholderText(a.rest.trim())) {
-        s.status = 'empty';
-        s.empty = { kind: 'placeholder', placeholders: [a.rest.trim()] };
-      }
-    } else if (needed || s.recommended) {
-      s.status = 'missing';
-      const misplaced = group.match.misplaced.get(r.id);
-      if (misplaced) s.misplaced = misplaced;
-      if (up?.status === 'missing') s.missingAncestor = up.missingAncestor ?? up.requirement.id;
-      // Required but never reported: switched off by configuration or a suppression comment.
-      const reportedAs = s.missingAncestor ?? r.id;
-      if (group.files.length && s.required && !all.some((d) => d.code === 'missing-section' && d.data.requirement === reportedAs)) {
-        s.status = 'not-required';
-        s.required = false;
-        s.off = { kind: 'suppressed' };
-      }
-    } else s.status = 'not-required';
+    const needed = whetherNeeded(group, s, up, cond, changesOnly);
+    statusOf(group, s, up, needed, all, diagsOf);
     s.satisfied = s.status === 'present' || (s.status === 'not-applicable' && s.notApplicable!.reason !== '');
     byId.set(r.id, s);
     out.push(s);
   }
   return out;
+}
+
+/**
+ * Whether `s`'s requirement is required here — the document's role, the parent, the condition —
+ * and whether it is only recommended; sets `off`, `because`, `recommended` and `required`.
+ */
+function whetherNeeded(group: DocGroup, s: RequirementState, up: RequirementState | undefined, cond: ConditionContext, changesOnly: boolean): boolean {
+  const r = s.requirement;
+  let needed = true;
+  if (changesOnly) {
+    needed = false;
+    s.off = { kind: 'changes-only' };
+  } else if (up && !up.required && (up.off?.kind === 'condition' || up.off?.kind === 'unknown' || up.off?.kind === 'parent')) {
+    needed = false;
+    s.off = { kind: 'parent', parent: up.requirement.id, explanation: up.off.explanation };
+  } else if (r.condition) {
+    const v = evaluate(r.condition, cond).value;
+    if (v === true) s.because = becauseText(r.condition, cond);
+    else {
+      needed = false;
+      s.off = { kind: v === undefined ? 'unknown' : 'condition', explanation: explainCondition(r.condition, cond) };
+    }
+  }
+  // Severity by tier and mode (FDA §1): a requirement whose missing-section defaults below error
+  // in this file's mode is recommended, not counted in "M".
+  if (needed && group.ruleset.severityModes && missingSeverityOf(group.ruleset, r, group.facts) !== 'error') s.recommended = true;
+  s.required = needed && !s.recommended;
+  return needed;
+}
+
+/** Where and how the requirement is answered: present, not applicable, empty, missing or not required. */
+function statusOf(group: DocGroup, s: RequirementState, up: RequirementState | undefined, needed: boolean, all: DiagnosticLike[], diagsOf: (f: FileState) => DiagnosticLike[]): void {
+  const r = s.requirement;
+  const ref = group.match.found.get(r.id);
+  if (r.wholeDocument) {
+    const items = all.filter((d) => d.code === 'missing-section' && d.data.requirement === r.id).map((d) => String(d.data.item ?? ''));
+    if (items.length) {
+      s.status = 'missing';
+      s.missingItems = items.filter(Boolean);
+    }
+  } else if (up?.status === 'not-applicable') {
+    s.status = 'not-applicable';
+    s.notApplicable = { reason: up.notApplicable!.reason, coveredBy: up.notApplicable!.coveredBy ?? up.requirement.id };
+    if (ref) s.ref = ref;
+  } else if (ref) {
+    s.ref = ref;
+    const file = group.files[ref.file];
+    const model = file.model!;
+    const h = model.headings[ref.heading];
+    const hna = headingNotApplicable(group, h);
+    if (hna) {
+      s.status = 'not-applicable';
+      s.notApplicable = { reason: hna.reasonChars < 6 ? '' : reasonSentence(hna.reason) };
+    } else if (!subtreeHasBody(model, h.index)) {
+      s.status = 'empty';
+      s.empty = { kind: 'no-content', placeholders: [] };
+    } else {
+      const ph = placeholderOnly(model, h.index, diagsOf(file));
+      if (ph) {
+        s.status = 'empty';
+        s.empty = { kind: 'placeholder', placeholders: ph };
+      }
+    }
+  } else if (group.match.answers.has(r.id)) {
+    const a = group.match.answers.get(r.id)!;
+    s.answer = a;
+    const na = notApplicableOf(group, r.id);
+    if (na) {
+      s.status = 'not-applicable';
+      s.notApplicable = { reason: na.reasonChars < 6 ? '' : reasonSentence(na.reason) };
+    } else if (!sectionHasBody(answerSection(group, a))) {
+      s.status = 'empty';
+      s.empty = { kind: 'no-content', placeholders: [] };
+    } else if (a.kind !== 'reference' && isPlaceholderText(a.rest.trim())) {
+      s.status = 'empty';
+      s.empty = { kind: 'placeholder', placeholders: [a.rest.trim()] };
+    }
+  } else if (needed || s.recommended) {
+    s.status = 'missing';
+    const misplaced = group.match.misplaced.get(r.id);
+    if (misplaced) s.misplaced = misplaced;
+    if (up?.status === 'missing') s.missingAncestor = up.missingAncestor ?? up.requirement.id;
+    // Required but never reported: switched off by configuration or a suppression comment.
+    const reportedAs = s.missingAncestor ?? r.id;
+    if (group.files.length && s.required && !all.some((d) => d.code === 'missing-section' && d.data.requirement === reportedAs)) {
+      s.status = 'not-required';
+      s.required = false;
+      s.off = { kind: 'suppressed' };
+    }
+  } else s.status = 'not-required';
 }
 
 /** The first sentence of a not-applicable reason, without the leading “，理由：”. */

@@ -204,8 +204,34 @@ export function planFrontmatter(input: FrontmatterPlanInput): FrontmatterPlan {
   };
   const yaml = input.dossierYaml && !input.dossierYaml.problems ? input.dossierYaml : undefined;
   const facts = rawFacts(input.files.find((f) => !f.src.problems)?.src, yaml);
+  const run: FrontmatterRun = { input, out, yaml, ctx };
 
-  // guideline: in dossier.yaml when there is one (every member follows it), else per file.
+  guidelineInDossierYaml(run);
+  const reportKind = migrateFileKinds(run);
+  const health = healthToSensitiveMedical(run);
+  const first = input.files[0]?.path ?? yaml?.path ?? '';
+  const anchor = yaml?.path ?? first;
+  if (health) out.manual.push({ key: 'frontmatter.data.types', file: anchor, message: MANUAL_FRONTMATTER.health });
+  const allSources = [...input.files.map((f) => f.src), ...(yaml ? [yaml] : [])].filter((s) => !s.problems && s.root?.kind === 'map');
+  updateContentFromUpdates(run, facts, allSources);
+  userOnlyFacts(run, reportKind, allSources);
+  if (facts.remoteControl === 'none') out.manual.push({ key: 'frontmatter.functions.remote_control', file: anchor, message: MANUAL_FRONTMATTER.remoteControl });
+
+  for (const [p, c] of ctxs) if (c.edits.length) out.edits.set(p, c.edits);
+  return out;
+}
+
+/** One run of the frontmatter step: its input, its output, and the edit list of each source. */
+interface FrontmatterRun {
+  input: FrontmatterPlanInput;
+  out: FrontmatterPlan;
+  /** dossier.yaml when it parsed. */
+  yaml?: YamlSource;
+  ctx: (src: YamlSource) => Ctx;
+}
+
+/** guideline: in dossier.yaml when there is one (every member follows it); the files' own come in `migrateFileKinds`. */
+function guidelineInDossierYaml({ input, yaml, ctx }: FrontmatterRun): void {
   const yamlGuideline = yaml ? entryOf(yaml.root, 'guideline') : undefined;
   if (yaml && yamlGuideline && scalarString(yamlGuideline.node) !== GUIDELINE_2022) replaceScalar(ctx(yaml), yamlGuideline.node, GUIDELINE_2022);
   else if (yaml && !yamlGuideline && input.files.some((f) => !entryOf(f.src.root, 'guideline'))) {
@@ -217,6 +243,10 @@ export function planFrontmatter(input: FrontmatterPlanInput): FrontmatterPlan {
     } else appendTop(c, [`guideline: ${GUIDELINE_2022}`]);
   }
 
+}
+
+/** Each file's document kind (2017 → 2022) and guideline (when no dossier.yaml holds it); true when a 2017 report kind is among them. */
+function migrateFileKinds({ input, out, yaml, ctx }: FrontmatterRun): boolean {
   let reportKind = false;
   for (const f of input.files) {
     if (f.src.problems || f.src.root?.kind !== 'map') continue;
@@ -234,7 +264,11 @@ export function planFrontmatter(input: FrontmatterPlanInput): FrontmatterPlan {
     if (f.kind2017 === 'patch-description' && fileFacts.submission === 'renewal') out.manual.push({ key: 'frontmatter.renewal', file: f.path, message: MANUAL_FRONTMATTER.renewal });
   }
 
-  // data.types: health → sensitive-medical wherever it is written.
+  return reportKind;
+}
+
+/** data.types: health → sensitive-medical wherever it is written; true when any was. */
+function healthToSensitiveMedical({ input, yaml, ctx }: FrontmatterRun): boolean {
   let health = false;
   for (const src of [...input.files.map((f) => f.src), ...(yaml ? [yaml] : [])]) {
     if (src.problems) continue;
@@ -248,12 +282,11 @@ export function planFrontmatter(input: FrontmatterPlanInput): FrontmatterPlan {
       }
     }
   }
-  const first = input.files[0]?.path ?? yaml?.path ?? '';
-  const anchor = yaml?.path ?? first;
-  if (health) out.manual.push({ key: 'frontmatter.data.types', file: anchor, message: MANUAL_FRONTMATTER.health });
+  return health;
+}
 
-  // update_content from updates, for a change (where `updates` is written; the file first).
-  const allSources = [...input.files.map((f) => f.src), ...(yaml ? [yaml] : [])].filter((s) => !s.problems && s.root?.kind === 'map');
+/** update_content from updates, for a change (where `updates` is written; the file first). */
+function updateContentFromUpdates({ out, ctx }: FrontmatterRun, facts: RawFacts, allSources: YamlSource[]): void {
   if (facts.submission === 'change' && facts.updates?.length && !allSources.some((s) => entryOf(s.root, 'update_content'))) {
     const holder = allSources.find((s) => entryOf(s.root, 'updates'));
     if (holder) {
@@ -265,8 +298,13 @@ export function planFrontmatter(input: FrontmatterPlanInput): FrontmatterPlan {
     }
   }
 
-  // The facts only the user knows: a placeholder the 2022 schema rejects (frontmatter-invalid /
-  // config-invalid), never a guessed value. Written once, where the shared facts live.
+}
+
+/**
+ * The facts only the user knows: a placeholder the 2022 schema rejects (frontmatter-invalid /
+ * config-invalid), never a guessed value. Written once, where the shared facts live.
+ */
+function userOnlyFacts({ input, out, yaml, ctx }: FrontmatterRun, reportKind: boolean, allSources: YamlSource[]): void {
   const target = yaml ?? (input.files.length === 1 && reportKind ? input.files[0].src : undefined);
   if (target && target.root?.kind === 'map' && (yaml ? input.files.some((f) => REPORT_KINDS_2017.has(f.kind2017)) : true)) {
     const c = ctx(target);
@@ -290,10 +328,6 @@ export function planFrontmatter(input: FrontmatterPlanInput): FrontmatterPlan {
     }
     out.manual.push({ key: 'frontmatter.optional', file: target.path, message: MANUAL_FRONTMATTER.optional });
   }
-  if (facts.remoteControl === 'none') out.manual.push({ key: 'frontmatter.functions.remote_control', file: anchor, message: MANUAL_FRONTMATTER.remoteControl });
-
-  for (const [p, c] of ctxs) if (c.edits.length) out.edits.set(p, c.edits);
-  return out;
 }
 
 function zhAlias2022(path: string, alias: string): boolean {

@@ -4,7 +4,7 @@
 
 import { buildModel, getRuleSet, LineIndex, normalize, type Engine, type Locale, type DocModel, type DossierState, type FileState, type DocumentKind, type Localized } from '../../engine';
 import { applyOffsets, composePipeline, sortEdits, toRanges, type MigrationEdit, type OffsetEdit } from './edits';
-import { dossierYamlSource, frontmatterSource, planFrontmatter, rawFacts, rawKind, type YamlSource } from './frontmatter';
+import { dossierYamlSource, frontmatterSource, planFrontmatter, rawFacts, rawKind, type FrontmatterPlan, type YamlSource } from './frontmatter';
 import { planStructure, type StructurePlan } from './headings';
 import {
   GUIDELINE_2022,
@@ -91,16 +91,12 @@ export function planMigration(engine: Engine, file: string, opts: PlanOptions = 
   return planDossier(engine, s.state, opts);
 }
 
+/** The migration plan of a dossier's state; undefined if none of its files migrates. */
 export function planDossier(engine: Engine, d: DossierState, opts: PlanOptions = {}): MigrationPlan | undefined {
   const locale = opts.locale ?? 'zh-CN';
+  const pipeline = opts.pipeline !== false;
   const yaml = d.yamlPath ? dossierYamlSource(d.yamlPath, d.yamlLines?.text ?? engine.host.readFile(d.yamlPath) ?? '') : undefined;
-  const members: Member[] = [];
-  for (const f of d.files) {
-    if (!f.isDossier || f.tooLarge) continue;
-    const src = frontmatterSource(f.path, f.text, f.yaml);
-    const m = memberOf(f, src, yaml);
-    if (m) members.push(m);
-  }
+  const members = membersOf(d, yaml);
   if (!members.length) return undefined;
   const plan: MigrationPlan = { dossier: d.yamlPath ?? members[0].path, files: [], manual: [], problems: [], templates: ruleset2022Registered() };
 
@@ -109,10 +105,68 @@ export function planDossier(engine: Engine, d: DossierState, opts: PlanOptions =
   plan.manual.push(...fm.manual);
   const fmPending = [...fm.edits.values()].some((e) => e.length > 0);
 
-  // Per file: steps 2–3 on the current text, and the pipeline 1 → 2 → 3.
+  const structure = structureSteps(engine, members, fm, plan, pipeline);
+
+  // Step 4: the 2022 quick fixes of the migrated texts, in memory.
+  let templates: TemplateFiles | undefined;
+  if (pipeline && plan.templates) {
+    const texts = new Map(structure.after3);
+    if (yaml) texts.set(yaml.path, applyOffsets(yaml.text, fm.edits.get(yaml.path) ?? []));
+    templates = planTemplates(engine, texts, members.map((m) => m.path), locale).files;
+  }
+  // Templates on the current text, when every other step is done there.
+  let currentTemplates: TemplateFiles | undefined;
+  const structureDone = members.every((m) => {
+    const c = structure.current.get(m.path)!;
+    return !c.headings.edits.length && c.moves && !c.moves.edits.length && !c.moves.moves.length;
+  });
+  if (pipeline && !fmPending && structureDone && plan.templates) {
+    // Nothing else pending: the pipeline's texts are the current ones.
+    currentTemplates = templates;
+  }
+
+  for (const m of members) plan.files.push(fileMigrationOf(m, fm, structure.current.get(m.path)!, structure.pipe.get(m.path), templates, currentTemplates));
+  const yamlFile = yaml ? yamlMigrationOf(yaml, fm.edits.get(yaml.path) ?? []) : undefined;
+  if (yamlFile) plan.files.push(yamlFile);
+  if (!plan.templates) {
+    plan.manual.push({
+      key: 'templates-unavailable',
+      file: plan.dossier,
+      message: { zh: '未加载 nmpa-2022 规则集：新增章节模板未插入', en: 'The nmpa-2022 rule set is not loaded: the new sections were not inserted' },
+    });
+  }
+  return plan;
+}
+
+type TemplateFiles = Map<string, { edits: OffsetEdit[]; text: string }>;
+
+/** Steps 2–3 of one file on its current text. */
+interface CurrentStructure {
+  headings: StructurePlan;
+  moves?: StructurePlan;
+  model: DocModel;
+}
+
+/** The dossier's files that migrate (dossier files not too large to read). */
+function membersOf(d: DossierState, yaml: YamlSource | undefined): Member[] {
+  const members: Member[] = [];
+  for (const f of d.files) {
+    if (!f.isDossier || f.tooLarge) continue;
+    const src = frontmatterSource(f.path, f.text, f.yaml);
+    const m = memberOf(f, src, yaml);
+    if (m) members.push(m);
+  }
+  return members;
+}
+
+/**
+ * Per file: steps 2–3 on the current text (their problems and the manual items into `plan`),
+ * and — with `pipeline` — the pipeline 1 → 2 → 3, each step on the text the previous one made.
+ */
+function structureSteps(engine: Engine, members: Member[], fm: FrontmatterPlan, plan: MigrationPlan, pipeline: boolean) {
   const after3 = new Map<string, string>();
   const pipe = new Map<string, OffsetEdit[][]>();
-  const current = new Map<string, { headings: StructurePlan; moves?: StructurePlan; model: DocModel }>();
+  const current = new Map<string, CurrentStructure>();
   for (const m of members) {
     const model = m.state.model ?? buildModel(m.text, engine.chunks);
     const input = structureInput(m, model);
@@ -121,7 +175,7 @@ export function planDossier(engine: Engine, d: DossierState, opts: PlanOptions =
     current.set(m.path, { headings, moves, model });
     for (const p of headings.problems) plan.problems.push({ file: m.path, line: p.line, message: problemText(p.reason, p.title) });
     plan.manual.push(...manualFor(m, model));
-    if (opts.pipeline === false) continue;
+    if (!pipeline) continue;
     const e1 = fm.edits.get(m.path) ?? [];
     const t1 = applyOffsets(m.text, e1);
     const e2 = t1 === m.text ? headings.edits : planStructure(structureInput(m, buildModel(t1, engine.chunks)), 'headings').edits;
@@ -132,63 +186,37 @@ export function planDossier(engine: Engine, d: DossierState, opts: PlanOptions =
     pipe.set(m.path, [e1, e2, e3]);
     after3.set(m.path, t3);
   }
+  return { after3, pipe, current };
+}
 
-  // Step 4: the 2022 quick fixes of the migrated texts, in memory.
-  let templates: Map<string, { edits: OffsetEdit[]; text: string }> | undefined;
-  if (opts.pipeline !== false && plan.templates) {
-    const texts = new Map(after3);
-    if (yaml) texts.set(yaml.path, applyOffsets(yaml.text, fm.edits.get(yaml.path) ?? []));
-    templates = planTemplates(engine, texts, members.map((m) => m.path), locale).files;
-  }
-  // Templates on the current text, when every other step is done there.
-  let currentTemplates: Map<string, { edits: OffsetEdit[]; text: string }> | undefined;
-  const structureDone = members.every((m) => {
-    const c = current.get(m.path)!;
-    return !c.headings.edits.length && c.moves && !c.moves.edits.length && !c.moves.moves.length;
-  });
-  if (opts.pipeline !== false && !fmPending && structureDone && plan.templates) {
-    // Nothing else pending: the pipeline's texts are the current ones.
-    currentTemplates = templates;
-  }
+/** One file's plan: each step on the current text, and the pipeline composed into `all`. */
+function fileMigrationOf(m: Member, fm: FrontmatterPlan, c: CurrentStructure, steps: OffsetEdit[][] | undefined, templates: TemplateFiles | undefined, currentTemplates: TemplateFiles | undefined): FileMigration {
+  const lines = new LineIndex(m.text);
+  const e4 = templates?.get(m.path)?.edits ?? [];
+  const composed = steps ? composePipeline(m.text, [...steps, e4]) : { edits: [], result: m.text };
+  return {
+    path: m.path,
+    from: m.from,
+    to: m.to,
+    steps: {
+      frontmatter: toRanges(lines, sortEdits(fm.edits.get(m.path) ?? [])),
+      headings: toRanges(lines, sortEdits(c.headings.edits)),
+      moves: c.moves ? toRanges(lines, sortEdits([...c.moves.edits, ...c.moves.moves.flatMap((mv) => mv.edits)])) : undefined,
+      templates: currentTemplates ? toRanges(lines, currentTemplates.get(m.path)?.edits ?? []) : undefined,
+    },
+    moves: c.moves ? c.moves.moves.map((mv) => moveOf(lines, c.model, mv, c.moves!.edits)) : [],
+    all: toRanges(lines, composed.edits),
+    text: m.text,
+    result: composed.result,
+  };
+}
 
-  for (const m of members) {
-    const lines = new LineIndex(m.text);
-    const c = current.get(m.path)!;
-    const steps = pipe.get(m.path);
-    const e4 = templates?.get(m.path)?.edits ?? [];
-    const composed = steps ? composePipeline(m.text, [...steps, e4]) : { edits: [], result: m.text };
-    plan.files.push({
-      path: m.path,
-      from: m.from,
-      to: m.to,
-      steps: {
-        frontmatter: toRanges(lines, sortEdits(fm.edits.get(m.path) ?? [])),
-        headings: toRanges(lines, sortEdits(c.headings.edits)),
-        moves: c.moves ? toRanges(lines, sortEdits([...c.moves.edits, ...c.moves.moves.flatMap((mv) => mv.edits)])) : undefined,
-        templates: currentTemplates ? toRanges(lines, currentTemplates.get(m.path)?.edits ?? []) : undefined,
-      },
-      moves: c.moves ? c.moves.moves.map((mv) => moveOf(lines, c.model, mv, c.moves!.edits)) : [],
-      all: toRanges(lines, composed.edits),
-      text: m.text,
-      result: composed.result,
-    });
-  }
-  if (yaml) {
-    const e = fm.edits.get(yaml.path) ?? [];
-    if (e.length) {
-      const lines = new LineIndex(yaml.text);
-      const edits = toRanges(lines, [...e].sort((a, b) => a.start - b.start));
-      plan.files.push({ path: yaml.path, steps: { frontmatter: edits, headings: [], moves: [], templates: [] }, moves: [], all: edits, text: yaml.text, result: applyOffsets(yaml.text, e) });
-    }
-  }
-  if (!plan.templates) {
-    plan.manual.push({
-      key: 'templates-unavailable',
-      file: plan.dossier,
-      message: { zh: '未加载 nmpa-2022 规则集：新增章节模板未插入', en: 'The nmpa-2022 rule set is not loaded: the new sections were not inserted' },
-    });
-  }
-  return plan;
+/** dossier.yaml's plan: its frontmatter-step edits, when there are any. */
+function yamlMigrationOf(yaml: YamlSource, e: OffsetEdit[]): FileMigration | undefined {
+  if (!e.length) return undefined;
+  const lines = new LineIndex(yaml.text);
+  const edits = toRanges(lines, [...e].sort((a, b) => a.start - b.start));
+  return { path: yaml.path, steps: { frontmatter: edits, headings: [], moves: [], templates: [] }, moves: [], all: edits, text: yaml.text, result: applyOffsets(yaml.text, e) };
 }
 
 function memberOf(f: FileState, src: YamlSource | undefined, yaml: YamlSource | undefined): Member | undefined {
