@@ -22,6 +22,7 @@ beforeAll(() => {
   fs.mkdirSync(path.join(tmp, '.git'));
   fs.cpSync(path.join(REPO, 'test', 'fixtures', 'crosswalk', 'gaps'), path.join(tmp, 'gaps'), { recursive: true });
   fs.cpSync(path.join(REPO, 'examples', 'nmpa-2017', 'monitor'), path.join(tmp, 'old'), { recursive: true });
+  fs.cpSync(path.join(REPO, 'examples', 'crosswalk'), path.join(tmp, 'crosswalk'), { recursive: true });
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -35,6 +36,25 @@ describe('report --crosswalk', () => {
     expect(b.out).toBe(a.out);
     const file = run(['gaps/nmpa-2022/cybersecurity-research-report.md', '--crosswalk', 'gaps/fda-premarket-2025/labeling.md', '--locale', 'en']);
     expect(file.out).toBe(a.out);
+  });
+
+  test('the example pair (examples/crosswalk/infusion-pump): both check clean, no gap, the NMPA-only rows explained', () => {
+    for (const dir of ['crosswalk/infusion-pump/nmpa-2022', 'crosswalk/infusion-pump/fda-premarket-2025']) {
+      const r = spawnSync(process.execPath, [CLI, 'check', dir, '--locale', 'en'], { cwd: tmp, encoding: 'utf8' });
+      expect([r.status, r.stdout, r.stderr], dir).toEqual([0, expect.stringMatching(/^\d file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 info, 0 hint\(s\) — no problems\n$/), '']);
+    }
+    const a = run(['crosswalk/infusion-pump/nmpa-2022', '--crosswalk', 'crosswalk/infusion-pump/fda-premarket-2025', '--locale', 'en']);
+    expect([a.code, a.err]).toEqual([0, '']);
+    expect(a.out).toContain('\nboth 39, NMPA only 0, FDA only 0, neither 0, not required 0, no counterpart 7\n');
+    expect(a.out).toContain('\n**Gaps**: none: every mapped requirement that either dossier needs is covered on both sides.\n');
+    expect(a.out).toContain('| R2.3.3 | Security-software compatibility test report | Not required here | — | no counterpart | FDA asks for no compatibility test with security software;');
+    expect(a.out).toContain('| R3.2 | Third-party vulnerability assessment report | Present | E4 Present; E7 Present | both |');
+    expect(run(['crosswalk/infusion-pump/fda-premarket-2025', '--crosswalk', 'crosswalk/infusion-pump/nmpa-2022', '--locale', 'en']).out).toBe(a.out);
+    const zh = run(['crosswalk/infusion-pump/nmpa-2022', '--crosswalk', 'crosswalk/infusion-pump/fda-premarket-2025', '--output', 'out/pump.html']);
+    expect([zh.code, zh.out, zh.err]).toEqual([0, '', '']);
+    const html = fs.readFileSync(path.join(tmp, 'out', 'pump.html'), 'utf8');
+    expect(html).toContain('<b>缺口</b> 无：对照表中任一方要求的条目在两份资料中均已具备。');
+    expect(html).not.toMatch(/https?:/);
   });
 
   test('formats and --output', () => {

@@ -11,6 +11,8 @@ import {
   type PublishDiagnosticsParams,
   type InitializeResult,
   type ClientCapabilities,
+  type Registration,
+  type RegistrationParams,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
@@ -28,6 +30,12 @@ export interface TestClient {
   /** Resolves when the server reports a complete check of `uri` at `version` (`cyberdossier/checked`). */
   checked(uri: string, version: number, timeoutMs?: number): Promise<void>;
   logs: string[];
+  /** Every registration the server asked for (`client/registerCapability`), in order. */
+  registrations: Registration[];
+  /** IDs of the registrations the server withdrew (`client/unregisterCapability`). */
+  unregistered: string[];
+  /** Resolves with the first registration of `method` that satisfies `pred` (past or future). */
+  registered(method: string, pred?: (r: Registration) => boolean, timeoutMs?: number): Promise<Registration>;
   /** Resolves with the first publication for `uri` that satisfies `pred` (after `since`). */
   diagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(file: string, text: string, languageId?: string): Promise<string>;
@@ -79,7 +87,23 @@ export async function startServer(opts: {
     return null;
   });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? {}));
-  conn.onRequest('client/registerCapability', () => null);
+  const registrations: Registration[] = [];
+  const unregistered: string[] = [];
+  const regWaiters: { method: string; pred: (r: Registration) => boolean; resolve: (r: Registration) => void }[] = [];
+  conn.onRequest('client/registerCapability', (p: RegistrationParams) => {
+    for (const r of p.registrations) {
+      registrations.push(r);
+      for (const w of regWaiters.filter((x) => x.method === r.method && x.pred(r))) {
+        regWaiters.splice(regWaiters.indexOf(w), 1);
+        w.resolve(r);
+      }
+    }
+    return null;
+  });
+  conn.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string }[] }) => {
+    for (const u of p.unregisterations ?? []) unregistered.push(u.id);
+    return null;
+  });
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onNotification('$/progress', () => undefined);
   conn.listen();
@@ -118,6 +142,16 @@ export async function startServer(opts: {
       });
     },
     logs,
+    registrations,
+    unregistered,
+    registered(method, pred = () => true, timeoutMs = 20_000) {
+      const done = registrations.find((r) => r.method === method && pred(r));
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no registration of ${method} (logs: ${logs.join(' | ')})`)), timeoutMs);
+        regWaiters.push({ method, pred, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+      });
+    },
     diagnostics(uri, pred = () => true, timeoutMs = 20_000) {
       const done = published.find((p) => p.uri === uri && pred(p));
       if (done) return Promise.resolve(done);

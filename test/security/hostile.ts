@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { zipClaimingEntries, zipOf } from '../vulns/fixtures';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'bin', 'cyberdossier.js');
@@ -48,6 +49,19 @@ export const CASES: HostileCase[] = [
   { name: 'fifo-markdown', rc: 'locale: en\n' },
   { name: 'catastrophic-globs', rc: "dossierGlobs: ['*a*a*a*a*a*a*a*a*a*a*a*a*b', '+(+(a)).md', '**/{a,b}{c,d}{e,f}{g,h}*.md']\n" },
   { name: 'catastrophic-gitignore', rc: 'locale: en\n' },
+  // Issue 17: the vulnerability data (`vulnerabilities:`, each entry a file or a folder).
+  { name: 'vulns-dotdot-passwd', rc: 'vulnerabilities:\n  - ../../../../../../../../etc/passwd\n', line: 1, problem: 'outside' },
+  { name: 'vulns-absolute-passwd', rc: 'vulnerabilities:\n  - /etc/passwd\n', line: 1, problem: 'outside' },
+  { name: 'vulns-secret-outside', rc: 'vulnerabilities:\n  - ../../outside/secret.json\n', line: 1, problem: 'outside' },
+  { name: 'vulns-link-out', rc: 'vulnerabilities:\n  - ../special/secret-link.json\n', line: 1, problem: 'outside' },
+  { name: 'vulns-folder-link-out', rc: 'vulnerabilities:\n  - ../special/outside-link\n', line: 1, problem: 'outside' },
+  { name: 'vulns-fifo', rc: 'vulnerabilities:\n  - ../special/fifo.json\n', line: 1, problem: 'not-a-file' },
+  { name: 'vulns-dev-zero', rc: 'vulnerabilities:\n  - ../special/zero.json\n', line: 1, problem: 'outside' },
+  { name: 'vulns-huge', rc: 'vulnerabilities:\n  - ../special/huge-feed.json\n', line: 1, problem: 'too-large' },
+  { name: 'vulns-deep', rc: 'vulnerabilities:\n  - ../special/deep.json\n', line: 1, problem: 'invalid' },
+  { name: 'vulns-malformed', rc: 'vulnerabilities:\n  - ../special/malformed.json\n', line: 1, problem: 'invalid' },
+  { name: 'vulns-zip-bomb', rc: 'vulnerabilities:\n  - ../special/bomb.zip\n', line: 1, problem: 'invalid' },
+  { name: 'vulns-zip-entries', rc: 'vulnerabilities:\n  - ../special/entries.zip\n', line: 1, problem: 'invalid' },
 ];
 
 export interface HostileRepo {
@@ -81,6 +95,18 @@ export function makeHostileRepo(): HostileRepo {
   fs.truncateSync(path.join(special, 'huge.json'), 60 * 1024 * 1024);
   fs.writeFileSync(path.join(special, 'huge.docx'), '');
   fs.truncateSync(path.join(special, 'huge.docx'), 30 * 1024 * 1024);
+  // Vulnerability data: sparse over the 8 GB cap, nested 200 000 deep, malformed around the
+  // secret's marker, a zip bomb (40 MB of zeros, a header that says 100 bytes), a ZIP64
+  // directory claiming more entries than the cap, a folder link out of the repository.
+  fs.writeFileSync(path.join(special, 'huge-feed.json'), '');
+  fs.truncateSync(path.join(special, 'huge-feed.json'), 9 * 1024 * 1024 * 1024);
+  fs.writeFileSync(path.join(special, 'deep.json'), `{"id":"GHSA-deep","affected":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+  fs.writeFileSync(path.join(special, 'malformed.json'), '{\n  "id": "GHSA-xxxx",\n  "affected": [ cyberdossier-secret-7f3a91 ]\n}\n');
+  const bomb = zipOf({ 'bomb.json': Buffer.alloc(40 * 1024 * 1024) });
+  bomb.writeUInt32LE(100, bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+  fs.writeFileSync(path.join(special, 'bomb.zip'), bomb);
+  fs.writeFileSync(path.join(special, 'entries.zip'), zipClaimingEntries({ 'a.json': '{"id":"GHSA-a","affected":[]}' }, 5_000_000));
+  fs.symlinkSync(outside, path.join(special, 'outside-link'));
   for (const c of CASES) {
     const dir = path.join(repo, c.name);
     fs.cpSync(path.join(ROOT, 'examples', 'nmpa-2017', 'monitor'), dir, { recursive: true });

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { URI } from 'vscode-uri';
 import { startServer } from '../protocol/client';
-import { COUNT, RC, dataSet, researchReport } from '../vulns/fixtures';
+import { COUNT, JQUERY_OSV, RC, dataSet, json, researchReport, zipOf } from '../vulns/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'cyberdossier.js');
@@ -229,6 +229,8 @@ describe('vulnerability data', () => {
       fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
       fs.writeFileSync(path.join(repo, rel), content);
     }
+    // The zip path too: a per-ecosystem export in the OSV folder (the same advisories: one finding each).
+    fs.writeFileSync(path.join(repo, 'vulns', 'osv', 'npm-all.zip'), zipOf(Object.fromEntries(JQUERY_OSV.map((r) => [`${r.id}.json`, json(r)]))));
     fs.writeFileSync(path.join(repo, 'doc.md'), researchReport(COUNT([0, 0, 0, 0])));
     fs.writeFileSync(path.join(repo, '.cyberdossierrc.yaml'), RC);
     fs.mkdirSync(path.join(repo, 'hostile'));
@@ -239,26 +241,34 @@ describe('vulnerability data', () => {
     fs.writeFileSync(path.join(repo, 'hostile', '.cyberdossierrc.yaml'), 'vulnerabilities:\n  - ../../vuln-secrets\n  - zero.json\n  - fifo.json\n  - linked/osv.json\n  - linked\n  - https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip\n');
   });
   const rel = (p: string) => path.relative(repo, path.resolve(repo, p));
-  /** Reads: the program, the dossier's Markdown and configuration, the SBOM, the data and its index. */
+  /** Reads: the program, the dossier's Markdown and configuration, the SBOM, the data (JSON, the zip export, VEX) and its index. */
   function assertVulnReads(record: Record): void {
     for (const p of record.reads.map((x) => path.resolve(repo, x))) {
-      if (p.startsWith(repo + path.sep)) expect(rel(p), p).toMatch(/\.(md|yaml)$|^bom\.json$|^(vulns|vex)\/.*\.json$|\.cyberdossier-cache\/[0-9a-f]+\.(idx\.json|rec)$/);
+      if (p.startsWith(repo + path.sep)) expect(rel(p), p).toMatch(/\.(md|yaml)$|^bom\.json$|^(vulns|vex)\/.*\.(json|zip)$|\.cyberdossier-cache\/[0-9a-f]+\.(idx\.json|rec)$/);
       else expect(p === path.join(ROOT, 'package.json') || p.startsWith(path.join(ROOT, 'bin')) || p.startsWith(path.join(ROOT, 'server', 'out')), p).toBe(true);
     }
     for (const p of record.writes) expect(rel(p), p).toMatch(/^(vulns|vex)(\/[^/]+)*\/\.cyberdossier-cache(\/(\.gitignore|[0-9a-f]+\.(rec|idx)\.\d+\.\d+\.tmp))?$/);
     expect(record.network).toEqual([]);
     expect(record.exec).toEqual([]);
   }
+  /** The code paths ran: the OSV folder's zip export, the NVD, CVE 5 and KEV files, the three VEX documents. */
+  function assertFeedsRead(record: Record, cold: boolean): void {
+    const read = new Set(record.reads.map((p) => rel(p)));
+    if (cold) for (const f of ['vulns/osv/npm-all.zip', 'vulns/nvd/nvdcve-2.0-modified.json', 'vulns/cve/CVE-2023-45853.json', 'vulns/known_exploited_vulnerabilities.json', 'vex/openssl.cdx.json', 'vex/openssl.openvex.json', 'vex/zlib.csaf.json']) expect(read.has(f), f).toBe(true);
+    else expect([...read].some((p) => /\.cyberdossier-cache\/[0-9a-f]+\.idx\.json$/.test(p))).toBe(true);
+  }
   test('check and vulns: no socket, no child process; reads the data, writes only its index', () => {
     const c = guarded(['check', 'doc.md', '--format', 'json', '--locale', 'en'], repo);
     expect(c.code, c.stderr).toBe(1);
     expect(c.stdout).toContain('known-exploited-vulnerability');
     assertVulnReads(c.record);
+    assertFeedsRead(c.record, true);
     expect(c.record.writes.some((p) => p.endsWith('.gitignore'))).toBe(true);
     const v = guarded(['vulns', 'doc.md', '--locale', 'en'], repo);
     expect(v.code, v.stderr).toBe(1);
     expect(v.stdout).toContain('| Total | 7 | 7 |');
     assertVulnReads(v.record);
+    assertFeedsRead(v.record, false);
     // Warm: the index is read, nothing is written.
     expect(v.record.writes).toEqual([]);
   });
@@ -287,9 +297,18 @@ describe('vulnerability data', () => {
     await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'known-exploited-vulnerability'));
     const draft = (await c.conn.sendRequest('cyberdossier/vulnsDraft', { uri })) as { markdown: string };
     expect(draft.markdown).toContain('| 合计 | 7 | 7 |');
+    // The watch path: a changed zip export re-checks (and rebuilds the index) without a socket either.
+    const n = c.published.length;
+    fs.utimesSync(path.join(repo, 'vulns', 'osv', 'npm-all.zip'), new Date(), new Date(Date.now() + 5000));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(repo, 'vulns', 'osv', 'npm-all.zip')).toString(), type: 2 }] });
+    await c.diagnostics(uri, (p) => c.published.indexOf(p) >= n && p.diagnostics.some((d) => d.code === 'known-exploited-vulnerability'));
+    expect(c.logs.some((l) => l.includes('vulnerability data changed: npm-all.zip'))).toBe(true);
     await c.close();
     const record: Record = JSON.parse(fs.readFileSync(out, 'utf8'));
     assertVulnReads(record);
+    // The OSV folder's index was removed: the server read its JSON and the zip export again.
+    expect(record.reads.map((p) => rel(p))).toContain('vulns/osv/npm-all.zip');
+    expect(record.network).toEqual([]);
   });
 });
 

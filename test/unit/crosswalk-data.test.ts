@@ -39,6 +39,11 @@ describe('crosswalk data', () => {
       }
     });
 
+    it(`${x.id}: every row with no counterpart says why (its note is the report's explanation)`, () => {
+      const bare = x.rows.filter((r) => !r.to.length && !(r.note?.zh && r.note?.en)).map((r) => r.from);
+      expect(bare).toEqual([]);
+    });
+
     // Only a crosswalk that maps capabilities gets this test (no vacuous pass for the others).
     const caps = x.capabilities;
     if (caps) it(`${x.id}: capability rows name the source set's capabilities and target categories or IDs`, () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine, nodeHost } from '../../server/src/engine';
-import { crosswalkOf, markOf, type CrosswalkCell, type CrosswalkReport } from '../../server/src/features/crosswalk';
+import { crosswalkOf, markOf, verdictOf, type CrosswalkCell, type CrosswalkReport } from '../../server/src/features/crosswalk';
 import { checklist } from '../../server/src/features/checklist';
 import { renderCrosswalkCsv, renderCrosswalkHtml, renderCrosswalkMarkdown } from '../../server/src/report/crosswalk';
 
@@ -63,7 +63,8 @@ describe('crosswalk of a pair with gaps', () => {
   it('renders Markdown', () => {
     const md = renderCrosswalkMarkdown(r, 'en', { now: NOW });
     const lines = md.split('\n');
-    expect(lines.slice(0, 12).join('\n')).toMatchInlineSnapshot(`
+    // Up to Table A: the header, the counts and the verdict (§12).
+    expect(lines.slice(0, lines.indexOf('## Table A: requirement by requirement') + 1).join('\n')).toMatchInlineSnapshot(`
       "# NMPA 2022 ↔ FDA premarket 2025 crosswalk
 
       | Dossier | Product | Completeness |
@@ -74,6 +75,12 @@ describe('crosswalk of a pair with gaps', () => {
       Generated: 2024-05-01 00:00 UTC
 
       both 30, NMPA only 1, FDA only 7, neither 1, not required 0, no counterpart 7
+
+      **Gaps**: absent where a dossier needs them (required, or recommended and missing): the NMPA dossier lacks R2.4, R2.5, R2.5.1, R2.5.2, R2.5.3; the FDA dossier lacks the counterpart of R2.5, M2.
+
+      **Not a gap**: present on one side, not required on the other by its facts: R2.3.6, R3.2, R3.3 (FDA only).
+
+      **No FDA counterpart**: NMPA-only items, compared with nothing (the note says why): present: R1, R1.1.1, R2, R2.3.4; not required here: R1.2.5, R2.3.3, R2.3.7.
 
       ## Table A: requirement by requirement"
     `);
@@ -89,6 +96,124 @@ describe('crosswalk of a pair with gaps', () => {
     `);
     const zh = renderCrosswalkMarkdown(r, 'zh-CN', { now: NOW });
     expect(zh).toContain('| R2.5 | 维护计划 | 缺少 | G（整份文档） 缺少 | 两者均无 |');
+  });
+});
+
+describe('the verdict (§12)', () => {
+  const r = pair(path.join(GAPS, 'nmpa-2022'), path.join(GAPS, 'fda-premarket-2025'));
+
+  it('names each gap by the dossier that lacks it; a recommended FDA element that is missing is a gap', () => {
+    const v = verdictOf(r.rows);
+    expect(v.gaps).toEqual([
+      { id: 'R2.4', mark: 'target-only', lacking: 'source' },
+      { id: 'R2.5', mark: 'neither', lacking: 'both' },
+      { id: 'R2.5.1', mark: 'target-only', lacking: 'source' },
+      { id: 'R2.5.2', mark: 'target-only', lacking: 'source' },
+      { id: 'R2.5.3', mark: 'target-only', lacking: 'source' },
+      { id: 'M2', mark: 'source-only', lacking: 'target' },
+    ]);
+    // R2.3.6, R3.2, R3.3: the FDA side has them, the moderate-level NMPA dossier does not need them.
+    expect(v.explained).toEqual([
+      { id: 'R2.3.6', mark: 'target-only' },
+      { id: 'R3.2', mark: 'target-only' },
+      { id: 'R3.3', mark: 'target-only' },
+    ]);
+    expect(v.unmatched).toEqual({ present: ['R1', 'R1.1.1', 'R2', 'R2.3.4'], notRequired: ['R1.2.5', 'R2.3.3', 'R2.3.7'] });
+  });
+
+  it('a required NMPA item with no counterpart that is missing is the NMPA dossier’s gap', () => {
+    const rows = r.rows.map((l) => (l.source.id === 'R2.3.4' ? { ...l, source: { ...l.source, status: 'missing' as const, satisfied: false, required: true } } : l));
+    expect(verdictOf(rows).gaps).toContainEqual({ id: 'R2.3.4', mark: 'no-counterpart', lacking: 'source' });
+    expect(verdictOf(rows).unmatched.present).not.toContain('R2.3.4');
+  });
+
+  it('renders in zh and in HTML', () => {
+    const zh = renderCrosswalkMarkdown(r, 'zh-CN', { now: NOW });
+    expect(zh).toContain('**缺口**: 应有而缺少（必需，或建议项缺少）：NMPA 资料缺少 R2.4、R2.5、R2.5.1、R2.5.2、R2.5.3；FDA 资料缺少 R2.5、M2 的对应条目。');
+    expect(zh).toContain('**非缺口**: 仅一方具备，另一方按其事实无需提交：R2.3.6、R3.2、R3.3（仅 FDA）。');
+    const html = renderCrosswalkHtml(r, 'en', { now: NOW });
+    expect(html).toContain('<div class="findings-line"><b>Gaps</b> absent where a dossier needs them');
+    expect(html).toContain('<b>No FDA counterpart</b>');
+  });
+});
+
+describe('crosswalk of the example pair: one infusion pump, NMPA 2022 and FDA (examples/crosswalk)', () => {
+  const NMPA = path.join(REPO, 'examples', 'crosswalk', 'infusion-pump', 'nmpa-2022');
+  const FDA = path.join(REPO, 'examples', 'crosswalk', 'infusion-pump', 'fda-premarket-2025');
+  const r = pair(NMPA, FDA);
+
+  it('both dossiers check clean: no finding, every required section present', () => {
+    const engine = new Engine({ host: nodeHost });
+    for (const dir of [NMPA, FDA]) {
+      const result = engine.check({ files: [], folders: [dir] });
+      expect(result.errors, dir).toEqual([]);
+      expect(result.reports.length, dir).toBeGreaterThanOrEqual(3);
+      expect(result.reports.flatMap((f) => f.diagnostics.map((d) => `${f.path}:${d.range.start.line + 1} ${d.code}`)), dir).toEqual([]);
+      const c = checklist(engine, dir, 'en', { fresh: true })!;
+      expect(c.counts.present, dir).toBe(c.counts.required);
+    }
+  });
+
+  it('covers every mapped requirement on both sides; the rest has no FDA counterpart, each with a note', () => {
+    expect(r.counts).toEqual({ both: 39, 'source-only': 0, 'target-only': 0, neither: 0, 'not-required': 0, 'no-counterpart': 7 });
+    const v = verdictOf(r.rows);
+    expect(v.gaps).toEqual([]);
+    expect(v.explained).toEqual([]);
+    expect(v.unmatched).toEqual({ present: ['R1', 'R1.1.1', 'R2', 'R2.3.4'], notRequired: ['R1.2.5', 'R2.3.3', 'R2.3.7'] });
+    for (const l of r.rows.filter((x) => x.mark === 'no-counterpart')) expect(l.note, l.source.id).toBeDefined();
+    // A major-level pump: the third-party assessment and the residual plan are required and present.
+    const row = (id: string) => r.rows.find((l) => l.source.id === id)!;
+    expect([row('R3.2').source.status, row('R3.2').source.required, row('R3.2').mark]).toEqual(['present', true, 'both']);
+    expect([row('R3.3').source.status, row('R3.3').mark]).toEqual(['present', 'both']);
+    expect([row('R2.3.6').source.status, row('R2.3.6').mark]).toEqual(['present', 'both']); // realtime control from the handheld
+    const caps = row('R1.3').capabilities!;
+    expect(caps.every((c) => c.source === 'applicable' && c.targets.every((t) => t.status === 'applicable' || t.status === 'present'))).toBe(true);
+    expect(r.unmapped.filter((c) => c.status !== 'present' && c.status !== 'not-required')).toEqual([]);
+  });
+
+  it('renders the summary and verdict in Markdown, in en and zh', () => {
+    const head = (locale: 'en' | 'zh-CN') => {
+      const lines = renderCrosswalkMarkdown(r, locale, { now: NOW }).split('\n');
+      return lines.slice(0, lines.findIndex((l) => l.startsWith('## '))).join('\n');
+    };
+    expect(head('en')).toMatchInlineSnapshot(`
+      "# NMPA 2022 ↔ FDA premarket 2025 crosswalk
+
+      | Dossier | Product | Completeness |
+      | --- | --- | --- |
+      | NMPA 2022 cybersecurity guideline | 输液泵 IP-600 | 41 of 41 required sections present |
+      | FDA premarket cybersecurity guidance (2025) | SmartInfuse IP-600 Infusion Pump IP-600 | 62 of 62 required sections present |
+
+      Generated: 2024-05-01 00:00 UTC
+
+      both 39, NMPA only 0, FDA only 0, neither 0, not required 0, no counterpart 7
+
+      **Gaps**: none: every mapped requirement that either dossier needs is covered on both sides.
+
+      **No FDA counterpart**: NMPA-only items, compared with nothing (the note says why): present: R1, R1.1.1, R2, R2.3.4; not required here: R1.2.5, R2.3.3, R2.3.7.
+      "
+    `);
+    expect(head('zh-CN')).toMatchInlineSnapshot(`
+      "# NMPA 2022 ↔ FDA 上市前 2025 对照
+
+      | 申报资料 | 产品 | 完整性 |
+      | --- | --- | --- |
+      | NMPA 2022 网络安全指导原则 | 输液泵 IP-600 | 41 项必需章节中已具备 41 项 |
+      | FDA 上市前网络安全指南（2025） | SmartInfuse IP-600 Infusion Pump IP-600 | 62 项必需章节中已具备 62 项 |
+
+      生成时间: 2024-05-01 00:00 UTC
+
+      两者均有 39，仅 NMPA 0，仅 FDA 0，两者均无 0，均无需 0，无对应 7
+
+      **缺口**: 无：对照表中任一方要求的条目在两份资料中均已具备。
+
+      **无 FDA 对应条目**: NMPA 特有条目，不作比较（原因见说明）：已有：R1、R1.1.1、R2、R2.3.4；本次无需：R1.2.5、R2.3.3、R2.3.7。
+      "
+    `);
+  });
+
+  it('is the same in either order', () => {
+    expect(pair(FDA, NMPA).rows).toEqual(r.rows);
   });
 });
 

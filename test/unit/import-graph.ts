@@ -1,8 +1,8 @@
 // The import graph of server/src, read with the TypeScript compiler API (static imports and
 // re-exports, `import type` included — a type cycle is still a knot for the reader — plus
 // `import()` and `require()` of a literal), and the two checks ARCHITECTURE.md states: no
-// cycle, and the layers (engine ← features ← adapters; adapters reach the engine only through
-// engine/index.ts, or sbom/index.ts).
+// cycle, and the layers (engine ← features ← adapters; features and adapters reach the engine
+// only through engine/index.ts, sbom/index.ts or vulns/index.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -90,7 +90,8 @@ export function cycles(graph: Graph): string[][] {
  * The layers, bottom up: a module may import its own layer and those below. The SBOM reader sits
  * with the engine, whose sbom rule compares a dossier's table with it (the engine reaching it
  * through its Host seam instead is still to do). `shared` is the adapters' (the custom protocol,
- * URIs, lazy bundles). Adapters reach the engine layer only through its public surfaces.
+ * URIs, lazy bundles). Features and adapters reach the engine layer only through its public
+ * surfaces (issue 15 item 2).
  */
 export const LAYERS: { name: string; dirs: string[] }[] = [
   { name: 'engine', dirs: ['engine', 'sbom', 'vulns'] },
@@ -114,7 +115,36 @@ export function layerViolations(graph: Graph): string[] {
       if (lf < 0 || lt < 0) out.push(`${from} → ${to}: outside the layers (add its folder to LAYERS)`);
       else if (lt > lf) out.push(`${from} → ${to}: ${LAYERS[lf].name} imports ${LAYERS[lt].name}, a layer above it`);
       else if (LAYERS[lf].name === 'adapters' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: an adapter imports the engine only through ${PUBLIC.join(' or ')}`);
+      else if (LAYERS[lf].name === 'features' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: a feature imports the engine only through ${PUBLIC.join(' or ')}`);
     }
   }
   return out.sort();
+}
+
+/**
+ * The edges from the SBOM and vulnerability readers (engine layer) into the engine's internals,
+ * as `from → to`. They cannot go through engine/index while the engine imports those readers
+ * (rules/sbom, rules/vulns, check/families): that would be a cycle. Until the engine reaches them
+ * through its Host seam, architecture.test.ts pins the list so that it can only shrink.
+ */
+export function readerDeepImports(graph: Graph): string[] {
+  const out: string[] = [];
+  for (const [from, deps] of graph) {
+    if (!/^(sbom|vulns)\//.test(from)) continue;
+    for (const to of deps) if (to.startsWith('engine/') && to !== 'engine/index') out.push(`${from} → ${to}`);
+  }
+  return out.sort();
+}
+
+/** The modules `from` reaches through its imports (itself included). */
+export function reachable(graph: Graph, from: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    for (const w of graph.get(v) ?? []) stack.push(w);
+  }
+  return seen;
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyzeChunk, analyzeChunkFull, splitSimpleTables } from '../../server/src/engine/parse';
+import { analyzeChunk, analyzeChunkFull, findSimpleBlocks } from '../../server/src/engine/parse';
 import { scan } from '../../server/src/engine/scan';
 import { Engine } from '../../server/src/engine/engine';
 import { ChunkCache } from '../../server/src/engine/model';
@@ -35,7 +35,7 @@ describe('per chunk: the fast path equals remark-gfm', () => {
   });
 
   test('the simple-table path is taken for plain tables and refused for anything else', () => {
-    const kinds = (t: string) => splitSimpleTables(t).map((p) => p.kind).join(',');
+    const kinds = (t: string) => findSimpleBlocks(t).map((p) => p.kind).join(',');
     expect(kinds('## 1.6 现成软件\n\n| 名称 | 版本 |\n| --- | ---: |\n| OpenSSL | 3.0.13 |\n\n后文。\n')).toBe('text,table,text');
     expect(kinds('| a | b |\n| - | - |\n| `x` | y |\n')).toBe('text'); // inline code
     expect(kinds('| a | b |\n| - | - |\n| x \\| y | z |\n')).toBe('text'); // escaped pipe
@@ -50,7 +50,7 @@ describe('per chunk: the fast path equals remark-gfm', () => {
 
 describe('per chunk: the simple-list path equals remark-gfm', () => {
   test('taken for plain tight bullet lists, refused where remark could read more into them', () => {
-    const kinds = (t: string) => splitSimpleTables(t).map((p) => p.kind).join(',');
+    const kinds = (t: string) => findSimpleBlocks(t).map((p) => p.kind).join(',');
     expect(kinds('## 附录 A\n\n- SR-0001：口令完整性\n- SR-0002：数据加密\n\n后文。\n')).toBe('text,list,text');
     expect(kinds('## 附录 A\n- SR-0001：口令\n- SR-0002：加密\n')).toBe('text,list,text'); // right after a heading
     expect(kinds('段落\n- a\n- b\n')).toBe('text'); // interrupts a paragraph

@@ -52,6 +52,8 @@ function check(files: Record<string, string>, message?: 'zh' | 'en'): string {
 test('the examples check clean (the base of every case)', () => {
   expect(check(M22)).toBe('');
   expect(check(M17)).toBe('');
+  // The NMPA 2022 dossier of the crosswalk pair (examples/crosswalk/infusion-pump): a major-level pump.
+  expect(check(folder('crosswalk/infusion-pump/nmpa-2022', 'd/'))).toBe('');
 });
 
 describe('software version naming rule (2022 二（八）1, 七; 2017 四(一))', () => {

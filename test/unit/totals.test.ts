@@ -26,12 +26,12 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 type Four = [errors: number, warnings: number, infos: number, hints: number];
 const four = (t: Pick<SeverityTotals, 'errors' | 'warnings' | 'infos' | 'hints'>): Four => [t.errors, t.warnings, t.infos, t.hints];
 
-/** Every folder under examples/ holding a dossier.yaml, or a dossier file of its own. */
+/** Every folder under examples/ holding a dossier.yaml, or a dossier file of its own (a README.md is not one: examples/crosswalk/ explains the pair below it). */
 function exampleFolders(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && (e.name === DOSSIER_YAML || e.name.endsWith('.md')))) out.push(dir);
+    if (entries.some((e) => e.isFile() && (e.name === DOSSIER_YAML || (e.name.endsWith('.md') && e.name !== 'README.md')))) out.push(dir);
     else for (const e of entries) if (e.isDirectory()) walk(path.join(dir, e.name));
   };
   walk(path.join(REPO, 'examples'));

@@ -167,6 +167,38 @@ export function zipOf(entries: Record<string, string | Buffer>, opts: { stored?:
   return Buffer.concat([...locals, cd, end]);
 }
 
+/**
+ * A ZIP64 archive of the entries whose end records claim `count` entries (a hostile directory:
+ * the entry cap must refuse it before the directory is read).
+ */
+export function zipClaimingEntries(entries: Record<string, string | Buffer>, count: number): Buffer {
+  const z = zipOf(entries);
+  const eocd = z.length - 22;
+  const cdSize = z.readUInt32LE(eocd + 12);
+  const cdOffset = z.readUInt32LE(eocd + 16);
+  const body = z.subarray(0, eocd);
+  const rec = Buffer.alloc(56);
+  rec.writeUInt32LE(0x06064b50, 0);
+  rec.writeBigUInt64LE(44n, 4);
+  rec.writeUInt16LE(45, 12);
+  rec.writeUInt16LE(45, 14);
+  rec.writeBigUInt64LE(BigInt(count), 24);
+  rec.writeBigUInt64LE(BigInt(count), 32);
+  rec.writeBigUInt64LE(BigInt(cdSize), 40);
+  rec.writeBigUInt64LE(BigInt(cdOffset), 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  loc.writeBigUInt64LE(BigInt(body.length), 8);
+  loc.writeUInt32LE(1, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([body, rec, loc, end]);
+}
+
 export const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 /** A research report (NMPA 2022) whose 漏洞评估 holds `body`. */

@@ -1,19 +1,34 @@
 // The `.cyberdossierrc.yaml` format, described once (issue 15 item 5a). This table drives
-//  - the validator (config.ts `loadConfigText`: which keys exist, the did-you-mean list),
+//  - the validator (config.ts `loadConfigText`: which keys exist, the did-you-mean list, and each
+//    key's `validate`, written in config-keys.ts),
 //  - the published JSON Schema (schemas/cyberdossierrc.schema.json, written by `npm run gen`),
 //  - the editor settings that mirror rc keys (package.json `contributes.configuration` and the
 //    Restricted Mode list `capabilities.untrustedWorkspaces.restrictedConfigurations`, also
 //    written by `npm run gen`; descriptions are package.nls*.json keys, zh-CN and en),
 //  - which keys wait for Workspace Trust (engine.ts `restricted`).
-// Data only: nothing here reads a file.
+// Data only: nothing here reads a file (the validators read the parsed YAML they are given).
 
 import { DEFAULT_IDS } from './rulesets/common';
 import type { JsonSchema } from './rulesets/types';
 import { MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_KIND } from './pattern';
 import { MAX_GLOBS } from './glob';
 import { LOCALES } from './locale';
+import {
+  SEVERITY_SETTINGS,
+  validateAliases,
+  validateDossierGlobs,
+  validateExport,
+  validateGuideline,
+  validateIds,
+  validateLocale,
+  validateMaxFileSize,
+  validateRules,
+  validateSbom,
+  validateVulnerabilities,
+  type RcValidator,
+} from './config-keys';
 
-export const SEVERITY_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export { SEVERITY_SETTINGS };
 
 /** What the schema of a key depends on besides this table: the registered rule sets and codes. */
 export interface RcSchemaContext {
@@ -32,6 +47,8 @@ export interface RcKeyDescriptor {
   restricted: boolean;
   /** The editor setting that mirrors the key, or why there is none. */
   setting: SettingContribution | ((ctx: RcSchemaContext) => SettingContribution) | { none: string };
+  /** Reads the key's value from the rc file into the configuration input, reporting what is wrong (config-keys.ts). */
+  validate: RcValidator;
 }
 
 const LOCAL_PATH = '^(?:[fF][iI][lL][eE]://|(?![a-zA-Z][a-zA-Z0-9+.-]*://))';
@@ -40,6 +57,7 @@ const stringList = { type: 'array', items: { type: 'string' } } as const;
 /** Every rc key, in the order the schema lists them. */
 export const RC_SCHEMA = {
   guideline: {
+    validate: validateGuideline,
     schema: (ctx) => ({ description: 'Default rule set when a dossier does not say.', enum: [...ctx.guidelines] }),
     restricted: false,
     setting: (ctx) => ({
@@ -53,6 +71,7 @@ export const RC_SCHEMA = {
     }),
   },
   locale: {
+    validate: validateLocale,
     schema: () => ({ description: 'Language of the messages; default: the editor’s display language, else zh-CN.', enum: [...LOCALES] }),
     restricted: false,
     setting: {
@@ -65,6 +84,7 @@ export const RC_SCHEMA = {
     },
   },
   rules: {
+    validate: validateRules,
     schema: (ctx) => ({
       description: 'Severity per code, or per code + requirement (the more specific wins).',
       type: 'object',
@@ -82,6 +102,7 @@ export const RC_SCHEMA = {
     },
   },
   aliases: {
+    validate: validateAliases,
     schema: (ctx) => ({
       description: 'Extra heading titles per requirement ID (exact match after normalisation).',
       type: 'object',
@@ -92,6 +113,7 @@ export const RC_SCHEMA = {
     setting: { scope: 'resource', type: 'object', default: {}, markdownDescription: '%configuration.aliases%', additionalProperties: stringList },
   },
   ids: {
+    validate: validateIds,
     schema: () => ({
       description: `ID patterns (regular expressions, whole-token) per kind. They run on RE2, in linear time: no lookaround, no backreferences; at most ${MAX_PATTERNS_PER_KIND} per kind, ${MAX_PATTERN_LENGTH} characters each. Not applied in an untrusted workspace.`,
       type: 'object',
@@ -111,6 +133,7 @@ export const RC_SCHEMA = {
     },
   },
   dossierGlobs: {
+    validate: validateDossierGlobs,
     schema: () => ({
       description: `Markdown files treated as dossier files even without \`document:\` (globs, matched in linear time; at most ${MAX_GLOBS}, ${MAX_PATTERN_LENGTH} characters each; \`!(…)\` is not supported). Not applied in an untrusted workspace.`,
       type: 'array',
@@ -121,11 +144,13 @@ export const RC_SCHEMA = {
     setting: { scope: 'resource', type: 'array', items: { type: 'string' }, default: [], markdownDescription: '%configuration.dossierGlobs%' },
   },
   maxFileSize: {
+    validate: validateMaxFileSize,
     schema: () => ({ description: 'Larger files get `file-too-large` (e.g. 10MB, 512KB, or bytes).', type: ['string', 'integer'], pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]?|[bB])?\\s*$', default: '10MB' }),
     restricted: false,
     setting: { scope: 'resource', type: 'string', default: '10MB', markdownDescription: '%configuration.maxFileSize%' },
   },
   export: {
+    validate: validateExport,
     schema: () => ({
       description: 'Word export (`cyberdossier export --to docx`).',
       type: 'object',
@@ -150,6 +175,7 @@ export const RC_SCHEMA = {
     },
   },
   sbom: {
+    validate: validateSbom,
     schema: () => ({
       description:
         'SBOM file(s) (CycloneDX 1.4–1.6 or SPDX 2.3, JSON) of the device; the dossier’s off-the-shelf software table must agree with them (`inconsistent-fact`). Paths relative to this file; several are one list. Each must be a regular file of at most 50 MB inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed). Not applied in an untrusted workspace.',
@@ -163,6 +189,7 @@ export const RC_SCHEMA = {
     setting: { none: 'The SBOM belongs to the dossier the rc file governs (config.ts resolveConfig): an editor setting would apply one SBOM to every dossier of the workspace.' },
   },
   vulnerabilities: {
+    validate: validateVulnerabilities,
     schema: () => ({
       description:
         'Vulnerability data kept on this machine (never fetched): OSV JSON records and per-ecosystem zip exports, NVD CVE API 2.0 JSON, CVE JSON 5 records, the CISA KEV catalog, and VEX (CycloneDX, OpenVEX, CSAF 2.0). Files or folders relative to this file, inside this file’s folder, the dossier’s folder or the workspace (symbolic links followed); an item may be {path, maxAge}. The components of the SBOM (else of the dossier’s off-the-shelf software table) are matched against them; an index is cached in .cyberdossier-cache/ beside the data. Not applied in an untrusted workspace.',

@@ -14,6 +14,8 @@ export { CODES, ALL_CODES } from './codes';
 export { LineIndex, normalize, titleKey } from './text';
 export { skeleton } from './skeleton';
 export { type DossierState } from './rules/context';
+// Issue 15 item 2: the read-only view of the engine's state the adapters get (Engine.snapshotOf).
+export { type DeepReadonly, type DossierSnapshot, type FileSnapshot, type StateSnapshot } from './snapshot';
 export { type Localized, type DocumentKind, type RuleSet } from './rulesets/types';
 export { requirementKeys } from './match';
 export { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from './configured-file';
@@ -23,3 +25,26 @@ export { loadFeed, clearFeedMemory } from '../vulns/store';
 export { matchComponents } from '../vulns/match';
 // Issue 18 item 2: one count everywhere.
 export { totalsOf, totalsFor, countSeverities, addSeverity, addTotals, emptyTotals, highestSeverity, type Totals, type FileTotals, type SeverityTotals, type CountedReport } from './totals';
+// Issue 15 item 2: what the editor features (server/src/features) read of the engine.
+export { type FindingData } from './codes';
+export { type DocGroup, type FileState, describeFacts } from './rules/context';
+export { evaluate, getFact, type ConditionContext, mergeFacts, type Facts } from './facts/facts';
+export { parentId, refKey, type Answer, type HeadingRef, isAnswered, emptyMatch, matchDocument } from './match';
+export { headingNotApplicable, notApplicableOf, documentLanguage, type Insertion } from './rules/structure';
+export { answerSection, sectionHasBody } from './rules/section';
+export { isPlaceholderText, NMPA_ANSWERS } from './rulesets/common';
+export { type Requirement, type Condition, type JsonSchema, type Severity, type SubmissionCase } from './rulesets/types';
+export { descendants, subtreeHasBody, type DocModel, type Heading } from './model';
+export { type Range, type Position, stripNumbering } from './text';
+export { missingSeverityOf } from './severity';
+export { type IdKind } from './config';
+export { capabilityAnswers, type CapabilityAnswer } from './rules/capability-answers';
+export { findRequirement, allRequirementIds } from './rulesets';
+export { type FactValue, resolveRef, schemaAt, canonicalEnum } from './facts/schema';
+export { dataOf, findingData, tableLinesOf, type CapabilityData, type CapabilityInsert } from './code-descriptors';
+export { type IdOccurrence } from './ids';
+export { traceabilityTables } from './rules/content';
+export { cellText, columnMap } from './tables';
+export { childNumbering, numberingOf, shiftNumbering } from './numbering';
+export { findDossierRoots } from './workspace';
+export { loadYaml, type YEntry, type YNode, type YamlResult } from './facts/yaml';

@@ -4,15 +4,10 @@
 // names. The obvious fix is preferred; "disable" comes last.
 
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { findRequirement } from '../engine/rulesets';
-import type { Insertion } from '../engine/rules/structure';
-import type { JsonSchema, Localized } from '../engine/rulesets/types';
-import { LineIndex } from '../engine/text';
-import { localize, type Locale } from '../engine/locale';
-import { dataOf, type CapabilityData, type CapabilityInsert } from '../engine/code-descriptors';
+import { findRequirement, LineIndex, localize, dataOf, findingData, tableLinesOf, type JsonSchema, type Localized, type Locale, type CapabilityData, type CapabilityInsert, type FindingData } from '../engine';
 import { missingKeyInsertions } from './frontmatterFix';
 
-export type { Locale } from '../engine/locale';
+export type { Locale } from '../engine';
 
 export interface ActionContext {
   uri: string;
@@ -39,13 +34,6 @@ export const FIX_ALL_KIND = 'source.fixAll.cyberdossier';
 const SOURCE = 'cyberdossier';
 const t = (l: Localized, locale: Locale) => localize(l, locale);
 
-interface TableData {
-  start: number;
-  end: number;
-  header: number;
-  rows: number[];
-}
-
 export function codeActions(ctx: ActionContext): CodeAction[] {
   const lines = new LineIndex(ctx.text);
   const fixes: CodeAction[] = [];
@@ -57,7 +45,7 @@ export function codeActions(ctx: ActionContext): CodeAction[] {
   const capabilityDiags = capabilities.map((x) => x.d);
   for (const d of ctx.diagnostics) {
     if (d.source !== SOURCE) continue;
-    const data = (d.data ?? {}) as Record<string, unknown>;
+    const data = findingData(d.data);
     const action = fixFor(d, data, ctx, lines, capabilityDiags.length <= 1);
     if (action) fixes.push(...(Array.isArray(action) ? action : [action]));
     const disable = disableFor(d, data, ctx, lines);
@@ -161,7 +149,7 @@ export function fixAllAction(ctx: ActionContext): CodeAction | undefined {
   const diagnostics: Diagnostic[] = [];
   for (const d of all) {
     if (d.source !== SOURCE || (d.code !== 'frontmatter-invalid' && d.code !== 'config-invalid')) continue;
-    const suggestion = (d.data as { suggestion?: unknown } | undefined)?.suggestion;
+    const suggestion = dataOf(d.code, d.data)?.suggestion;
     if (typeof suggestion !== 'string') continue;
     // A placeholder the missing-keys fix wrote is the user's to fill, never a guess's.
     const current = ctx.text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
@@ -192,7 +180,7 @@ export function fixAllAction(ctx: ActionContext): CodeAction | undefined {
   };
 }
 
-function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext, lines: LineIndex, onlyCapability: boolean): CodeAction | CodeAction[] | undefined {
+function fixFor(d: Diagnostic, data: FindingData, ctx: ActionContext, lines: LineIndex, onlyCapability: boolean): CodeAction | CodeAction[] | undefined {
   const { locale } = ctx;
   const en = locale === 'en';
   switch (d.code) {
@@ -200,8 +188,9 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
       const found = typeof data.requirement === 'string' ? findRequirement(data.requirement) : undefined;
       if (!found) return undefined;
       const r = found.requirement;
-      if (typeof data.item === 'string') {
-        const el = r.checks?.flatMap((c) => (c.kind === 'statement' ? c.elements : [])).find((e) => e.item === data.item);
+      const section = dataOf('missing-section', d.data);
+      if (section?.item !== undefined) {
+        const el = r.checks?.flatMap((c) => (c.kind === 'statement' ? c.elements : [])).find((e) => e.item === section.item);
         if (!el) return undefined;
         // The document's language, not the editor's: a Chinese statement gets Chinese text.
         const docLang: Locale = /[\u4e00-\u9fff]/.test(ctx.text.replace(/^---[\s\S]*?\n---/, '')) ? 'zh-CN' : 'en';
@@ -209,7 +198,7 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
         const edit = appendAtEnd(lines, text);
         return action(en ? `Add ${el.label.en}` : `添加${el.label.zh}`, d, edit, ctx, true);
       }
-      const ins = data.insert as Insertion | undefined;
+      const ins = section?.insert;
       if (!ins) return undefined;
       const lang = ins.lang === 'en' ? 'en' : 'zh';
       const blocks = [sectionBlock(r.id, ins.depth, ins.numbering, lang)];
@@ -234,13 +223,13 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
     }
     case 'frontmatter-invalid':
     case 'config-invalid': {
-      if (typeof data.suggestion !== 'string') return undefined;
-      const edit: TextEdit = { range: d.range, newText: data.suggestion };
-      return action(en ? `Replace with ${data.suggestion}` : `替换为 ${data.suggestion}`, d, edit, ctx, true);
+      const suggestion = dataOf(d.code, d.data)?.suggestion;
+      if (suggestion === undefined) return undefined;
+      const edit: TextEdit = { range: d.range, newText: suggestion };
+      return action(en ? `Replace with ${suggestion}` : `替换为 ${suggestion}`, d, edit, ctx, true);
     }
     case 'missing-column': {
-      const table = data.table as TableData | undefined;
-      const label = data.label as Localized | undefined;
+      const { table, label } = dataOf('missing-column', d.data) ?? {};
       if (!table || !label) return undefined;
       const zhDoc = /[\u4e00-\u9fff]/.test(lines.lineText(table.header));
       const name = zhDoc ? label.zh : label.en;
@@ -258,12 +247,13 @@ function fixFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext
     case 'inconsistent-fact': {
       // The OTS table's version cell against the SBOM: the range is exactly that cell's text. Not
       // preferred: the SBOM may be the stale side.
-      if (data.mismatch !== 'version-differs' || typeof data.sbomVersion !== 'string' || !data.sbomVersion.trim()) return undefined;
-      const v = data.sbomVersion.trim().replace(/\|/g, '\\|');
+      const fact = dataOf('inconsistent-fact', d.data);
+      if (fact?.mismatch !== 'version-differs' || fact.sbomVersion === undefined || !fact.sbomVersion.trim()) return undefined;
+      const v = fact.sbomVersion.trim().replace(/\|/g, '\\|');
       return action(en ? `Use the SBOM’s version ${v}` : `改为 SBOM 中的版本 ${v}`, d, { range: d.range, newText: v }, ctx, false);
     }
     case 'capability-unaddressed': {
-      const c = dataOf('capability-unaddressed', data);
+      const c = dataOf('capability-unaddressed', d.data);
       if (!c?.insert || !c.capability) return undefined;
       const edit = capabilityEdit([c], c.insert, ctx, lines);
       return action(en ? `Add ${c.capability} (${c.name?.en ?? ''})` : `添加 ${c.capability}（${c.name?.zh ?? ''}）`, d, edit, ctx, onlyCapability);
@@ -337,7 +327,7 @@ function action(title: string, d: Diagnostic, edit: TextEdit, ctx: ActionContext
 }
 
 /** "Disable for this line" — around the table for a row (a comment between rows ends a table). */
-function disableFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionContext, lines: LineIndex): CodeAction | undefined {
+function disableFor(d: Diagnostic, data: FindingData, ctx: ActionContext, lines: LineIndex): CodeAction | undefined {
   if (/\.ya?ml$/i.test(ctx.uri)) return undefined;
   const code = String(d.code);
   const rule = [code, typeof data.requirement === 'string' ? data.requirement : ''].filter(Boolean).join(' ');
@@ -350,7 +340,7 @@ function disableFor(d: Diagnostic, data: Record<string, unknown>, ctx: ActionCon
     const edit = appendAtEnd(lines, `<!-- cyberdossier-disable-file ${rule} -->`);
     return { title: en ? `Disable ${code} for this file` : `在本文件中停用 ${code}`, kind: 'quickfix', diagnostics: [d], edit: { changes: { [ctx.uri]: [edit] } } };
   }
-  const table = data.table as TableData | undefined;
+  const table = tableLinesOf(data.table);
   if (table && line > table.header && line < table.end) {
     const indent = /^\s*/.exec(lines.lineText(table.start))![0];
     const edits: TextEdit[] = [

@@ -4,19 +4,11 @@
 // capability section, and the dossier's own IDs.
 
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
-import { ALL_CODES, CODES } from '../engine/codes';
-import { resolveRef, schemaAt } from '../engine/facts/schema';
-import { isAnswered, parentId } from '../engine/match';
-import { allRequirementIds, findRequirement, RULESETS } from '../engine/rulesets';
-import type { JsonSchema, RuleSet } from '../engine/rulesets/types';
-import { LineIndex } from '../engine/text';
-import { localize, type Locale } from '../engine/locale';
-import { documentLanguage, type Insertion } from '../engine/rules/structure';
+import { ALL_CODES, CODES, resolveRef, schemaAt, isAnswered, parentId, allRequirementIds, findRequirement, RULESETS, LineIndex, localize, documentLanguage, childNumbering, numberingOf, shiftNumbering, type JsonSchema, type RuleSet, type Locale, type Insertion } from '../engine';
 import { snippetCatalogue } from './snippets';
-import { childNumbering, numberingOf, shiftNumbering } from '../engine/numbering';
 import { enclosingRequirement, headingAtLine, requirementAt, type DocView } from './view';
 
-export type { Locale } from '../engine/locale';
+export type { Locale } from '../engine';
 
 // CompletionItemKind / InsertTextFormat values (LSP numbers; kept local to stay protocol-free).
 const Kind = { Text: 1, Module: 9, Property: 10, Value: 12, Enum: 13, Keyword: 14, Snippet: 15, Reference: 18, EnumMember: 20 } as const;

@@ -4,14 +4,7 @@
 // the target requirements no row maps to. The statuses are the checklist's (buildChecklist), not
 // a second computation. Pure over the engine's state: no editor API.
 
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
-import { evaluate } from '../engine/facts/facts';
-import { capabilityAnswers, type CapabilityAnswer } from '../engine/rules/capability-answers';
-import type { DossierState } from '../engine/rules/context';
-import { findCrosswalk, type Crosswalk } from '../engine/rulesets/crosswalk';
-import { getRuleSet } from '../engine/rulesets';
-import type { Localized, RuleSet } from '../engine/rulesets/types';
+import { evaluate, capabilityAnswers, findCrosswalk, getRuleSet, type Engine, type Locale, type CapabilityAnswer, type DossierState, type Crosswalk, type Localized, type RuleSet } from '../engine';
 import { buildChecklist, dossierFacts, dossierState, resolveDossier, type Checklist, type ChecklistItem } from './checklist';
 import type { RequirementStatus } from './view';
 
@@ -152,6 +145,45 @@ export function markOf(source: CrosswalkCell, targets: CrosswalkCell[]): Crosswa
   // Interpretation: absent on both sides and required on at least one is a gap of both.
   if (source.required || targets.some((c) => c.required)) return 'neither';
   return 'not-required';
+}
+
+/** Which dossier lacks a row's ground: the source's, the target's, or both. */
+export type CrosswalkSideName = 'source' | 'target' | 'both';
+
+/**
+ * What a reviewer reads first (§12 «Verdict»): the rows absent where a dossier requires them
+ * (gaps), the rows present on one side only because the other side's facts do not require them
+ * (explained), and the source rows with no counterpart, present or not required.
+ */
+export interface CrosswalkVerdict {
+  gaps: { id: string; mark: CrosswalkMark; lacking: CrosswalkSideName }[];
+  explained: { id: string; mark: CrosswalkMark }[];
+  unmatched: { present: string[]; notRequired: string[] };
+}
+
+/**
+ * A cell its dossier is expected to have: required, or shown as missing, empty or a bare 不适用 by
+ * the checklist — a recommended FDA element that is missing is a gap a reviewer asks about;
+ * "not required here" (its facts switch it off) is not.
+ */
+const expected = (c: CrosswalkCell) => c.required || c.status !== 'not-required';
+
+export function verdictOf(rows: CrosswalkLine[]): CrosswalkVerdict {
+  const v: CrosswalkVerdict = { gaps: [], explained: [], unmatched: { present: [], notRequired: [] } };
+  for (const l of rows) {
+    const id = l.source.id;
+    const inSource = expected(l.source);
+    const inTarget = l.targets.some(expected);
+    if (l.mark === 'source-only') (inTarget ? v.gaps.push({ id, mark: l.mark, lacking: 'target' }) : v.explained.push({ id, mark: l.mark }));
+    else if (l.mark === 'target-only') (inSource ? v.gaps.push({ id, mark: l.mark, lacking: 'source' }) : v.explained.push({ id, mark: l.mark }));
+    else if (l.mark === 'neither') v.gaps.push({ id, mark: l.mark, lacking: inSource && inTarget ? 'both' : inSource ? 'source' : 'target' });
+    else if (l.mark === 'no-counterpart') {
+      if (l.source.satisfied) v.unmatched.present.push(id);
+      else if (inSource) v.gaps.push({ id, mark: l.mark, lacking: 'source' });
+      else v.unmatched.notRequired.push(id);
+    }
+  }
+  return v;
 }
 
 function groupOf(side: Side, prefix: string) {

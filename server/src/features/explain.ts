@@ -4,10 +4,7 @@
 // "security_software: not declared", "interfaces.network.protocols is invalid"). The checklist
 // shows this next to a requirement that is not required here.
 
-import { evaluate, getFact, type ConditionContext } from '../engine/facts/facts';
-import type { FactValue } from '../engine/facts/schema';
-import { findRequirement } from '../engine/rulesets';
-import type { Condition, Localized } from '../engine/rulesets/types';
+import { evaluate, getFact, findRequirement, type ConditionContext, type FactValue, type Condition, type Localized } from '../engine';
 
 export interface FactLeaf {
   /** The fact path, or undefined for a table leaf. */

@@ -4,9 +4,7 @@
 // `workspace.workspaceEdit.snippetEditSupport`), and plain text with `<…>` placeholders for the
 // others. Reads only `data.path` of the findings, the schema and the frontmatter lines.
 
-import { resolveRef, schemaAt } from '../engine/facts/schema';
-import type { JsonSchema } from '../engine/rulesets/types';
-import type { LineIndex } from '../engine/text';
+import { resolveRef, schemaAt, type JsonSchema, type LineIndex } from '../engine';
 
 export interface KeyInsertion {
   /** 0-based line before which the block goes, and the block's lines (snippet and plain). */

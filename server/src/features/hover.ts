@@ -5,15 +5,9 @@
 // without a heading (requirements.md §3a).
 
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { evaluate } from '../engine/facts/facts';
-import { resolveRef, schemaAt } from '../engine/facts/schema';
-import type { Requirement, RuleSet } from '../engine/rulesets/types';
-import { refKey } from '../engine/match';
-import { LineIndex } from '../engine/text';
-import { describeFacts } from '../engine/rules/context';
+import { evaluate, resolveRef, schemaAt, refKey, LineIndex, describeFacts, missingSeverityOf, type Requirement, type RuleSet } from '../engine';
 import type { DocView } from './view';
 import type { Locale } from './completion';
-import { missingSeverityOf } from '../engine/severity';
 
 export interface HoverContext {
   text: string;

@@ -4,8 +4,7 @@
 // file that is there, never replacing a key the user wrote. Pure over the rule sets and text.
 
 import { parseDocument, isMap } from 'yaml';
-import { DEFAULT_RULESET } from '../engine/rulesets';
-import type { JsonSchema, Localized, RuleSet } from '../engine/rulesets/types';
+import { DEFAULT_RULESET, type JsonSchema, type Localized, type RuleSet } from '../engine';
 
 export interface FactChoice {
   value: string;

@@ -4,8 +4,7 @@
 // the same entries as completion items where they apply (issue 18 item 6), so VS Code needs no
 // static snippet contribution and `editor.snippetSuggestions` plays no part.
 
-import { RULESETS } from '../engine/rulesets';
-import { skeleton } from '../engine/skeleton';
+import { RULESETS, skeleton } from '../engine';
 
 export interface SnippetEntry {
   prefix: string[];

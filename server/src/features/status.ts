@@ -1,8 +1,7 @@
 // What the language status item shows: the document kind, the rule set, "N of M required
 // sections present" for the document and for its whole dossier (the checklist's counts).
 
-import { countSeverities, type SeverityTotals } from '../engine/totals';
-import type { Severity } from '../engine/rulesets/types';
+import { countSeverities, type SeverityTotals, type Severity } from '../engine';
 import { dossierChecklist } from './checklist';
 import type { DocView } from './view';
 

@@ -5,12 +5,7 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { IdKind } from '../engine/config';
-import type { IdOccurrence } from '../engine/ids';
-import type { DocModel } from '../engine/model';
-import { traceabilityTables } from '../engine/rules/content';
-import type { DossierState, FileState } from '../engine/rules/context';
-import { cellText, columnMap } from '../engine/tables';
+import { traceabilityTables, cellText, columnMap, type IdKind, type IdOccurrence, type DocModel, type DossierState, type FileState } from '../engine';
 
 export const TRACE_ROLES = ['requirement', 'design', 'test', 'risk'] as const;
 export type TraceRole = (typeof TRACE_ROLES)[number];

@@ -1,19 +1,8 @@
 // What the editor features read: the engine's last state of a document's dossier (model, facts,
 // requirement matches, IDs). Features answer from this cached state and never wait for a check.
 
-import type { Engine, FileReport } from '../engine/engine';
-import type { FindingData } from '../engine/codes';
-import type { DocGroup, DossierState, FileState } from '../engine/rules/context';
-import { evaluate } from '../engine/facts/facts';
-import { parentId, refKey, type Answer, type HeadingRef } from '../engine/match';
-import { headingNotApplicable, notApplicableOf } from '../engine/rules/structure';
-import { answerSection, sectionHasBody } from '../engine/rules/section';
-import { isPlaceholderText } from '../engine/rulesets/common';
-import type { Localized, Requirement } from '../engine/rulesets/types';
-import { descendants, subtreeHasBody, type DocModel, type Heading } from '../engine/model';
-import type { Range } from '../engine/text';
+import { evaluate, parentId, refKey, headingNotApplicable, notApplicableOf, answerSection, sectionHasBody, isPlaceholderText, descendants, subtreeHasBody, missingSeverityOf, type Engine, type FileReport, type FindingData, type DocGroup, type DossierState, type FileState, type Answer, type HeadingRef, type Localized, type Requirement, type DocModel, type Heading, type Range } from '../engine';
 import { becauseText, explainCondition, type Explanation } from './explain';
-import { missingSeverityOf } from '../engine/severity';
 
 export interface DocView {
   state: DossierState;

@@ -460,7 +460,7 @@ export class DossierServer {
   }
 
   private rulesetOf(file: string) {
-    const s = this.engine.stateOf(file)?.file;
+    const s = this.engine.snapshotOf(file)?.file;
     return s?.ruleset ?? getRuleSet(this.engine.configFor(file).config.guideline) ?? RULESETS[0];
   }
 

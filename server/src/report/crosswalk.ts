@@ -5,7 +5,7 @@
 
 import type { Localized } from '../engine';
 import type { CapabilityAnswer } from '../features/crosswalk';
-import { CROSSWALK_MARKS, type CrosswalkCell, type CrosswalkMark, type CrosswalkReport, type CrosswalkSide } from '../features/crosswalk';
+import { CROSSWALK_MARKS, verdictOf, type CrosswalkCell, type CrosswalkMark, type CrosswalkReport, type CrosswalkSide } from '../features/crosswalk';
 import type { RequirementStatus } from '../features/view';
 import { csvField, BOM } from './csv';
 import { esc, htmlPage } from './html';
@@ -83,6 +83,42 @@ function summaryLine(r: CrosswalkReport, locale: Locale): string {
   return CROSSWALK_MARKS.map((m) => `${markLabel(m, r, locale)} ${r.counts[m]}`).join(locale === 'en' ? ', ' : '，');
 }
 
+/**
+ * The verdict under the counts (§12): gaps first — the rows absent where a dossier requires them,
+ * by the dossier that lacks them —, then the one-sided rows the other side's facts do not require,
+ * then the source rows the crosswalk maps to nothing. Each as [label, text].
+ */
+export function verdictLines(r: CrosswalkReport, locale: Locale): [string, string][] {
+  const v = verdictOf(r.rows);
+  const a = sideTag(r.source);
+  const b = sideTag(r.target);
+  const L = (zh: string, en: string) => pick({ zh, en }, locale);
+  const list = (ids: string[]) => ids.join(L('、', ', '));
+  const out: [string, string][] = [];
+  const gaps = L('缺口', 'Gaps');
+  if (!v.gaps.length) out.push([gaps, L('无：对照表中任一方要求的条目在两份资料中均已具备。', 'none: every mapped requirement that either dossier needs is covered on both sides.')]);
+  else {
+    const lacking = (side: 'source' | 'target') => v.gaps.filter((g) => g.lacking === side || g.lacking === 'both').map((g) => g.id);
+    const inA = lacking('source');
+    const inB = lacking('target');
+    const parts = [...(inA.length ? [L(`${a} 资料缺少 ${list(inA)}`, `the ${a} dossier lacks ${list(inA)}`)] : []), ...(inB.length ? [L(`${b} 资料缺少 ${list(inB)} 的对应条目`, `the ${b} dossier lacks the counterpart of ${list(inB)}`)] : [])];
+    out.push([gaps, L(`应有而缺少（必需，或建议项缺少）：${parts.join('；')}。`, `absent where a dossier needs them (required, or recommended and missing): ${parts.join('; ')}.`)]);
+  }
+  if (v.explained.length) {
+    const byMark = CROSSWALK_MARKS.flatMap((m) => {
+      const ids = v.explained.filter((x) => x.mark === m).map((x) => x.id);
+      return ids.length ? [`${list(ids)}${paren(markLabel(m, r, locale), locale)}`] : [];
+    }).join(L('；', '; '));
+    out.push([L('非缺口', 'Not a gap'), L(`仅一方具备，另一方按其事实无需提交：${byMark}。`, `present on one side, not required on the other by its facts: ${byMark}.`)]);
+  }
+  const { present, notRequired } = v.unmatched;
+  if (present.length || notRequired.length) {
+    const parts = [...(present.length ? [L(`已有：${list(present)}`, `present: ${list(present)}`)] : []), ...(notRequired.length ? [L(`本次无需：${list(notRequired)}`, `not required here: ${list(notRequired)}`)] : [])].join(L('；', '; '));
+    out.push([L(`无 ${b} 对应条目`, `No ${b} counterpart`), L(`${a} 特有条目，不作比较（原因见说明）：${parts}。`, `${a}-only items, compared with nothing (the note says why): ${parts}.`)]);
+  }
+  return out;
+}
+
 function sideRows(r: CrosswalkReport, locale: Locale): [string, string, string][] {
   return [r.source, r.target].map((s) => [pick(s.ruleset.name, locale), s.name, nOfM(s.counts.present, s.counts.required, locale)]);
 }
@@ -98,6 +134,7 @@ export function renderCrosswalkMarkdown(r: CrosswalkReport, locale: Locale, opts
   out.push(`${mdCell(tx('generated', locale))}: ${formatDate(opts.now ?? new Date())}`, '');
   if (r.mirrored) out.push(`${mdCell(tx('mirrored', locale))} (${r.mirrored.from} → ${r.mirrored.to})`, '');
   out.push(mdCell(summaryLine(r, locale)), '');
+  for (const [label, text] of verdictLines(r, locale)) out.push(`**${mdCell(label)}**: ${mdCell(text)}`, '');
   out.push(`## ${mdCell(tx('tableA', locale))}`, '');
   const a = sideTag(r.source);
   const b = sideTag(r.target);
@@ -186,7 +223,7 @@ export function renderCrosswalkHtml(r: CrosswalkReport, locale: Locale, opts: Re
     heading: `${esc(r.source.name)} ↔ ${esc(r.target.name)}`,
     meta: `${meta}<div><dt>${esc(tx('generated', locale))}</dt><dd>${esc(now)}</dd></div>`,
     main:
-      `<section class="card summary"><div><ul class="chips">${chips}</ul>${r.mirrored ? `<div class="findings-line">${esc(tx('mirrored', locale))} (${esc(r.mirrored.from)} → ${esc(r.mirrored.to)})</div>` : ''}</div></section>\n` +
+      `<section class="card summary"><div><ul class="chips">${chips}</ul>${verdictLines(r, locale).map(([label, text]) => `<div class="findings-line"><b>${esc(label)}</b> ${esc(text)}</div>`).join('')}${r.mirrored ? `<div class="findings-line">${esc(tx('mirrored', locale))} (${esc(r.mirrored.from)} → ${esc(r.mirrored.to)})</div>` : ''}</div></section>\n` +
       `<section><div class="doc-head"><div><h2>${esc(tx('tableA', locale))}</h2></div><div></div></div><div class="tbl"><table>` +
       th([`${a} ${tx('id', locale)}`, tx('requirement', locale), tx('status', locale), `${b} ${tx('mapped', locale)}`, tx('mark', locale), tx('note', locale)]) +
       `<tbody>${rowsA}</tbody></table></div></section>\n` +

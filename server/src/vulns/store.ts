@@ -17,7 +17,7 @@ import { parseJsonText, streamJson } from './json';
 import { cve5Record, isCve5, isKev, isNvd, isOsv, kevEntry, nvdRecord, osvRecord } from './records';
 import { FeedError, type FeedKind, type KevEntry, type VexStatement, type VulnRecord } from './types';
 import { vexDate, vexFormat, vexStatements } from './vex';
-import { zipEntries, zipEntryData } from './zip';
+import { forEachZipEntry, zipEntryData } from './zip';
 
 /** Files up to this size are parsed whole; larger JSON is streamed. */
 export const WHOLE_JSON_BYTES = 64 * 1024 * 1024;
@@ -102,13 +102,30 @@ export function clearFeedMemory(): void {
  */
 export function forgetFeeds(changed: readonly string[]): number {
   let n = 0;
+  // The entries are keyed by canonical path; the editor reports the path it watches (a link in it).
+  const all = [...new Set(changed.flatMap((c) => [c, canonical(c)]))];
   for (const key of [...memory.keys()]) {
-    if (changed.some((c) => c === key || c.startsWith(key + path.sep) || key.startsWith(c + path.sep))) {
+    if (all.some((c) => c === key || c.startsWith(key + path.sep) || key.startsWith(c + path.sep))) {
       memory.delete(key);
       n++;
     }
   }
   return n;
+}
+
+/** The canonical path of `p`, or of its nearest existing parent joined with the rest (a deleted file). */
+function canonical(p: string): string {
+  let rest = '';
+  for (let at = path.resolve(p); ; ) {
+    try {
+      return path.join(fs.realpathSync(at), rest);
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return p;
+      rest = path.join(path.basename(at), rest);
+      at = up;
+    }
+  }
 }
 
 const fail = (value: string, problem: FeedFailure['problem'], message: Localized, extra: Partial<FeedFailure> = {}): FeedFailure => ({ ok: false, value, problem, message, ...extra });
@@ -577,12 +594,18 @@ function readDocument(doc: unknown, p: string, b: Builder): void {
   }
 }
 
+/**
+ * A zip export, entry by entry in the central directory's order: the directory is read in slices
+ * (`forEachZipEntry`), each entry inflated alone under its cap, parsed, indexed and dropped — no
+ * entry list, and never more than one entry's bytes in memory.
+ */
 function readZip(rf: RandomAccessFile, b: Builder): void {
-  const entries = zipEntries(rf).filter((e) => /\.json$/i.test(e.name) && !e.name.endsWith('/'));
-  entries.sort((x, y) => x.localOffset - y.localOffset);
   // A bomb of many small entries is bounded too: at most 100 × the archive's size inflated in all.
   let budget = Math.max(1024 * 1024 * 1024, rf.size * 100);
-  for (const e of entries) {
+  let json = 0;
+  forEachZipEntry(rf, (e) => {
+    if (!/\.json$/i.test(e.name) || e.name.endsWith('/')) return;
+    json++;
     const data = zipEntryData(rf, e);
     budget -= data.length;
     if (budget < 0) throw new FeedError({ zh: '不是可读取的 ZIP 文件：解压后的总量超过上限', en: 'not a readable ZIP file: it inflates to more than the limit' });
@@ -593,7 +616,7 @@ function readZip(rf: RandomAccessFile, b: Builder): void {
       if (err instanceof FeedError) throw new FeedError({ zh: `${e.name}：${err.plain.zh}`, en: `${e.name}: ${err.plain.en}` }, err.line, err.column);
       throw err;
     }
-    if (!isObj(o)) continue;
+    if (!isObj(o)) return;
     if (isCve5(o)) {
       b.kinds.add('cve5');
       b.add(cve5Record(o));
@@ -601,6 +624,6 @@ function readZip(rf: RandomAccessFile, b: Builder): void {
       b.kinds.add('osv-zip');
       b.add(osvRecord(o));
     }
-  }
-  if (!entries.length) throw new FeedError({ zh: 'ZIP 文件中没有 .json 记录', en: 'the ZIP file holds no .json records' });
+  });
+  if (!json) throw new FeedError({ zh: 'ZIP 文件中没有 .json 记录', en: 'the ZIP file holds no .json records' });
 }

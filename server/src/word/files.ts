@@ -230,14 +230,14 @@ export async function exportToFile(engine: Engine, target: string, o: ExportFile
   let files: string[];
   const skipped: string[] = [];
   const kindIndex = (f: string) => {
-    const st = engine.stateOf(f)?.file;
+    const st = engine.snapshotOf(f)?.file;
     const k = st?.kind;
     return k ? st!.ruleset.kinds.indexOf(k) : Number.MAX_SAFE_INTEGER;
   };
   if (folder) {
     files = [];
     for (const f of walkMarkdown(host, abs)) {
-      if (engine.stateOf(f)?.file?.isDossier) files.push(f);
+      if (engine.snapshotOf(f)?.file?.isDossier) files.push(f);
       else skipped.push(f);
     }
     if (host.exists(path.join(abs, DOSSIER_YAML))) files.sort((a, b) => kindIndex(a) - kindIndex(b) || comparePaths(a, b));
@@ -248,7 +248,7 @@ export async function exportToFile(engine: Engine, target: string, o: ExportFile
   if (check.errors > 0 && !o.force) return { ...base, refused: true };
 
   // Cover: the facts of the first dossier file (merged with dossier.yaml).
-  const first = engine.stateOf(files[0])?.file;
+  const first = engine.snapshotOf(files[0])?.file;
   const facts = (first?.facts.values ?? {}) as Record<string, unknown>;
   const product = (facts.product ?? {}) as Record<string, unknown>;
   const ruleset = first?.ruleset ?? getRuleSet(DEFAULT_RULESET)!;
@@ -260,7 +260,7 @@ export async function exportToFile(engine: Engine, target: string, o: ExportFile
     return schema['x-enum-labels-zh']?.[s] ?? s;
   };
   const docs: ExportDocument[] = files.map((f) => {
-    const st = engine.stateOf(f)?.file;
+    const st = engine.snapshotOf(f)?.file;
     const text = host.readFile(f);
     if (text === undefined) throw new WordError({ zh: `无法读取 ${f}`, en: `Cannot read ${f}` });
     return { path: f, markdown: text, kind: st?.kind ? { id: st.kind.id, name: st.kind.name } : undefined };

@@ -3,7 +3,7 @@
 // array order), composing a pipeline of steps into one edit list on the original text, and the
 // line-ending conventions of a file. Pure: no editor API.
 
-import { LineIndex, type Position, type Range } from '../../engine/text';
+import { LineIndex, type Position, type Range } from '../../engine';
 
 export interface MigrationEdit {
   range: Range;

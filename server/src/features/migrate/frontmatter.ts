@@ -4,10 +4,7 @@
 // a new key is inserted as a line of its own next to its siblings. Nothing is guessed: the two
 // facts the guideline needs and only the user can know get a placeholder the checker reports.
 
-import { loadYaml, type YEntry, type YNode, type YamlResult } from '../../engine/facts/yaml';
-import { canonicalEnum, schemaAt } from '../../engine/facts/schema';
-import { getRuleSet } from '../../engine/rulesets';
-import { LineIndex, type Position } from '../../engine/text';
+import { loadYaml, canonicalEnum, schemaAt, getRuleSet, LineIndex, type YEntry, type YNode, type YamlResult, type Position } from '../../engine';
 import type { OffsetEdit } from './edits';
 import { eolOf } from './edits';
 import { GUIDELINE_2022, KIND_MAPS, MANUAL_FRONTMATTER, type ManualItem, type RawFacts } from './mapping';

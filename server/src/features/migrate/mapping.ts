@@ -4,8 +4,7 @@
 // user must decide. Titles, synonyms and templates come from the registered nmpa-2022 rule set;
 // FALLBACK holds the titles and synonyms of §4 / §6 / §9 only until that rule set is registered.
 
-import { getRuleSet } from '../../engine/rulesets';
-import type { DocumentKind, Localized, Requirement } from '../../engine/rulesets/types';
+import { getRuleSet, type DocumentKind, type Localized, type Requirement } from '../../engine';
 
 export const GUIDELINE_2022 = 'nmpa-2022';
 

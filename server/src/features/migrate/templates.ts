@@ -8,13 +8,10 @@
 // still write.
 
 import { URI } from 'vscode-uri';
-import { Engine } from '../../engine/engine';
-import { overlayHost } from '../../engine/host';
-import { buildModel } from '../../engine/model';
-import { LineIndex } from '../../engine/text';
+import { Engine, overlayHost, buildModel, LineIndex } from '../../engine';
 import { codeActions, type Locale } from '../codeActions';
 import { applyOffsets, composeOffsets, eolOf, type OffsetEdit, toOffsets } from './edits';
-import { headingParts } from './headings';
+import { headingParts } from './heading-line';
 
 export interface TemplateResult {
   /** Per file: edits on the text given, and the text after them. */
