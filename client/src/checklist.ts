@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { l10n, useLocaleOf } from './i18n';
 import type { Checklist, ChecklistDocument, ChecklistItem, RequirementStatus } from '../../server/src/features/checklist';
 import { documentIcon, requirementIcon } from './checklist-icons';
+import { reportOpener, withReportCsp, type ReportOpener } from './report-open';
 import { ChecklistRequest, ChecklistsRequest, ReportRequest, type ReportParams, type ReportResult } from '../../server/src/shared/protocol';
 
 export const VIEW_ID = 'cyberdossier.checklist';
@@ -369,19 +370,34 @@ function defaultReportFolder(context: vscode.ExtensionContext, dossierRoot: vsco
   return vscode.Uri.joinPath(dossierRoot, '..');
 }
 
-/** Opens a written report where the user is: the browser (HTML) through asExternalUri (remote, web), else an editor. */
-export async function openReport(target: vscode.Uri, format: ReportParams['format']): Promise<boolean> {
-  if (format === 'html') {
+/**
+ * Opens a written report where the user is (report-open.ts): HTML in the system browser through
+ * asExternalUri + openExternal on a local desktop, in a webview of the workbench when the file is
+ * on another machine (remote, web); Markdown in the preview; CSV in an editor. Says how.
+ */
+export async function openReport(target: vscode.Uri, format: ReportParams['format']): Promise<ReportOpener> {
+  const how = reportOpener(format, { remoteName: vscode.env.remoteName, web: vscode.env.uiKind === vscode.UIKind.Web });
+  if (how === 'browser') {
     const external = await vscode.env.asExternalUri(target);
-    if (await vscode.env.openExternal(external)) return true;
+    if (await vscode.env.openExternal(external)) return how;
   }
-  if (format === 'md') {
+  if (how === 'webview' || how === 'browser') {
+    const html = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW, l10n.t('Report: {0}', name), vscode.ViewColumn.Active, { enableScripts: false, enableFindWidget: true, localResourceRoots: [] });
+    panel.webview.html = withReportCsp(html);
+    return 'webview';
+  }
+  if (how === 'preview') {
     await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, () => vscode.window.showTextDocument(target));
-    return true;
+    return how;
   }
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
-  return true;
+  return how;
 }
+
+/** The webview type of a report shown inside the workbench. */
+export const REPORT_VIEW = 'cyberdossier.report';
 
 /** Export dossier report…: format, file, request, write, offer to open. */
 async function exportReport(

@@ -165,7 +165,7 @@ const steps = [
         await page.screenshot({ path: path.join(outDir, 'problems-panel.png') });
         fs.writeFileSync(box.env.E2E_SHOT_FILE, 'done');
       })();
-      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 240_000))]);
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 360_000))]);
       await Promise.race([shot, new Promise((r) => setTimeout(r, 1000))]);
       if (!fs.existsSync(path.join(outDir, 'problems-panel.png'))) throw new Error('no screenshot of the Problems panel');
       const results = fs.existsSync(resultFile) ? fs.readFileSync(resultFile, 'utf8') : '(no result file)';

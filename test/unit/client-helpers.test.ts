@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { contentLanguage, countForm, format, resolveLocale, settingLocale, translate } from '../../client/src/i18n-core';
 import { documentIcon, requirementIcon } from '../../client/src/checklist-icons';
+import { REPORT_CSP, reportOpener, withReportCsp } from '../../client/src/report-open';
 import { RULESETS } from '../../server/src/engine/rulesets';
 import { guidelineInfos, mergeDossierYaml, orderRuleSets } from '../../server/src/features/new-dossier';
 import type { RuleSet } from '../../server/src/engine/rulesets/types';
@@ -126,5 +127,23 @@ describe('New dossier document: guidelines and dossier.yaml', () => {
     expect(mergeDossierYaml('- a\n', { guideline: 'nmpa-2022' }, 'en').ok).toBe(false);
     const scalar = mergeDossierYaml('product: tbd\n', { guideline: 'nmpa-2022', product: { name: 'X' } }, 'en');
     expect(scalar).toMatchObject({ ok: true, added: ['guideline'], kept: ['product.name'] });
+  });
+});
+
+describe('where a written report opens (issue 18 item 8)', () => {
+  test('HTML: the system browser on a local desktop; a webview in a remote window or the browser; Markdown in the preview', () => {
+    expect(reportOpener('html', { remoteName: undefined, web: false })).toBe('browser');
+    expect(reportOpener('html', { remoteName: 'ssh-remote', web: false })).toBe('webview');
+    expect(reportOpener('html', { remoteName: undefined, web: true })).toBe('webview');
+    expect(reportOpener('md', { remoteName: 'ssh-remote', web: false })).toBe('preview');
+    expect(reportOpener('csv', { remoteName: undefined, web: false })).toBe('editor');
+  });
+  test('the webview policy comes first in the head and allows only inline styles and data: images', () => {
+    const html = '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>td{}</style></head><body><a href="#r1">x</a></body></html>';
+    const out = withReportCsp(html);
+    expect(out).toBe(html.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`));
+    expect(REPORT_CSP).toMatch(/^default-src 'none';/);
+    expect(REPORT_CSP).not.toMatch(/script-src|https?:/);
+    expect(withReportCsp('<p>bare</p>')).toMatch(/^<meta http-equiv="Content-Security-Policy"[^>]+><p>bare<\/p>$/);
   });
 });

