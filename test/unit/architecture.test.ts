@@ -94,7 +94,7 @@ test('report and word reach the engine and the SBOM reader only through their pu
   const synthetic = g({
     'report/html': ['engine/index', 'engine/rules/context', 'features/checklist'],
     'word/export': ['engine/index', 'sbom/cyclonedx', 'engine/snapshot'],
-    'features/checklist': ['engine/index'],
+    'features/checklist': ['engine/index', 'engine/model'],
     'engine/index': ['engine/model', 'engine/snapshot', 'engine/rules/context'],
     'engine/model': [],
     'engine/snapshot': ['engine/rules/context'],
