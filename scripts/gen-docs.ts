@@ -77,8 +77,9 @@ To silence one finding in place:
 
 function describeCondition(c: Condition | undefined): string {
   if (!c || 'always' in c) return 'always';
-  if ('all' in c) return c.all.map(describeCondition).join(' and ');
-  if ('any' in c) return `(${c.any.map(describeCondition).join(' or ')})`;
+  // An `all` inside `any`/`not` is parenthesised so "a or b and c" never reads two ways.
+  if ('all' in c) return c.all.map((x) => ('all' in x ? `(${describeCondition(x)})` : describeCondition(x))).join(' and ');
+  if ('any' in c) return `(${c.any.map((x) => ('all' in x ? `(${describeCondition(x)})` : describeCondition(x))).join(' or ')})`;
   if ('not' in c) return 'all' in c.not ? `not (${describeCondition(c.not)})` : `not ${describeCondition(c.not)}`;
   if ('tableHasRows' in c) return `${c.tableHasRows.join('/')} lists an item`;
   if ('tableListsNone' in c) return `${c.tableListsNone.join('/')} lists nothing`;
@@ -93,8 +94,12 @@ function describeCondition(c: Condition | undefined): string {
   if ('present' in c) return `\`${c.fact}\` present`;
   if ('absent' in c) return `\`${c.fact}\` absent`;
   if ('includes' in c) return `\`${c.fact}\` includes ${c.includes}`;
+  if ('known' in c) return `\`${c.fact}\` known`;
+  if ('nonEmpty' in c) return `\`${c.fact}\` lists a value`;
+  if ('answeredIn' in c) return `${c.answeredIn.join('/')} answered`;
   if ('anyItem' in c) return `some \`${c.fact}\` has ${c.anyItem.key}: ${c.anyItem.equals}`;
-  return '';
+  const never: never = c;
+  throw new Error(`describeCondition: unknown condition ${JSON.stringify(never)}`);
 }
 
 export function requirementsDoc(rs: RuleSet): string {

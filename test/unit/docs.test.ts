@@ -42,3 +42,11 @@ describe('every code has a page whose examples are true', () => {
     expect(codesOf(RULE_DOCS[code].good, code, 'good')).not.toContain(code);
   });
 });
+
+test('every condition in the requirements pages is written out (no empty parts of an unknown condition form)', () => {
+  const dir = path.join(__dirname, '..', '..', 'docs', 'requirements');
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    expect(text, f).not.toMatch(/\( (and|or) | (and|or) {2}| (and|or) \)| (and|or) \|/);
+  }
+});
