@@ -115,12 +115,14 @@ async function photograph(run) {
       const s = pngSize(file);
       if (s.width !== 1280 || s.height !== 800) throw new Error(`${file}: ${s.width}×${s.height}`);
       if (s.bytes > MAX_BYTES) throw new Error(`${file}: ${Math.round(s.bytes / 1024)} KB > 300 KB`);
-      if (must) for (const [what, sel, re] of must) if (!re.test(await page.locator(sel).first().innerText())) throw new Error(`${name}-${run.lang}: ${what} lacks ${re}`);
+      // The editor renders spaces as no-break spaces.
+      if (must) for (const [what, sel, re] of must) if (!re.test((await page.locator(sel).first().innerText()).replace(/\u00a0/g, ' '))) throw new Error(`${name}-${run.lang}: ${what} lacks ${re}`);
       log(`${path.relative(root, file)} ${Math.round(s.bytes / 1024)} KB`);
     };
     const quickInput = page.locator('.quick-input-widget');
-    const step = async (title) => {
-      await page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '').includes(t), title, { timeout: 30_000 });
+    // "(3/7)" in English, "（3/7）" in Chinese.
+    const step = async (n) => {
+      await page.waitForFunction((k) => new RegExp(`[（(]${k}/7[）)]`).test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), n, { timeout: 30_000 });
     };
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
@@ -137,22 +139,22 @@ async function photograph(run) {
       await page.keyboard.press('Escape');
       if (i > 20) throw new Error('the New dossier document command never appeared');
     }
-    await step('(1/7)');
+    await step(1);
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     await shot('new-document', [['the quick input', '.quick-input-widget', run.lang === 'zh' ? /NMPA|指导原则/ : /NMPA|guideline/i]]);
     await page.keyboard.press('Enter'); // the current guideline (first)
-    await step('(2/7)');
+    await step(2);
     await page.keyboard.press('Enter'); // initial registration
     for (const [n, answer] of [[3, run.product], [4, 'PM-9000'], [5, null], [6, '2.1.0.3']]) {
-      await step(`(${n}/7)`);
+      await step(n);
       if (answer === null) {
         await page.keyboard.press('ArrowDown'); // class II
       } else await page.keyboard.type(answer);
       await page.keyboard.press('Enter');
     }
-    await step('(7/7)');
+    await step(7);
     await page.keyboard.press('Enter'); // the language offered first: the extension's
-    await page.waitForFunction(() => !/\(\d\/7\)/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !/[（(]\d\/7[）)]/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     await page.keyboard.press('Enter'); // the first kind: the research report
     // The save dialog (the workbench's simple dialog in a browser): the proposed name, accepted.
@@ -161,7 +163,7 @@ async function photograph(run) {
     await page.waitForSelector('.tab[aria-label*=".md"]', { timeout: 60_000 });
     await page.waitForFunction((t) => [...document.querySelectorAll('.pane-header')].some((h) => h.textContent.includes(t) && h.getAttribute('aria-expanded') === 'true'), run.checklist, { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('.pane-body .monaco-list-row').length > 3, undefined, { timeout: 60_000 });
-    await shot('skeleton', [['the editor', '.editor-instance', new RegExp(run.product.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]]);
+    await shot('skeleton', [['the editor', '.editor-instance .view-lines', new RegExp(run.product.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]]);
 
     await page.locator('#status\\.problems a, #status\\.problems').first().click();
     await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 60_000 });
