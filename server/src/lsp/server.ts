@@ -9,9 +9,6 @@ import {
   type Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  type Disposable,
-  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
   TextDocuments,
@@ -35,7 +32,7 @@ import { registerNewDossierRequests } from './new-dossier';
 import { registerWordRequests } from './word';
 import { registerSbomRequests } from './sbom';
 import { registerVulnsRequests } from './vulns';
-import { forgetFeeds } from '../vulns';
+import { FeedWatcher } from './feeds';
 import { registerMigration, resolveMigration } from './migrate';
 import { WorkspaceScope } from './scope';
 import { DiagnosticSink, diagnosticMode } from './diagnostics';
@@ -98,13 +95,8 @@ export class DossierServer {
   private readonly debounceMs: number;
   /** Recent check durations per document: the debounce adapts to them (fast checks, short waits). */
   private checkMs = new Map<string, number>();
-  /** The client registers file watchers on request (workspace/didChangeWatchedFiles dynamicRegistration). */
-  private watchRegistration = false;
-  private relativePatterns = false;
-  /** The configured vulnerability data (files and folders) of the open dossiers, and their watcher. */
-  private feedPaths: string[] = [];
-  private feedWatchKey = '';
-  private feedWatch: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  /** The configured vulnerability data of the open dossiers, and its watcher (feeds.ts). */
+  private readonly feeds: FeedWatcher;
 
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
@@ -117,6 +109,13 @@ export class DossierServer {
       faults: faultsFromEnv(),
       roots: () => this.folders,
       restricted: () => !this.trusted,
+    });
+    this.feeds = new FeedWatcher({
+      connection,
+      engine: this.engine,
+      openFiles: () => this.documents.all().map((d) => this.pathOf(d.uri)),
+      log: (m) => this.log(m),
+      error: (w, e) => this.error(w, e),
     });
     this.register();
   }
@@ -243,14 +242,10 @@ export class DossierServer {
           }
         }
         // The configured vulnerability data (and VEX): a changed feed drops its index, then re-check.
-        const feeds = p.changes.map((ch) => path.resolve(this.pathOf(ch.uri))).filter((f) => this.isFeedFile(f));
-        if (feeds.length) {
-          forgetFeeds(feeds);
-          this.log(`vulnerability data changed: ${feeds.map((f) => path.basename(f)).join(', ')}`);
-        }
+        this.feeds.forgetChanged(p.changes.map((ch) => path.resolve(this.pathOf(ch.uri))));
         const changes = p.changes.filter((ch) => {
           const f = this.pathOf(ch.uri);
-          return !/[\\/](node_modules|\.git)[\\/]/.test(f) && (!isJson(f) || sboms.has(path.resolve(f)) || this.isFeedFile(path.resolve(f)));
+          return !/[\\/](node_modules|\.git)[\\/]/.test(f) && (!isJson(f) || sboms.has(path.resolve(f)) || this.feeds.isFeedFile(path.resolve(f)));
         });
         if (!changes.length) return;
         let structural = false;
@@ -391,8 +386,8 @@ export class DossierServer {
     const opts = (p.initializationOptions ?? {}) as InitializationOptions;
     this.trusted = opts.trusted !== false;
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
-    this.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    this.relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    this.feeds.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.feeds.relativePatterns = !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.selectRange = !!opts.selectRangeCommand;
     this.migrateCommand = !!opts.migrateCommand;
     const we = caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
@@ -609,7 +604,7 @@ export class DossierServer {
       const rc = this.engine.rcFileFor(file);
       const rcUri = rc ? URI.file(rc).toString() : undefined;
       if (rc && rcUri && !reports.has(rc) && this.sink.get(rcUri)?.items.length) this.publish(rcUri, undefined);
-      this.watchFeeds();
+      this.feeds.watchFeeds();
       void this.connection.sendNotification(CheckedNotification, { uri, version, complete: true });
       const took = Date.now() - started;
       const prev = this.checkMs.get(uri);
@@ -618,58 +613,6 @@ export class DossierServer {
     } catch (e) {
       this.error(`validate ${uri}`, e);
     }
-  }
-
-  /** A file of the configured vulnerability data (not its index in .cyberdossier-cache/). */
-  private isFeedFile(f: string): boolean {
-    if (f.split(/[\\/]/).includes('.cyberdossier-cache')) return false;
-    return this.feedPaths.some((p) => f === p || (f.startsWith(p + path.sep) && /\.(json|zip)$/i.test(f)));
-  }
-
-  /**
-   * Keeps one watcher registration for the vulnerability data the open dossiers configure (a
-   * feed is a .zip or a folder, which the client's own *.json watcher does not cover), replaced
-   * when the set changes. Without dynamic registration the client's watcher still reports .json.
-   */
-  private watchFeeds(): void {
-    const paths = new Set<string>();
-    for (const d of this.documents.all()) {
-      try {
-        for (const v of this.engine.configFor(this.pathOf(d.uri)).config.vulnerabilities) if (path.isAbsolute(v.path)) paths.add(path.resolve(v.path));
-      } catch {
-        // A broken configuration names no data; its own finding says so.
-      }
-    }
-    const list = [...paths].sort();
-    const key = list.join('\u0000');
-    if (key === this.feedWatchKey) return;
-    this.feedWatchKey = key;
-    this.feedPaths = list;
-    if (!this.watchRegistration) return;
-    const watchers: FileSystemWatcher[] = list.flatMap((p): FileSystemWatcher[] => {
-      // A file's own name, and a folder's data files (the entry may be either, or not exist yet).
-      const parent = path.dirname(p);
-      const base = path.basename(p);
-      if (this.relativePatterns)
-        return [
-          { globPattern: { baseUri: URI.file(parent).toString(), pattern: globEscape(base) } },
-          { globPattern: { baseUri: URI.file(p).toString(), pattern: '**/*.{json,zip}' } },
-        ];
-      const g = globEscape(p.split(path.sep).join('/'));
-      return [{ globPattern: g }, { globPattern: `${g}/**/*.{json,zip}` }];
-    });
-    const previous = this.feedWatch;
-    this.feedWatch = previous.then(async (old) => {
-      old?.dispose();
-      if (!watchers.length) return undefined;
-      try {
-        return await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-      } catch (e) {
-        this.error('watch vulnerability data', e);
-        return undefined;
-      }
-    });
-    this.log(`watching vulnerability data: ${list.join(', ') || '(none)'}`);
   }
 
   private publish(uri: string, report: FileReport | undefined): void {
@@ -739,11 +682,6 @@ export class DossierServer {
     progress?.done();
     return summary;
   }
-}
-
-/** A path as a literal glob (the characters globs give meaning to, bracketed). */
-function globEscape(p: string): string {
-  return p.replace(/[*?[\]{}!]/g, (c) => `[${c}]`);
 }
 
 function isConfigFile(file: string): boolean {
