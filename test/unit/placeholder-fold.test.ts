@@ -79,3 +79,16 @@ describe('placeholders and the content checks of the same section: one finding',
     `);
   });
 });
+
+describe('a document-level finding anchored on a section still to write', () => {
+  test('2017: privacy-not-addressed on 1.1 类型 folds into its placeholder; written, it is reported again', () => {
+    const yaml = 'guideline: nmpa-2017\nsubmission: initial-registration\nproduct:\n  name: 监护仪\n  model: M-1\n  class: II\n  software_version: 1.0.0.1\ndata:\n  types: [health, device]\ninterfaces:\n  network: {}\n';
+    const doc = (types: string) => `---\ndocument: cybersecurity-description\n---\n# 监护仪 网络安全描述文档\n\n## 1 基本信息\n\n概述。\n\n### 1.1 类型\n\n${types}\n`;
+    const draft = checkFiles({ 'e/dossier.yaml': yaml, 'e/d.md': doc('<说明产品涉及的数据类型：健康数据、设备数据>') }, { files: ['e/d.md'] });
+    const d = draft[0].diagnostics.filter((x) => x.range.start.line >= 9 && x.range.start.line <= 11);
+    expect(d.map((x) => `${x.range.start.line + 1} ${x.code} ${JSON.stringify(x.data.folded)}`)).toEqual(['12 placeholder ["privacy-not-addressed"]']);
+    expect(d[0].related?.[0]).toMatchObject({ range: { start: { line: 9 } } });
+    const written = checkFiles({ 'e/dossier.yaml': yaml, 'e/d.md': doc('健康数据与设备数据。') }, { files: ['e/d.md'] });
+    expect(written[0].diagnostics.filter((x) => x.range.start.line >= 9 && x.range.start.line <= 11).map((x) => `${x.range.start.line + 1} ${x.code}`)).toEqual(['10 privacy-not-addressed']);
+  });
+});
