@@ -111,11 +111,6 @@ export function documentLanguage(group: DocGroup): 'zh' | 'en' {
   return en > zh ? 'en' : 'zh';
 }
 
-/** The catalogue title in both languages, e.g. “网络安全测试计划”（D3.1）; rules name sections with sectionLabel. */
-export function reqLabel(r: Requirement): Localized {
-  return { zh: `“${r.title.zh}”（${r.id}）`, en: `“${r.title.en}” (${r.id})` };
-}
-
 export function describeFacts(because: { fact?: string; value?: string; table?: string }[]): Localized {
   const parts = because.filter((b) => b.fact || b.table);
   return {
