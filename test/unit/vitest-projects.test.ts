@@ -6,9 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { expect, test } from 'vitest';
-import config from '../../vitest.config.mts';
+import type { ViteUserConfig as UserConfig } from 'vitest/config';
 
 const ROOT = path.join(__dirname, '..', '..');
+// By path: the config is a .mts file, which the type checker does not import by name.
+const config = ((await import(path.join(ROOT, 'vitest.config.mts'))) as { default: UserConfig }).default;
 
 interface Project {
   name: string;
