@@ -136,7 +136,8 @@ async function photograph(run) {
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     // A multi-select: tick sensitive medical data and device data (rows 1 and 3), then accept.
     const rows = page.locator('.quick-input-list .monaco-list-row');
-    for (const i of [0, 2]) await rows.nth(i).locator('input[type="checkbox"], .quick-input-list-checkbox').first().click();
+    // (In a multi-select a click on a row toggles its checkbox.)
+    for (const i of [0, 2]) await rows.nth(i).click();
     await page.keyboard.press('Enter');
     await step(9);
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
