@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
 import { Engine, isLocale, localize, faultsFromEnv, type FileReport, type Diagnostic, type InternalFailure, nodeHost, overlayHost, type ConfigInput, docsUrl, packageVersion, getRuleSet, RULESETS, kindOf, skeleton, totalsOf } from '../engine';
+import { sbomReader } from '../sbom';
 import { codeActions, fixAllAction, FIX_ALL_KIND } from '../features/codeActions';
 import { complete, TRIGGER_CHARACTERS, type Locale } from '../features/completion';
 import { hover } from '../features/hover';
@@ -109,6 +110,8 @@ export class DossierServer {
       faults: faultsFromEnv(),
       roots: () => this.folders,
       restricted: () => !this.trusted,
+      // The SBOM reader port (issue 15 item 2): the engine reads SBOMs only through it.
+      sbom: sbomReader,
     });
     this.feeds = new FeedWatcher({
       connection,

@@ -6,7 +6,7 @@ import { ComponentSet, label } from './collect';
 import { Checker, child, isObject, pathText, type Json, type JsonObject, type PathNode } from './validate';
 import { SbomError, type LifecycleLabel, type SbomComponent, type SbomDocument, type SbomPatch, type SkippedComponent } from './types';
 import { KB_NAME, categoryFromProperty, categoryOf, clean, dateOf, lifecycleLabel, modelFromCpe, parsePurl } from './vocab';
-import { isFullVersion } from '../engine/tables';
+import { isFullVersion } from '../engine';
 
 export const CYCLONEDX_VERSIONS = ['1.4', '1.5', '1.6'] as const;
 export type CycloneDxVersion = (typeof CYCLONEDX_VERSIONS)[number];
