@@ -287,6 +287,9 @@ export function hasAncestor(el: XElement, pred: (a: XElement) => boolean): boole
   return false;
 }
 
+/** Inside the mc:Choice of an mc:AlternateContent (its mc:Fallback holds the same content again). */
+export const inChoice = (el: XElement) => hasAncestor(el, (a) => is(a, NS.mc, 'Choice'));
+
 /** Text of the w:t (and, when asked, w:delText) descendants, tabs and breaks as spaces. */
 export function textOf(el: XElement, opts: { deleted?: boolean; math?: boolean } = {}): string {
   const out: string[] = [];
