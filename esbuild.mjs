@@ -16,15 +16,17 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// The server-side entry points all live in server/src/entries/ (issue 15 item 3): thin composition
+// roots that wire and start; nothing imports them (test/unit/architecture.test.ts).
 const entries = [
   // The CLI: a small boot file that runs the bundle with its V8 code cache (scripts/code-cache.mjs).
-  { entryPoints: ['server/src/cli/boot.ts'], outfile: 'server/out/cli.js', sourcemap: false },
-  { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli-main.js' },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' },
+  { entryPoints: ['server/src/entries/cli.ts'], outfile: 'server/out/cli.js', sourcemap: false },
+  { entryPoints: ['server/src/entries/cli-main.ts'], outfile: 'server/out/cli-main.js' },
+  { entryPoints: ['server/src/entries/server.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['server/src/entries/engine.ts'], outfile: 'server/out/engine.js' },
   // Word import/export: its own bundle, loaded on first use and given the caller's engine
   // (server/src/shared/lazy.ts), so it holds only the Word code and its own dependencies.
-  { entryPoints: ['server/src/word/bundle.ts'], outfile: 'server/out/word.js', ...injectedEngine() },
+  { entryPoints: ['server/src/entries/word.ts'], outfile: 'server/out/word.js', ...injectedEngine() },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

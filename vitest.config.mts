@@ -14,6 +14,8 @@ const PROCESS = [
   'test/vulns/cli.test.ts',
   'test/word/cli.test.ts',
   'test/word/lsp.test.ts',
+  // Reads the built server/out/word.js (test/unit/vitest-projects.test.ts finds such tests).
+  'test/word/bundle.test.ts',
 ];
 const common = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const };
 

@@ -72,6 +72,52 @@ test('the checks fail on a cycle, an adapter or a feature deep-importing the eng
   ]);
 });
 
+// ---- issue 15 item 3: the bundles' entry points in one entries/ folder ----------------------
+
+test('every bundle esbuild.mjs builds from server/src starts in entries/, and each entry wires what its bundle needs', () => {
+  const build = fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8');
+  const points = [...build.matchAll(/entryPoints: \['([^']+)'\], outfile: '([^']+)'/g)].map((m) => [m[1], m[2]]);
+  expect(points.filter(([src]) => src.startsWith('server/'))).toEqual([
+    ['server/src/entries/cli.ts', 'server/out/cli.js'],
+    ['server/src/entries/cli-main.ts', 'server/out/cli-main.js'],
+    ['server/src/entries/server.ts', 'server/out/server.js'],
+    ['server/src/entries/engine.ts', 'server/out/engine.js'],
+    ['server/src/entries/word.ts', 'server/out/word.js'],
+  ]);
+  for (const [src] of points) expect(fs.existsSync(path.join(ROOT, src)), src).toBe(true);
+  expect([...graph.keys()].filter((m) => m.startsWith('entries/')).sort()).toEqual(['entries/cli', 'entries/cli-main', 'entries/engine', 'entries/server', 'entries/word']);
+  expect([...graph.get('entries/cli-main')!]).toEqual(['cli/main']);
+  expect([...graph.get('entries/server')!]).toEqual(['lsp/server']);
+  // The engine bundle composes the SBOM reader its users' Engines are given (EngineOptions.sbom).
+  expect([...graph.get('entries/engine')!]).toEqual(['engine/index', 'sbom/index']);
+  expect([...graph.get('entries/word')!]).toEqual(['word/bundle']);
+  // The boot file reads the CLI bundle from disk (with its code cache): it imports no module of ours.
+  expect([...graph.get('entries/cli')!]).toEqual([]);
+  // Nothing imports an entry, not even another entry.
+  for (const [from, deps] of graph) for (const to of deps) expect(to.startsWith('entries/'), `${from} → ${to}`).toBe(false);
+});
+
+test('the layer check fails on an import of an entry and on an entry deep-importing the engine', () => {
+  const g = (edges: Record<string, string[]>) => new Map(Object.entries(edges).map(([k, v]) => [k, new Set(v)]));
+  const synthetic = g({
+    'entries/server': ['lsp/server', 'engine/index', 'features/hover', 'cli/main'],
+    'entries/engine': ['engine/engine'],
+    'entries/cli-main': ['entries/server'],
+    'lsp/server': ['entries/word', 'engine/index'],
+    'entries/word': ['word/bundle'],
+    'word/bundle': [],
+    'cli/main': [],
+    'features/hover': ['engine/index'],
+    'engine/index': ['engine/engine'],
+    'engine/engine': [],
+  });
+  expect(layerViolations(synthetic)).toEqual([
+    'entries/cli-main → entries/server: nothing imports an entry point (entries/ are the bundles\' composition roots)',
+    'entries/engine → engine/engine: an entry point imports the engine only through engine/index or sbom/index or vulns/index',
+    'lsp/server → entries/word: nothing imports an entry point (entries/ are the bundles\' composition roots)',
+  ]);
+});
+
 test('every kind of import is an edge: type-only, re-export, import(), require(), import types', () => {
   const text = [
     "import type { A } from './a';",

@@ -1,8 +1,9 @@
 // The import graph of server/src, read with the TypeScript compiler API (static imports and
 // re-exports, `import type` included — a type cycle is still a knot for the reader — plus
 // `import()` and `require()` of a literal), and the two checks ARCHITECTURE.md states: no
-// cycle, and the layers (engine ← features ← adapters; features and adapters reach the engine
-// only through engine/index.ts, sbom/index.ts or vulns/index.ts).
+// cycle, and the layers (engine ← features ← adapters ← entries; features, adapters and entries
+// reach the engine only through engine/index.ts, sbom/index.ts or vulns/index.ts; nothing imports
+// an entry).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -98,6 +99,9 @@ export const LAYERS: { name: string; dirs: string[] }[] = [
   { name: 'engine', dirs: ['engine', 'sbom', 'vulns'] },
   { name: 'features', dirs: ['features'] },
   { name: 'adapters', dirs: ['report', 'word', 'cli', 'lsp', 'shared'] },
+  // The bundles' entry points (issue 15 item 3): composition roots that wire and start. They may
+  // import any adapter (the engine, like everyone, through its public surfaces); nothing imports them.
+  { name: 'entries', dirs: ['entries'] },
 ];
 export const PUBLIC = ['engine/index', 'sbom/index', 'vulns/index'];
 
@@ -114,8 +118,10 @@ export function layerViolations(graph: Graph): string[] {
     for (const to of deps) {
       const lt = layerOf(to);
       if (lf < 0 || lt < 0) out.push(`${from} → ${to}: outside the layers (add its folder to LAYERS)`);
+      else if (LAYERS[lt].name === 'entries') out.push(`${from} → ${to}: nothing imports an entry point (entries/ are the bundles' composition roots)`);
       else if (lt > lf) out.push(`${from} → ${to}: ${LAYERS[lf].name} imports ${LAYERS[lt].name}, a layer above it`);
       else if (LAYERS[lf].name === 'adapters' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: an adapter imports the engine only through ${PUBLIC.join(' or ')}`);
+      else if (LAYERS[lf].name === 'entries' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: an entry point imports the engine only through ${PUBLIC.join(' or ')}`);
       else if (LAYERS[lf].name === 'features' && LAYERS[lt].name === 'engine' && !PUBLIC.includes(to)) out.push(`${from} → ${to}: a feature imports the engine only through ${PUBLIC.join(' or ')}`);
     }
   }

@@ -22,7 +22,7 @@ describe('the SBOM reader port', () => {
   test('sbom/ implements it: the version that differs is found through the injected reader', () => {
     const engine = new Engine({ host: memHost({ '.cyberdossierrc.yaml': RC, 'bom.cdx.json': CDX, 'description.md': differs() }), sbom: sbomReader });
     expect(render(engine.check({ files: [FILE] }).reports, { data: ['mismatch', 'tableVersion', 'sbomVersion'], message: 'en' })).toMatchInlineSnapshot(
-      `"description.md:75 warning inconsistent-fact D1.6 mismatch="version-differs" tableVersion="3.6.7" sbomVersion="3.6.8" — The full version of “DCMTK” is “3.6.7” in the “Off-the-shelf software” (D1.6) table but “3.6.8” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))"`,
+      `"description.md:75 warning inconsistent-fact D1.6 mismatch="version-differs" tableVersion="3.6.7" sbomVersion="3.6.8" — The full version of “DCMTK” is “3.6.7” in the “1.6 现成软件” (D1.6) table but “3.6.8” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))"`,
     );
   });
 

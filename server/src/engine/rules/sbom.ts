@@ -13,7 +13,7 @@ import type { Localized, Requirement } from '../rulesets/types';
 import { columnMap, hasRoles, tableLines } from '../tables';
 import { rowsFromTable, type OtsTableRow } from '../ots-rows';
 import { componentLabel, type OtsMismatch, type SbomComponent, type SbomLoadResult, type SbomReader } from '../sbom-reader';
-import { L, finding, reqLabel, requirementById, type DocGroup, type DossierState } from './context';
+import { L, finding, requirementById, sectionLabel, type DocGroup, type DossierState } from './context';
 import { sectionOf, sectionTables, type Section } from './section';
 import { answerState } from './structure';
 import { checkSbomComponents } from './support';
@@ -108,7 +108,7 @@ function compareSection(
   out: Finding[],
   compareOtsTable: SbomReader['compareOtsTable'],
 ): void {
-  const rl = reqLabel(r);
+  const rl = sectionLabel(g, r);
   const where = { zh: `（${sbomNames.join('、')}）`, en: ` (${sbomNames.join(', ')})` };
   const base = { requirement: r.id, clause: r.clause, sbom: sbomNames };
   const { model } = sec;

@@ -1,6 +1,6 @@
-// The CLI's entry point (server/out/cli.js): runs the bundle (cli-main.js) with the V8 code cache
-// the build wrote beside it (cli-main.jsc), so a check does not compile 1.4 MB of JavaScript on
-// every run (~0.1 s of a 500 KB check here: bench/NOTES.md). V8 validates a cache only by the
+// The CLI's entry point (server/out/cli.js, required by bin/cyberdossier.js): runs the bundle
+// (cli-main.js, entries/cli-main.ts) with the V8 code cache the build wrote beside it
+// (cli-main.jsc), so a check does not compile 1.4 MB of JavaScript on every run (~0.1 s of a 500 KB check here: bench/NOTES.md). V8 validates a cache only by the
 // source's length, so the cache starts with the bundle's SHA-1; any mismatch — no cache, another
 // Node, a rebuilt bundle — and the bundle simply compiles as usual. Nothing is written at run
 // time: only the build sets CYBERDOSSIER_WRITE_CODE_CACHE (scripts/code-cache.mjs).

@@ -1,8 +1,10 @@
-// Entry point of the language server: `cyberdossier-language-server --stdio` for any LSP editor,
-// `--node-ipc` when VS Code starts it. The transport comes from the command line.
+// Composition root of the language server bundle (server/out/server.js):
+// `cyberdossier-language-server --stdio` for any LSP editor, `--node-ipc` when VS Code starts it.
+// The transport comes from the command line. It only wires the connection to the server
+// (lsp/server.ts) and starts listening.
 import * as v8 from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { DossierServer } from './server';
+import { DossierServer } from '../lsp/server';
 
 // A long-lived editor process: let the old generation grow by half its live size between major
 // collections instead of V8's default (up to 4×). Live heap is ~50 MB on a 500 KB dossier; this
