@@ -97,8 +97,13 @@ function aliases(c: SbomComponent): string[] {
   return [...out];
 }
 
-export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components: readonly SbomComponent[], opts: CompareOptions = {}): OtsMismatch<R>[] {
-  const comps = tableOrder(components);
+/**
+ * Pairs each table row with at most one component, in three passes: same name and same version,
+ * then same name, then (while rows × components stays within FUZZY_BUDGET) a unique candidate
+ * whose name contains the row's or is contained in it. `match[row]` is the component's index in
+ * `comps` or -1; `taken[component]` is 1 when a row has it.
+ */
+function matchRows(rows: readonly OtsRow[], comps: readonly SbomComponent[]): { match: number[]; taken: Uint8Array } {
   const names = comps.map(aliases);
   const index = new Map<string, number[]>();
   names.forEach((keys, i) => {
@@ -148,7 +153,12 @@ export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components
       }
     }
   }
+  return { match, taken };
+}
 
+export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components: readonly SbomComponent[], opts: CompareOptions = {}): OtsMismatch<R>[] {
+  const comps = tableOrder(components);
+  const { match, taken } = matchRows(rows, comps);
   const where = opts.sbomName ? { zh: `（${opts.sbomName}）`, en: ` (${opts.sbomName})` } : { zh: '', en: '' };
   const out: OtsMismatch<R>[] = [];
   rows.forEach((row, index) => {
