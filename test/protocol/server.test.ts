@@ -255,7 +255,7 @@ test('messages follow the client’s display language (initialize locale); the l
   try {
     const file = path.join(tmp, 'monitor-with-mistakes', 'instructions-for-use.md');
     const uri = await enByRc.open(file, fs.readFileSync(file, 'utf8'));
-    expect((await enByRc.diagnostics(uri)).diagnostics[0].message).toMatch(/^Missing section “Software environment and security software updates” \(I5\)/);
+    expect((await enByRc.diagnostics(uri)).diagnostics[0].message).toMatch(/^Missing section “软件环境与安全软件更新” \(I5\)/);
   } finally {
     await enByRc.close();
   }

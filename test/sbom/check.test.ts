@@ -43,7 +43,7 @@ describe('the D1.6 table against the SBOM', () => {
     const text = description(OTS_TABLE + '| NLog | 通用版 | 5.2.8 | NLog Project |\n');
     const reports = check({ '.cyberdossierrc.yaml': 'sbom: bom.cdx.json\n', 'bom.cdx.json': CDX, 'description.md': text });
     expect(show(reports)).toMatchInlineSnapshot(
-      `"description.md:76 warning inconsistent-fact D1.6 mismatch="not-in-sbom" clause="四(二)1(6)" — “NLog 5.2.8” in the “Off-the-shelf software” (D1.6) table is not in the SBOM (bom.cdx.json): the table and the SBOM list the same off-the-shelf software (四(二)1(6)); add it to the SBOM or remove the row"`,
+      `"description.md:76 warning inconsistent-fact D1.6 mismatch="not-in-sbom" clause="四(二)1(6)" — “NLog 5.2.8” in the “1.6 现成软件” (D1.6) table is not in the SBOM (bom.cdx.json): the table and the SBOM list the same off-the-shelf software (四(二)1(6)); add it to the SBOM or remove the row"`,
     );
     const d = reports[0].diagnostics[0];
     expect(text.split('\n')[d.range.start.line]).toBe('| NLog | 通用版 | 5.2.8 | NLog Project |');
@@ -54,7 +54,7 @@ describe('the D1.6 table against the SBOM', () => {
     const text = description(OTS_TABLE.replace(/\| zlib .*\n/, ''));
     const reports = check({ '.cyberdossierrc.yaml': 'sbom: bom.spdx.json\n', 'bom.spdx.json': SPDX, 'description.md': text });
     expect(show(reports, 'zh')).toMatchInlineSnapshot(
-      `"description.md:67 warning inconsistent-fact D1.6 mismatch="missing-from-table" component={"name":"zlib","version":"1.3.1","vendor":"zlib project"} clause="四(二)1(6)" — SBOM（bom.spdx.json）列出的“zlib 1.3.1”不在“现成软件”（D1.6）表格中：表格应列出产品的全部现成软件（四(二)1(6)），请补充此行，或从 SBOM 中删除它"`,
+      `"description.md:67 warning inconsistent-fact D1.6 mismatch="missing-from-table" component={"name":"zlib","version":"1.3.1","vendor":"zlib project"} clause="四(二)1(6)" — SBOM（bom.spdx.json）列出的“zlib 1.3.1”不在“1.6 现成软件”（D1.6）表格中：表格应列出产品的全部现成软件（四(二)1(6)），请补充此行，或从 SBOM 中删除它"`,
     );
     expect(text.split('\n')[66]).toBe('| 名称 | 型号规格 | 完整版本 | 供应商 |');
   });
@@ -63,7 +63,7 @@ describe('the D1.6 table against the SBOM', () => {
     const text = description(OTS_TABLE.replace('| OpenSSL | 通用版 | 3.0.13 |', '| OpenSSL | 通用版 | 3.0.12 |'));
     const reports = check({ '.cyberdossierrc.yaml': 'sbom: bom.cdx.json\n', 'bom.cdx.json': CDX, 'description.md': text });
     expect(show(reports)).toMatchInlineSnapshot(
-      `"description.md:71 warning inconsistent-fact D1.6 mismatch="version-differs" tableVersion="3.0.12" sbomVersion="3.0.13" component={"name":"OpenSSL","version":"3.0.13","vendor":"OpenSSL Software Foundation"} clause="四(二)1(6)" — The full version of “OpenSSL” is “3.0.12” in the “Off-the-shelf software” (D1.6) table but “3.0.13” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))"`,
+      `"description.md:71 warning inconsistent-fact D1.6 mismatch="version-differs" tableVersion="3.0.12" sbomVersion="3.0.13" component={"name":"OpenSSL","version":"3.0.13","vendor":"OpenSSL Software Foundation"} clause="四(二)1(6)" — The full version of “OpenSSL” is “3.0.12” in the “1.6 现成软件” (D1.6) table but “3.0.13” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))"`,
     );
     const d = reports[0].diagnostics[0];
     const line = text.split('\n')[d.range.start.line];
@@ -87,7 +87,7 @@ describe('the D1.6 table against the SBOM', () => {
     const text = description(OTS_TABLE.replace('| 5.15.2 | The Qt Company |', '| 5.15.2 | Digia Plc |'));
     const reports = check({ '.cyberdossierrc.yaml': 'sbom: bom.spdx.json\n', 'bom.spdx.json': SPDX, 'description.md': text });
     expect(show(reports)).toMatchInlineSnapshot(
-      `"description.md:73 warning inconsistent-fact D1.6 mismatch="vendor-differs" tableVendor="Digia Plc" sbomVendor="The Qt Company" component={"name":"Qt","version":"5.15.2","vendor":"The Qt Company"} clause="四(二)1(6)" — The vendor of “Qt” is “Digia Plc” in the “Off-the-shelf software” (D1.6) table but “The Qt Company” in the SBOM (bom.spdx.json) (四(二)1(6))"`,
+      `"description.md:73 warning inconsistent-fact D1.6 mismatch="vendor-differs" tableVendor="Digia Plc" sbomVendor="The Qt Company" component={"name":"Qt","version":"5.15.2","vendor":"The Qt Company"} clause="四(二)1(6)" — The vendor of “Qt” is “Digia Plc” in the “1.6 现成软件” (D1.6) table but “The Qt Company” in the SBOM (bom.spdx.json) (四(二)1(6))"`,
     );
     const d = reports[0].diagnostics[0];
     expect(text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)).toBe('Digia Plc');
@@ -117,7 +117,7 @@ describe('the D1.6 table against the SBOM', () => {
     const text = description('无。本产品软件全部为自研，未使用任何现成软件。');
     const reports = check({ '.cyberdossierrc.yaml': 'sbom: bom.cdx.json\n', 'bom.cdx.json': CDX, 'description.md': text });
     expect(show(reports)).toMatchInlineSnapshot(
-      `"description.md:65 warning inconsistent-fact D1.6 mismatch="none-listed" clause="四(二)1(6)" — “Off-the-shelf software” (D1.6) is answered none / not applicable, but the SBOM (bom.cdx.json) lists 7 off-the-shelf components (“Windows 10 IoT Enterprise LTSC 2021 10.0.19044.3086”, …): list them here (四(二)1(6)) or correct the SBOM"`,
+      `"description.md:65 warning inconsistent-fact D1.6 mismatch="none-listed" clause="四(二)1(6)" — “1.6 现成软件” (D1.6) is answered none / not applicable, but the SBOM (bom.cdx.json) lists 7 off-the-shelf components (“Windows 10 IoT Enterprise LTSC 2021 10.0.19044.3086”, …): list them here (四(二)1(6)) or correct the SBOM"`,
     );
   });
 

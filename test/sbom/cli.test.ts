@@ -196,7 +196,7 @@ describe('cyberdossier check with an rc file that names the SBOM', () => {
         requirement: 'D1.6',
         clause: '四(二)1(6)',
         severity: 'error',
-        message: 'The full version of “OpenSSL” is “3.0.11” in the “Off-the-shelf software” (D1.6) table but “3.0.13” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))',
+        message: 'The full version of “OpenSSL” is “3.0.11” in the “1.6 现成软件” (D1.6) table but “3.0.13” in the SBOM (bom.cdx.json): both must name the same build (四(二)1(6))',
         range: { start: { line: 70, character: 18 }, end: { line: 70, character: 24 } },
         data: expect.objectContaining({ mismatch: 'version-differs', tableVersion: '3.0.11', sbomVersion: '3.0.13', sbom: ['bom.cdx.json'] }),
       },

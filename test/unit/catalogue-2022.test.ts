@@ -1067,11 +1067,11 @@ describe('representative diagnostics with their messages', () => {
   });
   test('R1.2.2 misplaced: a warning on 数据架构 with foundAt', () => {
     const moved = moveToAppendix(text, sectionOfReq(text, kind, req('R1.2.2')));
-    expect(sdiag(moved.text, { data: ['foundAt'], message: 'en' })).toMatchInlineSnapshot(`"doc.md:60 warning missing-section R1.2.2 foundAt=294 — Missing section “Data” (R1.2.2) (the heading “1.2.2 数据情况” on line 295 is not under “Data architecture” (R1.2), so it does not count): guideline 六（一）1（2）, 二（二） requires it in the Cybersecurity research report (self-developed software): A data table: for each data type (sensitive medical, non-sensitive medical, device data) its content, function and use; every value of data.types is named."`);
+    expect(sdiag(moved.text, { data: ['foundAt'], message: 'en' })).toMatchInlineSnapshot(`"doc.md:60 warning missing-section R1.2.2 foundAt=294 — Missing section “数据情况” (R1.2.2) (the heading “1.2.2 数据情况” on line 295 is not under “1.2 数据架构” (R1.2), so it does not count): guideline 六（一）1（2）, 二（二） requires it in the Cybersecurity research report (self-developed software): A data table: for each data type (sensitive medical, non-sensitive medical, device data) its content, function and use; every value of data.types is named."`);
   });
   test('vulnerability counts without the 低危 level (en message)', () => {
     expect(sdiag(text.replace('| 低危 | 2 | 0 |\n', ''), { data: ['item'], message: 'en' })).toMatchInlineSnapshot(`
-      "doc.md:260 error vulnerability-assessment-incomplete R3 item="level" — “Vulnerability assessment” (R3) gives no counts for the “Low” level (write 0 when there are none) (六（一）3, 表1)
+      "doc.md:260 error vulnerability-assessment-incomplete R3 item="level" — “3 漏洞评估” (R3) gives no counts for the “Low” level (write 0 when there are none) (六（一）3, 表1)
       doc.md:269 warning inconsistent-fact R3 — The total (11) is not the sum of the levels (9) (六（一）3, 表1)"
     `);
   });

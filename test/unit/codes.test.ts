@@ -192,9 +192,9 @@ describe('tables: missing-column, incomplete-row, version-not-full', () => {
     const l = lineOf(t, '现成软件');
     expect(diag(t, { message: 'en' })).toBe(
       [
-        `doc.md:${l + 2} error missing-column D1.6 — The “Off-the-shelf software” (D1.6) table lacks a “Model/spec” column: guideline 四(二)1(6) asks for Name, Model/spec, Full version, Vendor`,
+        `doc.md:${l + 2} error missing-column D1.6 — The “1.6 现成软件” (D1.6) table lacks a “Model/spec” column: guideline 四(二)1(6) asks for Name, Model/spec, Full version, Vendor`,
         `doc.md:${l + 4} warning version-not-full D1.6 — The version “Windows 10” of “Windows 10 IoT Enterprise LTSC” is not a full version: it must identify one exact build (e.g. 2.31, 3.0.13, 10.0.19044.3086, 1.1.1w, build 1234) (四(二)1(6))`,
-        `doc.md:${l + 5} error incomplete-row D1.6 — This row of the “Off-the-shelf software” (D1.6) table has no “Vendor” (guideline 四(二)1(6))`,
+        `doc.md:${l + 5} error incomplete-row D1.6 — This row of the “1.6 现成软件” (D1.6) table has no “Vendor” (guideline 四(二)1(6))`,
         `doc.md:${l + 6} warning version-not-full D1.6 — The version “latest” of “SQLite” is not a full version: it must identify one exact build (e.g. 2.31, 3.0.13, 10.0.19044.3086, 1.1.1w, build 1234) (四(二)1(6))`,
         `doc.md:${l + 7} warning version-not-full D1.6 — The version “5.x” of “Qt” is not a full version: it must identify one exact build (e.g. 2.31, 3.0.13, 10.0.19044.3086, 1.1.1w, build 1234) (四(二)1(6))`,
       ].join('\n'),
@@ -309,7 +309,7 @@ describe('inconsistent-fact', () => {
   test('a protocol of the frontmatter not named in T1', () => {
     const t = fixture('nmpa-2017/technical-requirements.md').replace('- { name: HL7 v2.6, kind: standard }', '- { name: HL7 v2.6, kind: standard }\n      - { name: DICOM 3.0, kind: standard }');
     expect(diag(t, { message: 'en' })).toMatchInlineSnapshot(
-      `"doc.md:16 warning inconsistent-fact T1 — “DICOM 3.0” (interfaces.network.protocols) is declared in the frontmatter but not named in “Data interfaces” (T1): that section must name every protocol and format (五(一)2(1))"`,
+      `"doc.md:16 warning inconsistent-fact T1 — “DICOM 3.0” (interfaces.network.protocols) is declared in the frontmatter but not named in “2.8 数据接口” (T1): that section must name every protocol and format (五(一)2(1))"`,
     );
   });
   test('the same fact differing between files of one dossier folder', () => {

@@ -23,7 +23,7 @@ describe('D1.4.1 radio compliance ← interfaces.network.dedicated_wireless', ()
   const absent = without(full, '无线电管理符合性');
   test('on: missing, and the message names the fact', () => {
     expect(diag(absent, { message: 'en' })).toBe(
-      `doc.md:${lineOf(absent, '交换方式')} error missing-section D1.4.1 — Missing section “Radio regulatory compliance” (D1.4.1): because interfaces.network.dedicated_wireless: true, guideline 四(二)1(4), 三(一) requires it: For dedicated wireless devices (not general IT equipment), evidence of compliance with radio regulations must also be submitted.`,
+      `doc.md:${lineOf(absent, '交换方式')} error missing-section D1.4.1 — Missing section “无线电管理符合性” (D1.4.1): because interfaces.network.dedicated_wireless: true, guideline 四(二)1(4), 三(一) requires it: For dedicated wireless devices (not general IT equipment), evidence of compliance with radio regulations must also be submitted.`,
     );
   });
   test('off: not required', () => {
@@ -67,7 +67,7 @@ describe('D3.5 / D3.6 ← protocol and format kinds', () => {
   test('a standard format alone requires D3.5', () => {
     let t = setFm(without(full, '标准符合性证明'), '{ name: HL7 v2.6, kind: standard }', '{ name: HL7 v2.6, kind: custom }');
     t = setFm(t, '{ name: IPX 日志格式 v1, kind: custom }', '{ name: IPX 日志格式 v1, kind: standard }');
-    expect(diag(t, { message: 'en' })).toContain('missing-section D3.5 — Missing section “Standards conformance evidence” (D3.5): because interfaces.storage_media.formats: IPX 日志格式 v1 (kind: standard)');
+    expect(diag(t, { message: 'en' })).toContain('missing-section D3.5 — Missing section “标准符合性证明” (D3.5): because interfaces.storage_media.formats: IPX 日志格式 v1 (kind: standard)');
   });
   test('no custom protocol or format: D3.6 not required; zh alias 自定义 counts as custom', () => {
     let t = without(full, '完整性测试总结报告');

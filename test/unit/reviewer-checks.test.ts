@@ -61,12 +61,12 @@ describe('software version naming rule (2022 二（八）1, 七; 2017 四(一))'
     const files = edit(M22, 'd/technical-requirements.md', (t) => body(t, '### 1.2 软件版本命名规则', ['软件名称：PM-9000 多参数患者监护仪嵌入式软件；发布版本：V2。']).replace('### 1.2 软件版本命名规则', '### 1.2 软件版本'));
     const noRule = edit(files, REPORT, (t) => t.replace('（版本命名规则见产品技术要求 1.2）', ''));
     expect(check(noRule, 'zh')).toMatchInlineSnapshot(`
-      "d/cybersecurity-research-report.md:15 warning version-rule-incomplete R1.1 — “软件信息”（R1.1）没有写明软件版本命名规则，申报资料中也没有产品技术要求的软件版本命名规则（N1.1）：软件版本命名规则应涵盖网络安全更新情况，区分重大和轻微网络安全更新（二（八）1, 七（三））
+      "d/cybersecurity-research-report.md:15 warning version-rule-incomplete R1.1 — “1.1 软件信息”（R1.1）没有写明软件版本命名规则，申报资料中也没有产品技术要求的软件版本命名规则（N1.1）：软件版本命名规则应涵盖网络安全更新情况，区分重大和轻微网络安全更新（二（八）1, 七（三））
       d/technical-requirements.md:7 error missing-section N1.1 — 缺少“软件版本命名规则”（N1.1）章节：指导原则 七（三）, 二（八）1 要求产品技术要求包含此项：软件版本命名规则：涵盖网络安全更新情况，区分重大网络安全更新与轻微网络安全更新。"
     `);
     expect(check(noRule, 'en')).toMatchInlineSnapshot(`
-      "d/cybersecurity-research-report.md:15 warning version-rule-incomplete R1.1 — “Software information” (R1.1): no software version naming rule is given here, and the dossier has no technical requirements stating one (N1.1): the rule must cover cybersecurity updates and tell major from minor ones (二（八）1, 七（三）)
-      d/technical-requirements.md:7 error missing-section N1.1 — Missing section “Software version naming rule” (N1.1): guideline 七（三）, 二（八）1 requires it in the Product technical requirements: The version naming rule: covers cybersecurity updates and tells major from minor ones."
+      "d/cybersecurity-research-report.md:15 warning version-rule-incomplete R1.1 — “1.1 软件信息” (R1.1): no software version naming rule is given here, and the dossier has no technical requirements stating one (N1.1): the rule must cover cybersecurity updates and tell major from minor ones (二（八）1, 七（三）)
+      d/technical-requirements.md:7 error missing-section N1.1 — Missing section “软件版本命名规则” (N1.1): guideline 七（三）, 二（八）1 requires it in the Product technical requirements: The version naming rule: covers cybersecurity updates and tells major from minor ones."
     `);
   });
   test('2022: a rule that does not tell major from minor cybersecurity updates → version-rule-incomplete', () => {
@@ -147,17 +147,17 @@ describe('vulnerability assessment evidence at 中等 and above (六（一）3)'
   const noTools = (lines: string[]) => edit(M22, REPORT, (t) => t.replace(/网络安全漏洞自评报告 PM9000-VAR-002 采用以下软件工具和漏洞库：[\s\S]*?(?=已知剩余漏洞的内容)/u, `${lines.join('\n')}\n\n`));
   test('neither tool nor database named anywhere → error', () => {
     const files = noTools(['网络安全漏洞自评报告 PM9000-VAR-002 结论为已知剩余漏洞的综合剩余风险均可接受。']);
-    expect(check(files, 'zh')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 error vulnerability-assessment-incomplete R3 — “漏洞评估”（R3）未写明漏洞扫描所用软件工具和漏洞库：中等、严重级别的网络安全漏洞自评报告须明确漏洞扫描所用软件工具、漏洞库（基于国家信息安全漏洞库或互认的国际信息安全漏洞库）的基本信息（六（一）3）"`);
-    expect(check(files, 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 error vulnerability-assessment-incomplete R3 — “Vulnerability assessment” (R3) does not name the scanning tools or the vulnerability database: at moderate and major level the self-assessment names the scanning tools and the vulnerability database (the national one or a mutually recognised international one) (六（一）3)"`);
+    expect(check(files, 'zh')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 error vulnerability-assessment-incomplete R3 — “3 漏洞评估”（R3）未写明漏洞扫描所用软件工具和漏洞库：中等、严重级别的网络安全漏洞自评报告须明确漏洞扫描所用软件工具、漏洞库（基于国家信息安全漏洞库或互认的国际信息安全漏洞库）的基本信息（六（一）3）"`);
+    expect(check(files, 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 error vulnerability-assessment-incomplete R3 — “3 漏洞评估” (R3) does not name the scanning tools or the vulnerability database: at moderate and major level the self-assessment names the scanning tools and the vulnerability database (the national one or a mutually recognised international one) (六（一）3)"`);
   });
   test('the database named but no tool → warning', () => {
-    expect(check(noTools(['漏洞自评基于国家信息安全漏洞共享平台（CNVD，2024-05-10 数据）开展，结论为综合剩余风险均可接受。']), 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 warning vulnerability-assessment-incomplete R3 — “Vulnerability assessment” (R3) does not name the scanning tools: at moderate and major level the self-assessment names the scanning tools and the vulnerability database (the national one or a mutually recognised international one) (六（一）3)"`);
+    expect(check(noTools(['漏洞自评基于国家信息安全漏洞共享平台（CNVD，2024-05-10 数据）开展，结论为综合剩余风险均可接受。']), 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 warning vulnerability-assessment-incomplete R3 — “3 漏洞评估” (R3) does not name the scanning tools: at moderate and major level the self-assessment names the scanning tools and the vulnerability database (the national one or a mutually recognised international one) (六（一）3)"`);
   });
   test('only a reference to the attached self-assessment → hint', () => {
-    expect(check(noTools(['网络安全漏洞自评报告见附件 7，文件编号 PM9000-VAR-002。']), 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 hint vulnerability-assessment-incomplete R3 — “Vulnerability assessment” (R3) does not name the scanning tools or the vulnerability database and refers to 附件 7: that self-assessment must give their name, full version, release date and supplier (六（一）3)"`);
+    expect(check(noTools(['网络安全漏洞自评报告见附件 7，文件编号 PM9000-VAR-002。']), 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 hint vulnerability-assessment-incomplete R3 — “3 漏洞评估” (R3) does not name the scanning tools or the vulnerability database and refers to 附件 7: that self-assessment must give their name, full version, release date and supplier (六（一）3)"`);
   });
   test('named in prose without any version or date → warning; with them → clean', () => {
-    expect(check(noTools(['漏洞扫描采用 Nessus，漏洞库采用 CNVD 与 NVD，结论为综合剩余风险均可接受。']), 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 warning vulnerability-assessment-incomplete R3 — “Vulnerability assessment” (R3) names the scanning tools and the vulnerability database but gives no version or date (六（一）3)"`);
+    expect(check(noTools(['漏洞扫描采用 Nessus，漏洞库采用 CNVD 与 NVD，结论为综合剩余风险均可接受。']), 'en')).toMatchInlineSnapshot(`"d/cybersecurity-research-report.md:268 warning vulnerability-assessment-incomplete R3 — “3 漏洞评估” (R3) names the scanning tools and the vulnerability database but gives no version or date (六（一）3)"`);
     expect(check(noTools(['漏洞扫描采用 Nessus Professional 10.7.3，漏洞库采用 CNVD 与 NVD（2024-05-10 数据），结论为综合剩余风险均可接受。']))).toBe('');
   });
   test('at 轻微 the tools are not asked for', () => {

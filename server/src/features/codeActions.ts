@@ -204,14 +204,14 @@ function fixFor(d: Diagnostic, data: FindingData, ctx: ActionContext, lines: Lin
       const blocks = [sectionBlock(r.id, ins.depth, ins.numbering, lang)];
       for (const c of ins.children) blocks.push(sectionBlock(c.id, c.depth, c.numbering, lang));
       const edit = insertBlock(lines, ins.line, blocks.join('\n\n'));
-      return action(en ? `Insert section “${r.title.en}” (${r.id})` : `插入章节“${r.title.zh}”（${r.id}）`, d, edit, ctx, true);
+      return action(en ? `Insert section “${r.title[lang]}” (${r.id})` : `插入章节“${r.title[lang]}”（${r.id}）`, d, edit, ctx, true);
     }
     case 'empty-section': {
       const found = typeof data.requirement === 'string' ? findRequirement(data.requirement) : undefined;
       if (!found) return undefined;
       const lang = /[\u4e00-\u9fff]/.test(lines.lineText(d.range.start.line)) ? 'zh' : 'en';
       const edit: TextEdit = { range: point(d.range.start.line + 1, 0), newText: `\n${found.requirement.template[lang]}\n` };
-      return action(en ? `Insert the template of “${found.requirement.title.en}”` : `插入“${found.requirement.title.zh}”的模板`, d, edit, ctx, true);
+      return action(en ? `Insert the template of “${found.requirement.title[lang]}”` : `插入“${found.requirement.title[lang]}”的模板`, d, edit, ctx, true);
     }
     case 'not-applicable-without-reason': {
       const zhDoc = /[\u4e00-\u9fff]/.test(lines.lineText(d.range.start.line));

@@ -12,7 +12,7 @@ import { suppressed } from '../suppress';
 import { cellText, columnGroups, columnMap, hasRoles, isFullVersion, isProductRow, notApplicableAnswer, tableLines } from '../tables';
 import { countReasonChars, normalize, type Range } from '../text';
 import type { FactValue } from '../facts/schema';
-import { L, finding, reqLabel, requirementById, type DocGroup, type FileState } from './context';
+import { L, finding, requirementById, sectionLabel, type DocGroup, type FileState } from './context';
 import { answerState, headingNotApplicable, notApplicableOf } from './structure';
 import { sectionEndLine, sectionHasBody, sectionHeadings, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { checkDiagram, checkDiagramPerPart, checkFactNamed, checkFactText, checkFactValuesNamed, checkForbiddenWords, checkNamedItem, checkRequiresWords, checkSectionMentions, mentionsAny } from './sections';
@@ -115,7 +115,7 @@ export function checkContent(group: DocGroup, cond: ConditionContext): void {
       group.files.forEach((f, i) => (f.findings.length = before[i]));
       if ((reported || TABLE_CHECKS.has(c.kind)) && !hinted.has(r.id)) {
         hinted.add(r.id);
-        sec.file.findings.push(referenceHint(r, sec, reference));
+        sec.file.findings.push(referenceHint(group, r, sec, reference));
       }
     }
   }
@@ -193,13 +193,13 @@ function runCheck(group: DocGroup, r: Requirement, sec: Section, c: Exclude<Chec
   }
 }
 
-function referenceHint(r: Requirement, sec: Section, reference: string) {
+function referenceHint(group: DocGroup, r: Requirement, sec: Section, reference: string) {
   return finding(
     'answered-by-reference',
     sec.anchor,
     L(
-      `${reqLabel(r).zh}以引用作答（${reference}）：被引用的内容不在本文档中，其表格列、完整版本、风险可接受性、追溯关系等未检查；请确认该文件满足指导原则 ${r.clause} 的要求：${r.content.zh}`,
-      `${reqLabel(r).en} is answered by reference (${reference}): the referenced content is not in this document, so its columns, versions, risk acceptability or traceability were not checked; make sure it meets guideline ${r.clause}: ${r.content.en}`,
+      `${sectionLabel(group, r).zh}以引用作答（${reference}）：被引用的内容不在本文档中，其表格列、完整版本、风险可接受性、追溯关系等未检查；请确认该文件满足指导原则 ${r.clause} 的要求：${r.content.zh}`,
+      `${sectionLabel(group, r).en} is answered by reference (${reference}): the referenced content is not in this document, so its columns, versions, risk acceptability or traceability were not checked; make sure it meets guideline ${r.clause}: ${r.content.en}`,
     ),
     { requirement: r.id, clause: r.clause, reference },
   );
@@ -250,8 +250,8 @@ function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<
             'missing-column',
             headerRange,
             L(
-              `${reqLabel(r).zh}的表格缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${c.required.map((x) => label(x).zh).join('、')}`,
-              `The ${reqLabel(r).en} table lacks a “${label(role).en}” column: guideline ${r.clause} asks for ${c.required.map((x) => label(x).en).join(', ')}`,
+              `${sectionLabel(group, r).zh}的表格缺少“${label(role).zh}”列：指导原则 ${r.clause} 要求列明${c.required.map((x) => label(x).zh).join('、')}`,
+              `The ${sectionLabel(group, r).en} table lacks a “${label(role).en}” column: guideline ${r.clause} asks for ${c.required.map((x) => label(x).en).join(', ')}`,
             ),
             { requirement: r.id, clause: r.clause, column: role, label: label(role), table: tableLines(model, t) },
             c.columnSeverity,
@@ -268,8 +268,8 @@ function checkListing(group: DocGroup, r: Requirement, sec: Section, c: CheckOf<
               'incomplete-row',
               rowRange(model, t, row.start),
               L(
-                `${reqLabel(r).zh}表格的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
-                `This row of the ${reqLabel(r).en} table has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
+                `${sectionLabel(group, r).zh}表格的这一行缺少${empty.map((x) => `“${label(x).zh}”`).join('、')}（指导原则 ${r.clause}）`,
+                `This row of the ${sectionLabel(group, r).en} table has no ${empty.map((x) => `“${label(x).en}”`).join(', ')} (guideline ${r.clause})`,
               ),
               // `missing` is requirements-fda-premarket-2025.md §3.2's name; `columns` stays for the quick fixes.
               { requirement: r.id, clause: r.clause, columns: empty, missing: empty, table: tableLines(model, t) },
@@ -456,8 +456,8 @@ function checkCapabilities(group: DocGroup, r: Requirement, sec: Section, c: Che
         'capability-unaddressed',
         sec.anchor,
         L(
-          `${reqLabel(r).zh}未说明网络安全能力 ${cap.code}（${cap.zh}）：应逐项说明适用及实现方式，或不适用及理由（${r.clause}）`,
-          `${reqLabel(r).en} does not address the capability ${cap.code} (${cap.en}): state whether it applies and how, or why not (${r.clause})`,
+          `${sectionLabel(group, r).zh}未说明网络安全能力 ${cap.code}（${cap.zh}）：应逐项说明适用及实现方式，或不适用及理由（${r.clause}）`,
+          `${sectionLabel(group, r).en} does not address the capability ${cap.code} (${cap.en}): state whether it applies and how, or why not (${r.clause})`,
         ),
         { requirement: r.id, clause: r.clause, capability: cap.code, name: { zh: cap.zh, en: cap.en }, insert },
         c.severity,
@@ -502,8 +502,8 @@ function checkCapabilityTables(
           'missing-column',
           headerRange,
           L(
-            `${reqLabel(r).zh}的能力表缺少“${labelOf(spec.applicability).zh}”列：应逐项说明是否适用（${r.clause}）`,
-            `The capability table of ${reqLabel(r).en} lacks an “${labelOf(spec.applicability).en}” column: state for each capability whether it applies (${r.clause})`,
+            `${sectionLabel(group, r).zh}的能力表缺少“${labelOf(spec.applicability).zh}”列：应逐项说明是否适用（${r.clause}）`,
+            `The capability table of ${sectionLabel(group, r).en} lacks an “${labelOf(spec.applicability).en}” column: state for each capability whether it applies (${r.clause})`,
           ),
           { requirement: r.id, clause: r.clause, column: spec.applicability, label: labelOf(spec.applicability), table: tableLines(model, t) },
         ),
@@ -516,8 +516,8 @@ function checkCapabilityTables(
           'missing-column',
           headerRange,
           L(
-            `${reqLabel(r).zh}的能力表缺少实现方式或理由的列（如“${labelOf(role).zh}”）：适用的能力写明实现方式，不适用的写明理由（${r.clause}）`,
-            `The capability table of ${reqLabel(r).en} has no column for how each capability is implemented or why it does not apply (e.g. “${labelOf(role).en}”) (${r.clause})`,
+            `${sectionLabel(group, r).zh}的能力表缺少实现方式或理由的列（如“${labelOf(role).zh}”）：适用的能力写明实现方式，不适用的写明理由（${r.clause}）`,
+            `The capability table of ${sectionLabel(group, r).en} has no column for how each capability is implemented or why it does not apply (e.g. “${labelOf(role).en}”) (${r.clause})`,
           ),
           { requirement: r.id, clause: r.clause, column: role, label: labelOf(role), table: tableLines(model, t) },
         ),
@@ -531,8 +531,8 @@ function checkCapabilityTables(
           'missing-column',
           headerRange,
           L(
-            `${reqLabel(r).zh}的表格缺少“${accLabel(spec.acceptance).zh}”列：指导原则 ${r.clause} 要求给出每一类别的需求和验收准则`,
-            `The table of ${reqLabel(r).en} lacks an “${accLabel(spec.acceptance).en}” column: guideline ${r.clause} asks for the requirements and acceptance criteria of each category`,
+            `${sectionLabel(group, r).zh}的表格缺少“${accLabel(spec.acceptance).zh}”列：指导原则 ${r.clause} 要求给出每一类别的需求和验收准则`,
+            `The table of ${sectionLabel(group, r).en} lacks an “${accLabel(spec.acceptance).en}” column: guideline ${r.clause} asks for the requirements and acceptance criteria of each category`,
           ),
           { requirement: r.id, clause: r.clause, column: spec.acceptance, label: accLabel(spec.acceptance), table: tableLines(model, t) },
         ),
@@ -649,8 +649,8 @@ function checkListsFacts(group: DocGroup, r: Requirement, sec: Section, c: Check
           'inconsistent-fact',
           pos?.origin === 'file' ? pos.value : sec.anchor,
           L(
-            `frontmatter 中的“${String(name)}”（${list}）未在${reqLabel(r).zh}中列出：该章节应列出${c.what?.zh ?? '每个传输协议与存储格式'}（${r.clause}）`,
-            `“${String(name)}” (${list}) is declared in the frontmatter but not named in ${reqLabel(r).en}: that section must name ${c.what?.en ?? 'every protocol and format'} (${r.clause})`,
+            `frontmatter 中的“${String(name)}”（${list}）未在${sectionLabel(group, r).zh}中列出：该章节应列出${c.what?.zh ?? '每个传输协议与存储格式'}（${r.clause}）`,
+            `“${String(name)}” (${list}) is declared in the frontmatter but not named in ${sectionLabel(group, r).en}: that section must name ${c.what?.en ?? 'every protocol and format'} (${r.clause})`,
           ),
           { requirement: r.id, clause: r.clause, fact: path, value: String(name) },
         ),
@@ -669,7 +669,7 @@ function checkStatement(group: DocGroup, r: Requirement, c: CheckOf<'statement'>
       finding(
         'missing-section',
         bodyStartRange(first.model!),
-        L(`${reqLabel(r).zh}缺少${el.label.zh}：${r.content.zh}（${r.clause}）`, `${reqLabel(r).en} lacks ${el.label.en}: ${r.content.en} (${r.clause})`),
+        L(`${sectionLabel(group, r).zh}缺少${el.label.zh}：${r.content.zh}（${r.clause}）`, `${sectionLabel(group, r).en} lacks ${el.label.en}: ${r.content.en} (${r.clause})`),
         { requirement: r.id, clause: r.clause, item: el.item },
       ),
     );
@@ -716,7 +716,7 @@ export function checkPlaceholders(group: DocGroup): void {
       // The section as the file names it: its own heading when it has one, else the catalogue's title.
       const hi = r ? headingOf(group, fi, r.id) : g.heading;
       const title = hi !== undefined && hi >= 0 ? model.headings[hi]?.text : undefined;
-      const where: Localized | undefined = title ? { zh: `“${title}”${r ? `（${r.id}）` : ''}`, en: `“${title}”${r ? ` (${r.id})` : ''}` } : r ? reqLabel(r) : undefined;
+      const where: Localized | undefined = title ? { zh: `“${title}”${r ? `（${r.id}）` : ''}`, en: `“${title}”${r ? ` (${r.id})` : ''}` } : r ? sectionLabel(group, r) : undefined;
       const [first, ...rest] = g.items;
       const n = g.items.length;
       const texts = [...new Set(g.items.map((p) => p.text))];

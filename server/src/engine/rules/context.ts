@@ -12,7 +12,7 @@ import type { DocMatch, HeadingRef } from '../match';
 import type { DocModel } from '../model';
 import type { ScanResult } from '../scan';
 import type { DocumentKind, Localized, Requirement, RuleSet, Severity, SubmissionCase } from '../rulesets/types';
-import type { LineIndex, Range } from '../text';
+import { normalize, stripNumbering, type LineIndex, type Range } from '../text';
 
 export interface FileState {
   path: string;
@@ -85,9 +85,30 @@ export function requirementById(kind: DocumentKind, id: string): Requirement | u
   return kind.requirements.find((r) => r.id === id);
 }
 
-/** The title as written in the user's language pair, e.g. “网络安全测试计划”（D3.1）. */
-export function reqLabel(r: Requirement): Localized {
-  return { zh: `“${r.title.zh}”（${r.id}）`, en: `“${r.title.en}” (${r.id})` };
+/**
+ * A section named as the dossier has it (issue 18 item 5): the heading text as written when the
+ * requirement's heading is present (“1 基本信息”（R1） in either UI language), else the catalogue
+ * title in the dossier's language — never a title the file does not contain.
+ */
+export function sectionLabel(group: DocGroup, r: Requirement): Localized {
+  const ref = group.match.found.get(r.id);
+  const heading = ref ? group.files[ref.file]?.model?.headings[ref.heading] : undefined;
+  const title = heading?.text.trim() || r.title[documentLanguage(group)];
+  return { zh: `“${title}”（${r.id}）`, en: `“${title}” (${r.id})` };
+}
+
+/** 'en' when most recognised headings use the English titles. */
+export function documentLanguage(group: DocGroup): 'zh' | 'en' {
+  let en = 0;
+  let zh = 0;
+  for (const [id, ref] of group.match.found) {
+    const r = requirementById(group.kind, id);
+    const h = group.files[ref.file]?.model?.headings[ref.heading];
+    if (!r || !h) continue;
+    if (normalize(stripNumbering(h.text)) === normalize(r.title.en)) en++;
+    else zh++;
+  }
+  return en > zh ? 'en' : 'zh';
 }
 
 export function describeFacts(because: { fact?: string; value?: string; table?: string }[]): Localized {

@@ -15,7 +15,7 @@ import { compareOtsTable, rowsFromTable, type OtsMismatch, type OtsTableRow } fr
 import { label as componentLabel, unionComponents } from '../../sbom/collect';
 import type { LoadResult } from '../../sbom/load';
 import type { SbomComponent } from '../../sbom/types';
-import { L, finding, reqLabel, requirementById, type DocGroup, type DossierState } from './context';
+import { L, finding, requirementById, sectionLabel, type DocGroup, type DossierState } from './context';
 import { sectionOf, sectionTables, type Section } from './section';
 import { answerState } from './structure';
 import { checkSbomComponents } from './support';
@@ -108,7 +108,7 @@ function compareSection(
   sbomNames: string[],
   out: Finding[],
 ): void {
-  const rl = reqLabel(r);
+  const rl = sectionLabel(g, r);
   const where = { zh: `（${sbomNames.join('、')}）`, en: ` (${sbomNames.join(', ')})` };
   const base = { requirement: r.id, clause: r.clause, sbom: sbomNames };
   const { model } = sec;

@@ -7,7 +7,7 @@ import { schemaAt } from '../facts/schema';
 import type { Check, JsonSchema, Requirement } from '../rulesets/types';
 import { cellText, columnMap, hasRoles, isProductRow, tableLines } from '../tables';
 import type { Code } from '../codes';
-import { L, finding, reqLabel, requirementById, type DocGroup } from './context';
+import { L, finding, requirementById, sectionLabel, type DocGroup } from './context';
 import { descendants, type TableModel } from '../model';
 import { refKey } from '../match';
 import type { Range } from '../text';
@@ -117,8 +117,8 @@ export function checkFactNamed(group: DocGroup, r: Requirement, sec: Section, c:
           'inconsistent-fact',
           heading.range,
           L(
-            `${reqLabel(r).zh}在写明级别的行中写到了“${other.join('、')}”，与 frontmatter 的 ${c.facts.map((x) => x.fact).join(' / ')} 不一致（${r.clause}）`,
-            `${reqLabel(r).en} names the level “${foreign.join(', ')}” on a line about the level, which the frontmatter (${c.facts.map((x) => x.fact).join(' / ')}) does not state (${r.clause})`,
+            `${sectionLabel(group, r).zh}在写明级别的行中写到了“${other.join('、')}”，与 frontmatter 的 ${c.facts.map((x) => x.fact).join(' / ')} 不一致（${r.clause}）`,
+            `${sectionLabel(group, r).en} names the level “${foreign.join(', ')}” on a line about the level, which the frontmatter (${c.facts.map((x) => x.fact).join(' / ')}) does not state (${r.clause})`,
           ),
           { requirement: r.id, clause: r.clause, fact, value: v.value, named: foreign },
         ),
@@ -134,8 +134,8 @@ export function checkFactNamed(group: DocGroup, r: Requirement, sec: Section, c:
         'inconsistent-fact',
         heading.range,
         L(
-          `frontmatter 的 ${fact} 为“${zh}”，但${reqLabel(r).zh}未在写明级别的行中写明${c.what.zh}“${zh}”${otherZh}（${r.clause}）`,
-          `${fact} is “${v.value}” in the frontmatter, but ${reqLabel(r).en} does not state ${c.what.en} “${v.value}” on a line about the level${otherEn} (${r.clause})`,
+          `frontmatter 的 ${fact} 为“${zh}”，但${sectionLabel(group, r).zh}未在写明级别的行中写明${c.what.zh}“${zh}”${otherZh}（${r.clause}）`,
+          `${fact} is “${v.value}” in the frontmatter, but ${sectionLabel(group, r).en} does not state ${c.what.en} “${v.value}” on a line about the level${otherEn} (${r.clause})`,
         ),
         { requirement: r.id, clause: r.clause, fact, value: v.value },
       ),
@@ -161,8 +161,8 @@ export function checkFactValuesNamed(group: DocGroup, r: Requirement, sec: Secti
         'inconsistent-fact',
         heading.range,
         L(
-          `frontmatter 的 ${c.fact} 声明了“${zh(d)}”，但${reqLabel(r).zh}没有写到它（${r.clause}）`,
-          `${c.fact} declares “${d}”, but ${reqLabel(r).en} never names it (${r.clause})`,
+          `frontmatter 的 ${c.fact} 声明了“${zh(d)}”，但${sectionLabel(group, r).zh}没有写到它（${r.clause}）`,
+          `${c.fact} declares “${d}”, but ${sectionLabel(group, r).en} never names it (${r.clause})`,
         ),
         { requirement: r.id, clause: r.clause, fact: c.fact, value: d },
       ),
@@ -252,8 +252,8 @@ export function checkDiagram(group: DocGroup, r: Requirement, sec: Section, c: C
       'missing-diagram',
       heading.range,
       L(
-        `${reqLabel(r).zh}没有图示：指导原则 ${r.clause} 要求提供${c.what.zh}${instead.zh}。可插入图片、mermaid / plantuml / dot 代码块，或引用编号的图（如“见图 3”、附件中的图）`,
-        `${reqLabel(r).en} has no diagram: guideline ${r.clause} asks for ${c.what.en}${instead.en}. Insert an image, a mermaid / plantuml / dot block, or refer to a numbered figure (“see Figure 3”, a figure in an attachment)`,
+        `${sectionLabel(group, r).zh}没有图示：指导原则 ${r.clause} 要求提供${c.what.zh}${instead.zh}。可插入图片、mermaid / plantuml / dot 代码块，或引用编号的图（如“见图 3”、附件中的图）`,
+        `${sectionLabel(group, r).en} has no diagram: guideline ${r.clause} asks for ${c.what.en}${instead.en}. Insert an image, a mermaid / plantuml / dot block, or refer to a numbered figure (“see Figure 3”, a figure in an attachment)`,
       ),
       { requirement: r.id, clause: r.clause },
     ),
@@ -304,7 +304,7 @@ export function checkNamedItem(group: DocGroup, r: Requirement, sec: Section, c:
   }
   const data = { requirement: r.id, clause: c.clause };
   if (!hits.length) {
-    sec.file.findings.push(finding(c.code as Code, sec.anchor, L(`${reqLabel(r).zh}${c.missing.zh}（${c.clause}）`, `${reqLabel(r).en}: ${c.missing.en} (${c.clause})`), { ...data, item: 'missing' }, c.severity));
+    sec.file.findings.push(finding(c.code as Code, sec.anchor, L(`${sectionLabel(group, r).zh}${c.missing.zh}（${c.clause}）`, `${sectionLabel(group, r).en}: ${c.missing.en} (${c.clause})`), { ...data, item: 'missing' }, c.severity));
     return;
   }
   if (!c.content) return;
@@ -448,7 +448,7 @@ export function checkDiagramPerPart(group: DocGroup, r: Requirement, sec: Sectio
     finding(
       'missing-diagram',
       sec.anchor,
-      L(`${reqLabel(r).zh}没有${c.also.label.zh}场景的网络环境和数据流图：指导原则 ${r.clause} 要求每个使用场景（含远程维护与升级）各有一幅`, `${reqLabel(r).en} has no network environment and data-flow diagram of the ${c.also.label.en} scenario: guideline ${r.clause} asks for one per use scenario, remote maintenance and upgrade included`),
+      L(`${sectionLabel(group, r).zh}没有${c.also.label.zh}场景的网络环境和数据流图：指导原则 ${r.clause} 要求每个使用场景（含远程维护与升级）各有一幅`, `${sectionLabel(group, r).en} has no network environment and data-flow diagram of the ${c.also.label.en} scenario: guideline ${r.clause} asks for one per use scenario, remote maintenance and upgrade included`),
       { requirement: r.id, clause: r.clause, part: c.also.label.en },
     ),
   );

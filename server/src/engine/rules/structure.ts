@@ -4,13 +4,14 @@
 import { evaluate, type ConditionContext } from '../facts/facts';
 import { bodyStartRange, descendants, subtreeHasBody, type DocModel } from '../model';
 import { childNumbering, numberingOf, shiftNumbering } from '../numbering';
-import { normalize, stripNumbering } from '../text';
+import { normalize } from '../text';
 import { childrenOf, isAnswered, parentId, refKey, type Answer as DocMatchAnswer, type HeadingRef } from '../match';
 import { notApplicableLead, referenceIn } from '../rulesets/common';
 import { countReasonChars, type Range } from '../text';
 import { answerLead, answerSection, sectionEndLine as sectionEnd, sectionHasBody, sectionOf } from './section';
 import type { Requirement } from '../rulesets/types';
-import { L, describeFacts, finding, headingOf, reqLabel, requirementById, type DocGroup } from './context';
+import { L, describeFacts, documentLanguage, finding, headingOf, requirementById, sectionLabel, type DocGroup } from './context';
+export { documentLanguage } from './context';
 import { quoteText } from '../rulesets';
 
 /** How a present requirement section answers: normally, or 不适用 with/without reason. */
@@ -81,8 +82,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
         'not-applicable-without-reason',
         na.range,
         L(
-          `${reqLabel(r).zh}答复“不适用”但未说明理由：指导原则要求对不适用内容详述理由（${group.ruleset.notApplicableClause.zh}），请在“不适用”后写明为何不适用于本产品`,
-          `${reqLabel(r).en} is answered “not applicable” without a reason: the guideline requires a detailed reason for every item that does not apply (${group.ruleset.notApplicableClause.en}); state why it does not apply to this device`,
+          `${sectionLabel(group, r).zh}答复“不适用”但未说明理由：指导原则要求对不适用内容详述理由（${group.ruleset.notApplicableClause.zh}），请在“不适用”后写明为何不适用于本产品`,
+          `${sectionLabel(group, r).en} is answered “not applicable” without a reason: the guideline requires a detailed reason for every item that does not apply (${group.ruleset.notApplicableClause.en}); state why it does not apply to this device`,
         ),
         { requirement: r.id, clause: r.clause },
       );
@@ -129,8 +130,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
       const parentReq = parent ? requirementById(kind, parent) : undefined;
       where = parentReq
         ? {
-            zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”不在${reqLabel(parentReq).zh}之下，不计入）`,
-            en: ` (the heading “${m.heading.text}” on line ${m.heading.line + 1} is not under ${reqLabel(parentReq).en}, so it does not count)`,
+            zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”不在${sectionLabel(group, parentReq).zh}之下，不计入）`,
+            en: ` (the heading “${m.heading.text}” on line ${m.heading.line + 1} is not under ${sectionLabel(group, parentReq).en}, so it does not count)`,
           }
         : {
             zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”位于其他章节之内，不计入）`,
@@ -151,10 +152,10 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
         rangeOf,
         recommended
           ? L(
-              `建议增加${reqLabel(r).zh}章节${where.zh}：${quoteText(group.ruleset, r).zh}（${r.clause}，建议项）`,
-              `Consider adding ${reqLabel(r).en}${where.en}: ${quoteText(group.ruleset, r).en} (${r.clause}, recommended)`,
+              `建议增加${sectionLabel(group, r).zh}章节${where.zh}：${quoteText(group.ruleset, r).zh}（${r.clause}，建议项）`,
+              `Consider adding ${sectionLabel(group, r).en}${where.en}: ${quoteText(group.ruleset, r).en} (${r.clause}, recommended)`,
             )
-          : L(`缺少${reqLabel(r).zh}章节${where.zh}：${why.zh}`, `Missing section ${reqLabel(r).en}${where.en}: ${why.en}`),
+          : L(`缺少${sectionLabel(group, r).zh}章节${where.zh}：${why.zh}`, `Missing section ${sectionLabel(group, r).en}${where.en}: ${why.en}`),
         data,
         r.missingSeverity,
       ),
@@ -171,8 +172,8 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
         'duplicate-section',
         heading.range,
         L(
-          `${reqLabel(r).zh}章节重复：第一次出现在${sameFile ? '' : ` ${firstAt.file.path} 的`}第 ${firstAt.heading.line + 1} 行；只有第一次出现的章节会被检查`,
-          `${reqLabel(r).en} appears twice: first on line ${firstAt.heading.line + 1}${sameFile ? '' : ` of ${firstAt.file.path}`}; only the first one is checked`,
+          `${sectionLabel(group, r).zh}章节重复：第一次出现在${sameFile ? '' : ` ${firstAt.file.path} 的`}第 ${firstAt.heading.line + 1} 行；只有第一次出现的章节会被检查`,
+          `${sectionLabel(group, r).en} appears twice: first on line ${firstAt.heading.line + 1}${sameFile ? '' : ` of ${firstAt.file.path}`}; only the first one is checked`,
         ),
         { requirement: r.id, clause: r.clause, firstAt: firstAt.heading.line },
       ),
@@ -264,20 +265,6 @@ function sectionEndLine(model: DocModel, heading: number): number {
   return end;
 }
 
-/** 'en' when most recognised headings use the English titles. */
-export function documentLanguage(group: DocGroup): 'zh' | 'en' {
-  let en = 0;
-  let zh = 0;
-  for (const [id, ref] of group.match.found) {
-    const r = requirementById(group.kind, id);
-    const h = group.files[ref.file].model!.headings[ref.heading];
-    if (!r) continue;
-    if (normalize(stripNumbering(h.text)) === normalize(r.title.en)) en++;
-    else zh++;
-  }
-  return en > zh ? 'en' : 'zh';
-}
-
 /** empty-section on a requirement's heading; true when it reported one. */
 function checkEmpty(group: DocGroup, r: Requirement, ref: HeadingRef): boolean {
   const { file, heading } = headingOf(group, ref);
@@ -288,7 +275,7 @@ function checkEmpty(group: DocGroup, r: Requirement, ref: HeadingRef): boolean {
   if (presentChildren) return false;
   // Sub-items answered inside it without a heading are its content too.
   if (childrenOf(group.kind, r.id).some((c) => group.match.answers.has(c.id))) return false;
-  file.findings.push(emptyFinding(r, heading.range));
+  file.findings.push(emptyFinding(group, r, heading.range));
   return true;
 }
 
@@ -298,14 +285,14 @@ function checkAnswerEmpty(group: DocGroup, r: Requirement, a: DocMatchAnswer): v
   const sec = answerSection(group, a);
   if (sectionHasBody(sec)) return;
   if (childrenOf(group.kind, r.id).some((c) => isAnswered(group.match, c.id))) return;
-  sec.file.findings.push(emptyFinding(r, a.range));
+  sec.file.findings.push(emptyFinding(group, r, a.range));
 }
 
-function emptyFinding(r: Requirement, at: Range) {
+function emptyFinding(group: DocGroup, r: Requirement, at: Range) {
   return finding(
     'empty-section',
     at,
-    L(`${reqLabel(r).zh}章节没有内容：请写明${r.content.zh}（指导原则 ${r.clause}）`, `${reqLabel(r).en} has no content: write ${lowerFirst(r.content.en)} (guideline ${r.clause})`),
+    L(`${sectionLabel(group, r).zh}章节没有内容：请写明${r.content.zh}（指导原则 ${r.clause}）`, `${sectionLabel(group, r).en} has no content: write ${lowerFirst(r.content.en)} (guideline ${r.clause})`),
     { requirement: r.id, clause: r.clause },
   );
 }

@@ -26,7 +26,7 @@ import { matchComponents, type Component, type KnownVulnerability } from '../../
 import { levelOf, type CvssLevel } from '../../vulns/cvss';
 import { VULN_ID } from '../../vulns/types';
 import { assesses } from '../../vulns/vex';
-import { L, finding, reqLabel, requirementById, type DocGroup, type DossierState } from './context';
+import { L, finding, requirementById, sectionLabel, type DocGroup, type DossierState } from './context';
 import { sectionHasBody, sectionOf, sectionTables, sectionText, type Section } from './section';
 import { answerState } from './structure';
 
@@ -218,7 +218,7 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
     ? { zh: `（漏洞数据：${names.join('、')}，截至 ${asOf}）`, en: ` (vulnerability data: ${names.join(', ')}, as of ${asOf})` }
     : { zh: `（漏洞数据：${names.join('、')}）`, en: ` (vulnerability data: ${names.join(', ')})` };
   const base = { requirement: r.id, clause: r.clause, ...(asOf ? { dataDate: asOf } : {}), feeds: feeds.map((f) => f.value), components: comps.source };
-  const rl = reqLabel(r);
+  const rl = sectionLabel(g, r);
 
   // One finding per vulnerability: the components it affects are listed together.
   const byId = new Map<string, KnownVulnerability[]>();
@@ -342,8 +342,8 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
           'residual-vulnerability-without-plan',
           sec.anchor,
           L(
-            `所列组件有 ${residual.length} 个未修复的已知漏洞（${residual.slice(0, 8).join('、')}${residual.length > 8 ? '……' : ''}）${src.zh}，但没有写明“${plan.title.zh}”（${plan.id}）：应明确已知剩余漏洞的维护方案（${plan.clause}）`,
-            `The listed components have ${residual.length} known vulnerabilit${residual.length === 1 ? 'y' : 'ies'} not fixed (${residual.slice(0, 8).join(', ')}${residual.length > 8 ? ', …' : ''})${src.en}, but “${plan.title.en}” (${plan.id}) is not written: state the maintenance plan of the known residual vulnerabilities (${plan.clause})`,
+            `所列组件有 ${residual.length} 个未修复的已知漏洞（${residual.slice(0, 8).join('、')}${residual.length > 8 ? '……' : ''}）${src.zh}，但没有写明${sectionLabel(g, plan).zh}：应明确已知剩余漏洞的维护方案（${plan.clause}）`,
+            `The listed components have ${residual.length} known vulnerabilit${residual.length === 1 ? 'y' : 'ies'} not fixed (${residual.slice(0, 8).join(', ')}${residual.length > 8 ? ', …' : ''})${src.en}, but ${sectionLabel(g, plan).en} is not written: state the maintenance plan of the known residual vulnerabilities (${plan.clause})`,
           ),
           { ...base, plan: plan.id, residual: residual.length, ids: residual },
         ),
