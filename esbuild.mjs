@@ -17,7 +17,7 @@ const common = {
   legalComments: 'none',
 };
 // The server-side entry points all live in server/src/entries/ (issue 15 item 3): thin composition
-// roots that wire and start; nothing imports them (test/unit/architecture.test.ts).
+// roots that wire and start; nothing imports them (test/architecture/architecture.test.ts).
 const entries = [
   // The CLI: a small boot file that runs the bundle with its V8 code cache (scripts/code-cache.mjs).
   { entryPoints: ['server/src/entries/cli.ts'], outfile: 'server/out/cli.js', sourcemap: false },

@@ -1,5 +1,5 @@
 // The engine's public surface: the adapters (cli, lsp, report, word), the bench and other front
-// ends import the engine only from here (test/unit/architecture.test.ts enforces it for the adapters).
+// ends import the engine only from here (test/architecture/architecture.test.ts enforces it for the adapters).
 export { Engine, type EngineOptions, finalize, type Diagnostic, type FileReport, type CheckRequest, type CheckResult, faultsFromEnv, type InternalFailure } from './engine';
 export { nodeHost, overlayHost, type Host, readRegularFile } from './host';
 export { buildModel, ChunkCache, sharedChunkCache } from './model';
