@@ -127,8 +127,11 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
   } else step++;
   // What dossier.yaml says of this guideline's questions (those are not asked again).
   if (g.facts.length) present = { ...(await readPresent(folder, g.id)), ...present };
-  const toAsk = (kindId?: string) => (interactive ? g.facts.filter((q) => (!kindId || !q.kinds || q.kinds.includes(kindId)) && present[q.path] === undefined && args.facts?.[q.path] === undefined) : []);
-  steps = 7 + toAsk(args.kind).length;
+  const toAsk = (kindId?: string, sub?: string) =>
+    interactive
+      ? g.facts.filter((q) => (!kindId || !q.kinds || q.kinds.includes(kindId)) && (!sub || !q.submissions || q.submissions.includes(sub)) && present[q.path] === undefined && args.facts?.[q.path] === undefined)
+      : [];
+  steps = 7 + toAsk(args.kind, args.submission ?? present.submission).length;
 
   // 2. Submission.
   let submission = args.submission ?? present.submission;
@@ -180,8 +183,11 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
   // The kind: that guideline's kinds only, in catalogue order.
   let kind = g.kinds.find((k) => k.id === args.kind);
   if (!kind) {
+    // The kinds this submission takes first; the others last, marked (wrong-document-kind else).
+    const wrong = new Set(g.submissions.find((x) => x.value === submission)?.wrongKinds ?? []);
+    const ordered = [...g.kinds.filter((k) => !wrong.has(k.id)), ...g.kinds.filter((k) => wrong.has(k.id))];
     const pick = await vscode.window.showQuickPick(
-      g.kinds.map((k) => ({ label: lang === 'en' ? k.name.en : k.name.zh, description: k.id, info: k })),
+      ordered.map((k) => ({ label: lang === 'en' ? k.name.en : k.name.zh, description: wrong.has(k.id) ? `${k.id} · ${l10n.t('not part of this submission')}` : k.id, info: k })),
       { title: l10n.t('CyberDossier: New dossier document'), placeHolder: l10n.t('Which dossier document?'), ignoreFocusOut: true },
     );
     if (!pick) return undefined;
@@ -190,7 +196,7 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
 
   // 8… The facts that decide this kind's catalogue (data, safety level, scope, 524B(c)…).
   const answers: Record<string, string[]> = { ...(args.facts ?? {}) };
-  const asked = toAsk(kind.id);
+  const asked = toAsk(kind.id, submission);
   steps = 7 + asked.length;
   for (const q of asked) {
     const a = await askFact(q, title());

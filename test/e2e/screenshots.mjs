@@ -131,17 +131,21 @@ async function photograph(run) {
     await page.waitForFunction(() => !/[（(]\d+\/\d+[）)]/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     await page.keyboard.press('Enter'); // the first kind: the research report
-    // The facts its catalogue depends on: the data types (several), the software safety level.
+    // The facts its catalogue depends on: the data types (several), the software safety level, the use of OTS software.
     await step(8);
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     // A multi-select: tick sensitive medical data and device data (rows 1 and 3), then accept.
     const rows = page.locator('.quick-input-list .monaco-list-row');
-    for (const i of [0, 2]) await rows.nth(i).locator('input[type="checkbox"], .quick-input-list-checkbox').first().click();
+    // (In a multi-select a click on a row toggles its checkbox.)
+    for (const i of [0, 2]) await rows.nth(i).click();
     await page.keyboard.press('Enter');
     await step(9);
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     await page.keyboard.press('ArrowDown'); // moderate
     await page.keyboard.press('Enter');
+    await step(10);
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+    await page.keyboard.press('Enter'); // no OTS software
     // The save dialog (the workbench's simple dialog in a browser): the proposed name, accepted.
     await page.waitForFunction(() => /\.md$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
     await page.keyboard.press('Enter');

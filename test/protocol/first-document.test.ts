@@ -52,19 +52,19 @@ const isFix = (a: CodeAction) => !/^(Disable|Suppress|禁用|停用|忽略)/.tes
 /** A next step: the message tells what to write, replace, answer or fill in. */
 const NEXT_STEP = /write|replace|fill in|answer|add|state|describe|填写|替换|补充|写明|说明|答复|添加|撰写|给出|列出/i;
 
-export async function firstDocument(c: TestClient, guideline: string, lang: 'zh' | 'en', dir: string) {
+export async function firstDocument(c: TestClient, guideline: string, lang: 'zh' | 'en', dir: string, kindIndex = 0, submissionIndex = 0, picks: Record<string, string[]> = {}) {
   const gs = (await c.conn.sendRequest('cyberdossier/guidelines', {})) as GuidelineInfo[];
   const g = gs.find((x) => x.id === guideline)!;
   expect(g, guideline).toBeDefined();
-  const kind = g.kinds[0].id;
+  const kind = g.kinds[kindIndex].id;
   const product: Record<string, string> = {};
   for (const f of g.product) product[f.key] = f.choices ? f.choices[f.choices.length > 1 ? 1 : 0].value : (ANSWERS[f.key]?.[lang] ?? 'X');
-  const submission = g.submissions[0]?.value;
+  const submission = g.submissions[submissionIndex]?.value;
   // The facts asked after the kind (those the catalogue depends on, for this kind).
   const answers: Record<string, string[]> = {};
   for (const q of g.facts) {
-    if (q.kinds && !q.kinds.includes(kind)) continue;
-    answers[q.path] = PICKS[q.path] ?? (q.kind === 'one' ? [q.choices[Math.min(1, q.choices.length - 1)].value] : q.choices.slice(0, 2).map((x) => x.value));
+    if ((q.kinds && !q.kinds.includes(kind)) || (q.submissions && !q.submissions.includes(submission))) continue;
+    answers[q.path] = picks[q.path] ?? PICKS[q.path] ?? (q.kind === 'one' ? [q.choices[Math.min(1, q.choices.length - 1)].value] : q.choices.slice(0, 2).map((x) => x.value));
     for (const v of answers[q.path]) expect(q.choices.map((x) => x.value), q.path).toContain(v);
   }
   const sk = (await c.conn.sendRequest('cyberdossier/skeleton', { kind, lang, ruleset: g.id })) as { text: string; fileName: string };
@@ -116,6 +116,50 @@ describe('a first document from an empty folder: at most one finding per section
       const { crowded, noWayOn } = await audit(c, uri, text, diags);
       expect(crowded).toEqual([]);
       expect(noWayOn).toEqual([]);
+    });
+  }
+});
+
+// Every kind a submission takes (the kind picker lists those first), for every submission.
+describe('every guideline × submission × the kinds it takes: the same acceptance', () => {
+  for (const guideline of ['nmpa-2022', 'nmpa-2017', 'fda-premarket-2025'] as const) {
+    test(guideline, async () => {
+      const lang = guideline.startsWith('fda') ? 'en' : 'zh';
+      const c = await startServer({ root: tmp, locale: lang === 'zh' ? 'zh-cn' : 'en', capabilities: { workspace: { configuration: true } } });
+      clients.push(c);
+      const g = ((await c.conn.sendRequest('cyberdossier/guidelines', {})) as GuidelineInfo[]).find((x) => x.id === guideline)!;
+      const problems: string[] = [];
+      let checked = 0;
+      for (const [si, sub] of g.submissions.entries()) {
+        for (const [ki, kind] of g.kinds.entries()) {
+          if (sub.wrongKinds?.includes(kind.id)) continue;
+          // Which kinds a change takes depends on its updates: the user answers them for the
+          // report being written (a patch update report: minor patch updates), so try each.
+          const presets: Record<string, string[]>[] = g.facts.some((q) => q.path === 'updates' && q.submissions?.includes(sub.value))
+            ? [
+                { updates: ['major'], update_content: ['functional'] },
+                { updates: ['minor'], update_content: ['patch'] },
+                { updates: ['none'], update_content: ['none'] },
+              ]
+            : [{}];
+          // …and whether the software is wholly OTS decides between the self-developed and the OTS reports.
+          if (g.facts.some((q) => q.path === 'software.ots_usage')) presets.push(...presets.map((p) => ({ ...p, 'software.ots_usage': ['full'] })));
+          let doc: Awaited<ReturnType<typeof firstDocument>> | undefined;
+          for (const [pi, picks] of presets.entries()) {
+            doc = await firstDocument(c, guideline, lang, `${guideline}-all/${sub.value}-${kind.id}-${pi}`, ki, si, picks);
+            if (!doc.diags.some((d) => d.code === 'wrong-document-kind')) break;
+          }
+          const { uri, text, diags } = doc!;
+          const facts = diags.filter((d) => ['frontmatter-missing', 'frontmatter-invalid', 'dossier-invalid', 'config-invalid', 'wrong-document-kind'].includes(String(d.code)));
+          const { crowded, noWayOn } = await audit(c, uri, text, diags);
+          for (const d of facts) problems.push(`${sub.value} ${kind.id}: ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`);
+          for (const [sec, v] of crowded) problems.push(`${sub.value} ${kind.id}: ${sec} ${JSON.stringify(v)}`);
+          for (const n of noWayOn) problems.push(`${sub.value} ${kind.id}: ${n}`);
+          checked++;
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(checked).toBeGreaterThan(g.submissions.length);
     });
   }
 });

@@ -18,6 +18,7 @@ import { nodeHost } from '../../server/src/engine/host';
 import { runInProcess } from '../cli/in-process';
 import { startServer, type TestClient } from '../protocol/client';
 import { CASES, CLI, leaks, makeHostileRepo, type HostileRepo } from './hostile';
+import { sbomReader } from '../../server/src/sbom';
 
 let h: HostileRepo;
 beforeAll(() => {
@@ -37,7 +38,7 @@ const rcOf = (name: string) => path.join(h.caseDir(name), '.cyberdossierrc.yaml'
 
 describe('the engine', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s: checked, config-invalid on the key, nothing leaked', (_n, c) => {
-    const engine = new Engine({ host: nodeHost, roots: () => [h.repo] });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [h.repo] });
     const r = engine.check({ folders: [h.caseDir(c.name)] });
     expect(r.errors).toEqual([]);
     const dossierFiles = r.reports.filter((x) => x.isDossierFile);
@@ -50,7 +51,7 @@ describe('the engine', () => {
     expect(leaks(JSON.stringify(r.reports))).toEqual([]);
   });
   test('the FIFO zz.md is not listed; the 40-character names under hostile globs and .gitignore lines are matched', () => {
-    const engine = new Engine({ host: nodeHost, roots: () => [h.repo] });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [h.repo] });
     const paths = (name: string) => engine.check({ folders: [h.caseDir(name)] }).reports.map((x) => path.basename(x.path));
     expect(paths('fifo-markdown')).not.toContain('zz.md');
     // A glob matches the 40-a file (`+(+(a)).md`): it is a dossier file now (frontmatter-missing).

@@ -11,6 +11,8 @@ export interface FactChoice {
   label: Localized;
   /** A longer explanation (the schema's description), shown under the label. */
   detail?: Localized;
+  /** Of a submission: the document kinds that are not part of it (the kind picker lists them last). */
+  wrongKinds?: string[];
 }
 
 export interface ProductFact {
@@ -57,6 +59,8 @@ export interface AskedFact {
   emptyWrites: boolean;
   /** Only for these document kinds (a key required for them); absent: every kind. */
   kinds?: string[];
+  /** Only for these submissions (`updates` of a change); absent: every submission. */
+  submissions?: string[];
 }
 
 /** The facts the flow asks for, in this order, when the rule set's schema has them. */
@@ -94,7 +98,10 @@ export function guidelineInfos(rulesets: readonly RuleSet[]): GuidelineInfo[] {
       guideline: rs.guideline,
       current: i === 0,
       default: rs.id === DEFAULT_RULESET,
-      submissions: choices(props.submission) ?? [],
+      submissions: (choices(props.submission) ?? []).map((c) => {
+        const wrong = wrongKinds(rs, c.value);
+        return wrong.length ? { ...c, wrongKinds: wrong } : c;
+      }),
       product: PRODUCT_KEYS.filter((k) => product[k]).map((k) => ({
         key: k,
         label: { zh: product[k]['x-label-zh'] ?? k, en: EN_PRODUCT[k] ?? humanise(k) },
@@ -116,6 +123,9 @@ const EN_FACT: Record<string, string> = {
   interfaces: 'How the device exchanges data',
   'functions.exchange': 'Electronic data exchange',
   'functions.remote_control': 'Remote control',
+  updates: 'Cybersecurity updates since the previous registration',
+  update_content: 'What the cybersecurity updates are',
+  'change.cybersecurity_impact': 'Cybersecurity impact of the change',
 };
 const EN_KEY: Record<string, string> = {
   software: 'Software (524B(c)(1))',
@@ -180,30 +190,73 @@ function factsIn(c: Condition): string[] {
   return [];
 }
 
+/** The submissions a condition is limited to (undefined: any). */
+function submissionsIn(c: Condition): string[] | undefined {
+  if ('fact' in c && c.fact === 'submission') return 'equals' in c ? [String(c.equals)] : 'in' in c ? c.in.map(String) : undefined;
+  if ('all' in c) {
+    const parts = c.all.map(submissionsIn).filter((x): x is string[] => x !== undefined);
+    return parts.length ? parts.reduce((a, b) => a.filter((x) => b.includes(x))) : undefined;
+  }
+  if ('any' in c) {
+    const parts = c.any.map(submissionsIn);
+    return parts.some((x) => x === undefined) ? undefined : [...new Set(parts.flat() as string[])];
+  }
+  return undefined;
+}
+
 const factsWith = (values: Record<string, string>): Facts => {
   const v = Object.create(null) as Facts['values'];
   Object.assign(v, values);
   return { values: v, invalid: new Set(), origin: new Map() };
 };
 
+/**
+ * The kinds that are not part of a submission whatever the other facts say: those every
+ * submission case that holds on the submission alone lists as wrong (none when no case holds).
+ */
+function wrongKinds(rs: RuleSet, submission: string): string[] {
+  const cases = rs.submission.filter((c) => evaluate(c.when, { facts: factsWith({ submission }) }).value === true);
+  if (!cases.length) return [];
+  return rs.kinds.map((k) => k.id).filter((k) => cases.every((c) => c.wrong.includes(k)));
+}
+
 /** The facts the flow asks beyond product and submission (see GuidelineInfo.facts). */
 export function askedFacts(rs: RuleSet): AskedFact[] {
   const out: AskedFact[] = [];
   const seen = new Set<string>();
-  const add = (qs: AskedFact[], kinds?: string[]) => {
+  const add = (qs: AskedFact[], kinds?: string[], submissions?: string[]) => {
     for (const q of qs) {
       if (seen.has(q.path)) continue;
       seen.add(q.path);
-      out.push(kinds ? { ...q, kinds } : q);
+      out.push({ ...q, ...(kinds ? { kinds } : {}), ...(submissions ? { submissions } : {}) });
     }
   };
   const asked = new Set(['document', 'guideline', 'submission', 'product']);
   for (const k of rs.schema.required ?? []) if (!asked.has(k)) add(question(rs.schema, k));
-  // Keys required for some kinds: those kinds, decided by the document alone.
+  // Keys required for some kinds or submissions (the safety level of a research report, the
+  // updates of a change): decided by the document and the submission alone; a key that depends
+  // on other answers is not asked (the checker reports it, with its fix).
+  const subs = (rs.schema.properties?.submission?.enum ?? []).map(String);
   for (const rw of rs.requiredWhen) {
-    const kinds = rs.kinds.filter((k) => evaluate(rw.when, { facts: factsWith({ document: k.id }) }).value === true).map((k) => k.id);
-    if (kinds.length) add(question(rs.schema, rw.fact), kinds);
+    const holds = (k: string, sub?: string) => evaluate(rw.when, { facts: factsWith({ document: k, ...(sub ? { submission: sub } : {}) }) }).value === true;
+    const kinds = rs.kinds.map((k) => k.id).filter((k) => holds(k) || subs.some((sub) => holds(k, sub)));
+    if (!kinds.length) continue;
+    const always = (sub: string) => kinds.every((k) => holds(k, sub));
+    const forSubs = kinds.every((k) => holds(k)) || subs.every(always) ? undefined : subs.filter((sub) => kinds.some((k) => holds(k, sub)));
+    add(question(rs.schema, rw.fact), kinds.length === rs.kinds.length ? undefined : kinds, forSubs);
   }
+  // The facts the submission cases read besides the submission (which documents the dossier
+  // needs): the use of OTS software under NMPA 2022, say.
+  const caseFacts = new Map<string, Set<string> | undefined>();
+  for (const c of rs.submission) {
+    const subsOf = submissionsIn(c.when);
+    for (const p of factsIn(c.when)) {
+      if (asked.has(p.split('.')[0])) continue;
+      const had = caseFacts.has(p) ? caseFacts.get(p) : new Set<string>();
+      caseFacts.set(p, had && subsOf ? new Set([...had, ...subsOf]) : undefined);
+    }
+  }
+  for (const [p, forSubs] of caseFacts) add(question(rs.schema, p), undefined, forSubs && forSubs.size < subs.length ? [...forSubs] : undefined);
   // A scope rule that holds for a dossier that says nothing (2017: no interface, no exchange):
   // its facts are asked, grouped under their parent key (interfaces: network, storage media).
   for (const rule of rs.scope) {

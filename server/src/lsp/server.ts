@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, faultsFromEnv, getRuleSet, nodeHost, overlayHost, RULESETS, type Locale, type RuleSet } from '../engine';
 import type { CheckWorkspaceResult } from '../shared/protocol';
 import { pathOfUri } from '../shared/uri';
+import { sbomReader } from '../sbom';
 import { clientStateOf, initializeResult, type ClientState } from './capabilities';
 import type { ServerContext } from './context';
 import { DiagnosticSink } from './diagnostics';
@@ -73,6 +74,8 @@ export class DossierServer implements ServerContext {
       faults: faultsFromEnv(),
       roots: () => this.folders,
       restricted: () => !this.trusted,
+      // The SBOM reader port (issue 15 item 2): the engine reads SBOMs only through it.
+      sbom: sbomReader,
     });
     this.feeds = new FeedWatcher({
       connection,

@@ -19,13 +19,14 @@ import { traceMatrix } from '../../server/src/features/traceability';
 import { reasonSentence, viewOf } from '../../server/src/features/view';
 import { LineIndex } from '../../server/src/engine/text';
 import { fm, memHost, ROOT } from '../helpers';
+import { sbomReader } from '../../server/src/sbom';
 
 const REPO = path.join(__dirname, '..', '..');
 const EX = path.join(REPO, 'examples', 'nmpa-2017');
 const FX = path.join(REPO, 'test', 'fixtures', 'checklist');
 
 function load(dir: string, locale: 'zh-CN' | 'en' = 'en'): Checklist {
-  const c = checklist(new Engine({ host: nodeHost }), dir, locale, { fresh: true });
+  const c = checklist(new Engine({ sbom: sbomReader, host: nodeHost }), dir, locale, { fresh: true });
   if (!c) throw new Error(`no dossier at ${dir}`);
   return c;
 }
@@ -242,7 +243,7 @@ describe('fixture aw-700 (anesthesia workstation, initial registration)', () => 
     expect(d.find((r) => r.id === 'D3.6')).toMatchObject({ status: 'empty', placeholders: ['<AWT 遥测协议 v2 完整性测试总结报告>'], required: true, requiredBecause: { en: 'interfaces.network.protocols = AWT 遥测协议 v2 (kind: custom)' } });
   });
   test('the traceability matrix: rows with gaps, undefined IDs, a requirement no row names', () => {
-    const engine = new Engine({ host: nodeHost });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost });
     const dir = path.join(FX, 'aw-700');
     checklist(engine, dir, 'en');
     const state = engine.stateOf(path.join(dir, '网络安全描述文档.md'))!.state;
@@ -288,7 +289,7 @@ describe('fixture ip-30-change (change without cybersecurity update)', () => {
       'd/dossier.yaml': 'submission: change\nupdates: [none]\nproduct: { name: 输液泵, class: II, software_version: V1.4.2.88 }\ndata: { types: [device] }\ninterfaces: { network: { wired: true } }\n',
       'd/真实性声明.md': `${fm('document: authenticity-statement')}\n# 真实性声明\n\n自上次注册以来未发生网络安全更新。\n\n申请人：杭州安泰医疗器械有限公司\n\n日期：2024年5月6日\n`,
     });
-    const s = checklist(new Engine({ host }), path.join(ROOT, 'd'), 'en')!;
+    const s = checklist(new Engine({ sbom: sbomReader, host }), path.join(ROOT, 'd'), 'en')!;
     expect(lines(s)).toEqual({ 'authenticity-statement: present 1/1': ['S1 | present'] });
   });
 });
@@ -327,7 +328,7 @@ test('the reason of a not-applicable answer: its first sentence, without “，�
 });
 
 test('the language status item: "N/M" for the document and for the dossier', () => {
-  const engine = new Engine({ host: nodeHost });
+  const engine = new Engine({ sbom: sbomReader, host: nodeHost });
   const file = path.join(EX, 'monitor-with-mistakes', 'instructions-for-use.md');
   engine.check({ files: [file] });
   const s = documentStatus(viewOf(engine, file), { errors: 1, warnings: 1 });
@@ -348,7 +349,7 @@ describe('state: the engine’s cache while it matches the files, a check of tha
   const text = fm('document: technical-requirements\nsubmission: initial-registration\nproduct: { name: 泵, class: II, software_version: V1.0.0 }\ndata: { types: [device] }\ninterfaces: { network: { wired: true } }') + '\n# 技术要求\n\n## 数据接口\n\n### 传输协议\n\nHTTPS。\n\n## 用户访问控制\n\n### 用户身份鉴别方法\n\n口令。\n';
   test('an edit the engine has not seen yet is picked up; a checked state is reused', () => {
     const host = memHost({ 'tr.md': text });
-    const engine = new Engine({ host });
+    const engine = new Engine({ sbom: sbomReader, host });
     const file = path.join(ROOT, 'tr.md');
     engine.check({ files: [file] });
     const before = engine.stateOf(file)!.state;
@@ -367,7 +368,7 @@ describe('state: the engine’s cache while it matches the files, a check of tha
       'ws/loose.md': text,
       'ws/notes.md': '# 会议记录\n',
     });
-    const all = checklists(new Engine({ host }), path.join(ROOT, 'ws'), 'en');
+    const all = checklists(new Engine({ sbom: sbomReader, host }), path.join(ROOT, 'ws'), 'en');
     expect(all.map((c) => [path.relative(ROOT, c.root), c.submission.value, c.documents.map((d) => `${d.kind}:${d.role}:${d.status}`).join(' ')])).toEqual([
       ['ws/a', 'renewal', 'patch-description:accepted:present'],
       // A lone file is a dossier of one (requirements.md §10): it lacks no other document.
@@ -383,7 +384,7 @@ describe('the LSP requests (registerChecklistRequests over a stand-in connection
     const handlers = new Map<string, (p: unknown) => Promise<unknown>>();
     const errors: string[] = [];
     const connection = { onRequest: (m: string, h: (p: unknown) => Promise<unknown>) => handlers.set(m, h), console: { error: (s: string) => errors.push(s) } };
-    const engine = new Engine({ host: nodeHost });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost });
     registerChecklistRequests(connection as never, { engine, localeFor: () => 'zh-CN' });
     return { handlers, errors, engine, uri: (p: string) => URI.file(p).toString() };
   }

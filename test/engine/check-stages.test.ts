@@ -16,6 +16,7 @@ import { ChunkCache } from '../../server/src/engine/model';
 import { dossierTableRows } from '../../server/src/engine/rules/table-rows';
 import { findDossierYaml, walkMarkdown } from '../../server/src/engine/workspace';
 import { range } from '../../server/src/engine/text';
+import { sbomReader } from '../../server/src/sbom';
 
 const ROOT = path.join(__dirname, '..', '..');
 let ws: string;
@@ -92,7 +93,7 @@ describe('Containment', () => {
 
 describe('dossierTableRows (the tableHasRows / tableListsNone conditions)', () => {
   const stateOf = (folder: string) => {
-    const engine = new Engine({ host: nodeHost, chunkCache: new ChunkCache(), today: () => new Date('2026-12-01T00:00:00Z') });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost, chunkCache: new ChunkCache(), today: () => new Date('2026-12-01T00:00:00Z') });
     const yamlPath = path.join(folder, 'dossier.yaml');
     return engine.checkDossier({ members: walkMarkdown(nodeHost, folder, { stopAtDossier: true }), yamlPath, scope: 'folder' }).state;
   };

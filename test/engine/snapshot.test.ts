@@ -3,12 +3,13 @@
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Engine, nodeHost, type DossierSnapshot, type FileSnapshot, type StateSnapshot } from '../../server/src/engine';
+import { sbomReader } from '../../server/src/sbom';
 
 const ROOT = path.join(__dirname, '..', '..');
 const FOLDER = path.join(ROOT, 'examples/nmpa-2017/monitor');
 
 function checked(): { engine: Engine; file: string } {
-  const engine = new Engine({ host: nodeHost });
+  const engine = new Engine({ sbom: sbomReader, host: nodeHost });
   const result = engine.check({ folders: [FOLDER] });
   const file = result.reports.find((r) => r.isDossierFile)!.path;
   return { engine, file };

@@ -18,6 +18,7 @@ import { documentStatus } from '../../server/src/features/status';
 import { viewOf } from '../../server/src/features/view';
 import { dossierReport, render } from '../../server/src/report';
 import { exportToFile } from '../../server/src/word/files';
+import { sbomReader } from '../../server/src/sbom';
 
 const REPO = path.join(__dirname, '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-totals-'));
@@ -66,7 +67,7 @@ async function surfaces(cwd: string, d: DossierRef) {
   const want = four(json.summary);
 
   // The report, as `cyberdossier report` builds it (fresh), in English.
-  const reportEngine = new Engine({ host: nodeHost });
+  const reportEngine = new Engine({ sbom: sbomReader, host: nodeHost });
   const r = dossierReport(reportEngine, target, 'en', { fresh: true })!;
   const md = render(r, 'md', 'en', { now: new Date(0) });
   const html = render(r, 'html', 'en', { now: new Date(0) });
@@ -78,7 +79,7 @@ async function surfaces(cwd: string, d: DossierRef) {
   const rowSum = rows.map((l) => parseFindings(l.split(' | ').at(-1)!)).concat([parseFindings(/Findings on dossier\.yaml and other files: (.*)/.exec(overview)?.[1] ?? '0')]);
 
   // The editor: a member open in the language server (the check it runs on each version).
-  const lsp = new Engine({ host: nodeHost });
+  const lsp = new Engine({ sbom: sbomReader, host: nodeHost });
   const first = lsp.check({ files: [d.members[0]], members: true, dossier: true });
   // The status item of a dossier file (a member that is not one has none).
   const member = first.reports.find((x) => x.isDossierFile)?.path ?? d.members[0];
@@ -87,7 +88,7 @@ async function surfaces(cwd: string, d: DossierRef) {
   const list = checklist(lsp, member, 'en')!;
 
   // Word export: its check before writing (refused when there are errors).
-  const wordEngine = new Engine({ host: nodeHost });
+  const wordEngine = new Engine({ sbom: sbomReader, host: nodeHost });
   const word = await exportToFile(wordEngine, target, { output: path.join(tmp, `${path.basename(d.root)}-${Math.random().toString(36).slice(2)}.docx`) });
 
   return {
@@ -121,7 +122,7 @@ describe.each(['examples', 'corpus'])('%s: every dossier, the same totals on eve
     expect(mine.length).toBeGreaterThan(group === 'examples' ? 4 : 100);
   });
   test.each(mine.map((t) => [path.relative(REPO, t.folder), t.folder]))('%s', async (_name, folder) => {
-    const dossiers = dossiersIn(new Engine({ host: nodeHost }), folder);
+    const dossiers = dossiersIn(new Engine({ sbom: sbomReader, host: nodeHost }), folder);
     expect(dossiers.length, 'a dossier in the folder').toBeGreaterThan(0);
     for (const d of dossiers) {
       const { want, got, perFile, sections } = await surfaces(folder, d);
@@ -142,7 +143,7 @@ describe.each(['examples', 'corpus'])('%s: every dossier, the same totals on eve
 
 test('the example with mistakes: dossier.yaml’s missing-document counts everywhere (9 errors, 6 warnings, 1 hint)', async () => {
   const folder = path.join(REPO, 'examples', 'nmpa-2017', 'monitor-with-mistakes');
-  const [d] = dossiersIn(new Engine({ host: nodeHost }), folder);
+  const [d] = dossiersIn(new Engine({ sbom: sbomReader, host: nodeHost }), folder);
   const { want, got } = await surfaces(folder, d);
   expect(want).toEqual([9, 6, 0, 1]);
   expect(got).toEqual({ reportMd: want, reportHtml: want, reportRows: want, checklist: want, checklistParts: want, reportChecklist: want, status: want, problems: want, word: want });

@@ -89,8 +89,9 @@ export function cycles(graph: Graph): string[][] {
 
 /**
  * The layers, bottom up: a module may import its own layer and those below. The SBOM reader sits
- * with the engine, whose sbom rule compares a dossier's table with it (the engine reaching it
- * through its Host seam instead is still to do). `shared` is the adapters' (the custom protocol,
+ * with the engine: it implements the engine's SBOM reader port (engine/sbom-reader.ts), imports
+ * the engine only through engine/index, and the engine never imports it (the adapters inject it,
+ * EngineOptions.sbom). `shared` is the adapters' (the custom protocol,
  * URIs, lazy bundles). Features and adapters reach the engine layer only through its public
  * surfaces (issue 15 item 2).
  */
@@ -129,9 +130,10 @@ export function layerViolations(graph: Graph): string[] {
 
 /**
  * The edges from the SBOM and vulnerability readers (engine layer) into the engine's internals,
- * as `from → to`. They cannot go through engine/index while the engine imports those readers
- * (rules/sbom, rules/vulns, check/families): that would be a cycle. Until the engine reaches them
- * through its Host seam, architecture.test.ts pins the list so that it can only shrink.
+ * as `from → to`. A reader the engine imports (the vulnerability readers: rules/vulns,
+ * check/families) cannot go through engine/index: that would be a cycle. The SBOM reader now
+ * comes through a port and has none left; architecture.test.ts pins the list so that it can only
+ * shrink.
  */
 export function readerDeepImports(graph: Graph): string[] {
   const out: string[] = [];

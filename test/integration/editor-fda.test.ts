@@ -23,6 +23,7 @@ import { dossierReport, render as renderReport } from '../../server/src/report';
 import { exportToFile } from '../../server/src/word/files';
 import { memHost, ROOT } from '../helpers';
 import { headings, replaceLines } from '../fixtures';
+import { sbomReader } from '../../server/src/sbom';
 
 const REPO = path.join(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(REPO, p), 'utf8');
@@ -37,7 +38,7 @@ const URI = 'file:///ws/d/doc.md';
 
 function viewFor(text: string, yaml = DOSSIER) {
   const host = memHost({ 'd/doc.md': text, 'd/dossier.yaml': yaml });
-  const engine = new Engine({ host });
+  const engine = new Engine({ sbom: sbomReader, host });
   const file = path.join(ROOT, 'd/doc.md');
   const result = engine.check({ files: [file] });
   return { view: viewOf(engine, file), report: result.reports.find((r) => r.path === file)! };
@@ -159,7 +160,7 @@ describe('quick fixes insert a missing FDA section where it belongs, in English'
 // ---- Checklist, report, Word export ------------------------------------------------------------
 
 describe('checklist and report', () => {
-  const c = checklist(new Engine({ host: nodeHost }), path.join(REPO, EX), 'en', { fresh: true })!;
+  const c = checklist(new Engine({ sbom: sbomReader, host: nodeHost }), path.join(REPO, EX), 'en', { fresh: true })!;
   test('N of M counts tier A only; tier B and conditions off are not counted', () => {
     expect(c.documents.map((d) => `${d.kind}: ${d.status} ${d.counts.present}/${d.counts.required}`)).toEqual([
       'cybersecurity-risk-management-report: present 23/23',
@@ -174,7 +175,7 @@ describe('checklist and report', () => {
     expect([k8.status, k8.required]).toEqual(['not-required', false]);
   });
   test('the Markdown report names the FDA guidance and the submission', () => {
-    const r = dossierReport(new Engine({ host: nodeHost }), path.join(REPO, EX), 'en')!;
+    const r = dossierReport(new Engine({ sbom: sbomReader, host: nodeHost }), path.join(REPO, EX), 'en')!;
     const md = renderReport(r, 'md', 'en');
     expect(md).toContain('Cybersecurity in Medical Devices: Quality System Considerations and Content of Premarket Submissions');
     expect(md).toContain('| Completeness | 62 of 62 required sections present |');
@@ -185,7 +186,7 @@ describe('checklist and report', () => {
 describe('Word export', () => {
   test('the clean example exports to one .docx with every document', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cd-fda-')), 'ip600.docx');
-    const r = await exportToFile(new Engine({ host: nodeHost }), path.join(REPO, EX), { output: out });
+    const r = await exportToFile(new Engine({ sbom: sbomReader, host: nodeHost }), path.join(REPO, EX), { output: out });
     expect([r.refused, r.written, r.files.length, r.check.errors]).toEqual([false, true, 5, 0]);
     const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('word/document.xml')!.async('string');
     for (const t of ['Security Risk Management Report', 'Software bill of materials', 'Penetration testing', 'Coordinated vulnerability disclosure']) expect(xml).toContain(t);

@@ -50,7 +50,7 @@ describe('placeholders and the content checks of the same section: one finding',
     const d = r.diagnostics[0];
     // The folded finding first (where it was, its whole message), then the other placeholders.
     expect(d.related?.map((x) => `${x.range.start.line + 1} ${x.message.en}`)).toEqual([
-      '15 version-rule-incomplete: “Software information” (R1.1): no software version naming rule is given here, and the dossier has no technical requirements stating one (N1.1): the rule must cover cybersecurity updates and tell major from minor ones (二（八）1, 七（三）)',
+      '15 version-rule-incomplete: “1.1 软件信息” (R1.1): no software version naming rule is given here, and the dossier has no technical requirements stating one (N1.1): the rule must cover cybersecurity updates and tell major from minor ones (二（八）1, 七（三）)',
       '22 Placeholder “待补充”',
     ]);
   });

@@ -17,6 +17,7 @@ import { checklist } from '../../server/src/features/checklist';
 import { viewOf } from '../../server/src/features/view';
 import { checkFiles, memHost, render, ROOT } from '../helpers';
 import { fixture, headings } from '../fixtures';
+import { sbomReader } from '../../server/src/sbom';
 
 const REPO = path.join(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(REPO, p), 'utf8');
@@ -33,7 +34,7 @@ const defects = (s: string) =>
 /** The engine and the state of `doc` among `files`. */
 function stateOf(files: Record<string, string>, doc: string) {
   const host = memHost(files);
-  const engine = new Engine({ host });
+  const engine = new Engine({ sbom: sbomReader, host });
   const file = path.join(ROOT, doc);
   const reports = engine.check({ files: [file] }).reports;
   return { engine, file, view: viewOf(engine, file)!, reports };
@@ -305,7 +306,7 @@ describe('editor features follow the answers', () => {
   });
   test('the checklist says “answered by reference to 附件 5”', () => {
     const host = memHost({ 'd/doc.md': PROSE });
-    const engine = new Engine({ host });
+    const engine = new Engine({ sbom: sbomReader, host });
     engine.check({ files: [path.join(ROOT, 'd/doc.md')] });
     const c = checklist(engine, path.join(ROOT, 'd/doc.md'), 'en')!;
     const items = c.documents.flatMap((d) => d.requirements);

@@ -92,6 +92,6 @@ test('the bundle detector sees the CLI, the server and the Word bundle, and not 
   expect(drivesBundles('test/security/hostile-repo.test.ts')).toBe(true); // through ./hostile
   expect(drivesBundles('test/word/lsp.test.ts')).toBe(true); // lsp/word.ts loads server/out/word.js
   expect(drivesBundles('test/word/bundle.test.ts')).toBe(true);
-  expect(drivesBundles('test/unit/glob.test.ts')).toBe(false);
-  expect(drivesBundles('test/unit/editor-artifacts.test.ts')).toBe(false); // names bin/ in package.json only
+  expect(drivesBundles('test/engine/glob.test.ts')).toBe(false);
+  expect(drivesBundles('test/engine/editor-artifacts.test.ts')).toBe(false); // names bin/ in package.json only
 });

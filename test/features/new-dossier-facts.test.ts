@@ -10,13 +10,13 @@ const rs = (id: string) => getRuleSet(id)!;
 const q = (id: string, path: string) => askedFacts(rs(id)).find((x) => x.path === path)!;
 
 describe('the questions, derived from each rule set', () => {
-  test('per guideline: path, kind, choices, for which kinds', () => {
-    const shown = guidelineInfos(RULESETS).map((g) => `${g.id}: ${g.facts.map((f) => `${f.path} ${f.kind}${f.emptyWrites ? ' (empty answers)' : ''} [${f.choices.map((c) => c.value).join(', ')}]${f.kinds ? ` for ${f.kinds.join(',')}` : ''}`).join(' | ')}`);
+  test('per guideline: path, kind, choices, for which kinds and submissions', () => {
+    const shown = guidelineInfos(RULESETS).map((g) => `${g.id}: ${g.facts.map((f) => `${f.path} ${f.kind}${f.emptyWrites ? ' (empty answers)' : ''} [${f.choices.map((c) => c.value).join(', ')}]${f.kinds ? ` for ${f.kinds.join(',')}` : ''}${f.submissions ? ` when ${f.submissions.join(',')}` : ''}`).join(' | ')}`);
     expect(shown).toMatchInlineSnapshot(`
       [
-        "nmpa-2022: data.types many [sensitive-medical, non-sensitive-medical, device] | software.safety_level one [minor, moderate, major] for cybersecurity-research-report,cybersecurity-functional-update-report,cybersecurity-patch-update-report,ots-cybersecurity-report,ots-cybersecurity-functional-update-report",
-        "nmpa-2017: data.types many [health, device] | interfaces many [network, storage_media] | functions.exchange one [none, unidirectional, bidirectional] | functions.remote_control one [none, realtime, non-realtime]",
-        "fda-premarket-2025: cyber_device many (empty answers) [software, internet, vulnerable_characteristics] | connectivity many (empty answers) [wired.ethernet, wired.serial, wired.other, wireless.wifi, wireless.bluetooth, wireless.cellular, wireless.nfc, wireless.inductive, wireless.other, cloud, usb, removable_media]",
+        "nmpa-2022: data.types many [sensitive-medical, non-sensitive-medical, device] | software.safety_level one [minor, moderate, major] for cybersecurity-research-report,cybersecurity-functional-update-report,cybersecurity-patch-update-report,ots-cybersecurity-report,ots-cybersecurity-functional-update-report | updates many [major, minor, none] when change | update_content many [functional, patch, none] when change | software.ots_usage one [none, partial, full] when initial-registration,change",
+        "nmpa-2017: data.types many [health, device] | updates many [major, minor, none] when change | interfaces many [network, storage_media] | functions.exchange one [none, unidirectional, bidirectional] | functions.remote_control one [none, realtime, non-realtime]",
+        "fda-premarket-2025: cyber_device many (empty answers) [software, internet, vulnerable_characteristics] | connectivity many (empty answers) [wired.ethernet, wired.serial, wired.other, wireless.wifi, wireless.bluetooth, wireless.cellular, wireless.nfc, wireless.inductive, wireless.other, cloud, usb, removable_media] | change.cybersecurity_impact one [may-impact, unlikely] when pma-supplement,modification | change.prior_plan one [true, false] when modification,pma-supplement",
       ]
     `);
   });

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine, nodeHost } from '../../server/src/engine';
+import { sbomReader } from '../../server/src/sbom';
 import { crosswalkOf, markOf, verdictOf, type CrosswalkCell, type CrosswalkReport } from '../../server/src/features/crosswalk';
 import { checklist } from '../../server/src/features/checklist';
 import { renderCrosswalkCsv, renderCrosswalkHtml, renderCrosswalkMarkdown } from '../../server/src/report/crosswalk';
@@ -15,7 +16,7 @@ const GAPS = path.join(REPO, 'test', 'fixtures', 'crosswalk', 'gaps');
 const NOW = new Date(Date.UTC(2024, 4, 1));
 
 function pair(a: string, b: string): CrosswalkReport {
-  const engine = new Engine({ host: nodeHost });
+  const engine = new Engine({ sbom: sbomReader, host: nodeHost });
   const r = crosswalkOf(engine, a, b, 'en', { fresh: true });
   if ('error' in r) throw new Error(JSON.stringify(r));
   return r;
@@ -41,7 +42,7 @@ describe('crosswalk of a pair with gaps', () => {
   });
 
   it('uses the checklist statuses', () => {
-    const engine = new Engine({ host: nodeHost });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost });
     const c = checklist(engine, path.join(GAPS, 'nmpa-2022'), 'en', { fresh: true })!;
     const items = new Map(c.documents.flatMap((d) => d.requirements).map((i) => [i.id, i.status]));
     for (const l of r.rows) expect(l.source.status, l.source.id).toBe(items.get(l.source.id) ?? 'not-required');
@@ -143,7 +144,7 @@ describe('crosswalk of the example pair: one infusion pump, NMPA 2022 and FDA (e
   const r = pair(NMPA, FDA);
 
   it('both dossiers check clean: no finding, every required section present', () => {
-    const engine = new Engine({ host: nodeHost });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost });
     for (const dir of [NMPA, FDA]) {
       const result = engine.check({ files: [], folders: [dir] });
       expect(result.errors, dir).toEqual([]);

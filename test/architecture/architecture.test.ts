@@ -88,7 +88,8 @@ test('every bundle esbuild.mjs builds from server/src starts in entries/, and ea
   expect([...graph.keys()].filter((m) => m.startsWith('entries/')).sort()).toEqual(['entries/cli', 'entries/cli-main', 'entries/engine', 'entries/server', 'entries/word']);
   expect([...graph.get('entries/cli-main')!]).toEqual(['cli/main']);
   expect([...graph.get('entries/server')!]).toEqual(['lsp/server']);
-  expect([...graph.get('entries/engine')!]).toEqual(['engine/index']);
+  // The engine bundle composes the SBOM reader its users' Engines are given (EngineOptions.sbom).
+  expect([...graph.get('entries/engine')!]).toEqual(['engine/index', 'sbom/index']);
   expect([...graph.get('entries/word')!]).toEqual(['word/bundle']);
   // The boot file reads the CLI bundle from disk (with its code cache): it imports no module of ours.
   expect([...graph.get('entries/cli')!]).toEqual([]);
@@ -161,27 +162,13 @@ test('report and word reach the engine and the SBOM reader only through their pu
 });
 
 test('the SBOM and vulnerability readers deep-import the engine only where the engine imports them (a list that may only shrink)', () => {
-  // engine → sbom → engine still exists: the engine's sbom/vulns rules and check/families import
-  // the readers, and the readers import these engine modules. Routing the readers through
-  // engine/index would close a cycle, so the fix is the engine reaching them through its Host
-  // seam (then they import engine/index and this list empties). A new deep import fails here.
+  // Issue 15 item 2: the engine reaches the SBOM reader through its port (engine/sbom-reader.ts,
+  // EngineOptions.sbom, wired by the adapters), so sbom/ imports only engine/index and its deep
+  // imports are gone; so are vulns/draft's (engine/index, Engine.snapshotOf, dossierComponents).
+  // What is left: the vulnerability readers the engine's rules still import (rules/vulns,
+  // check/families) — routing them through engine/index would be a cycle until the engine
+  // reaches them through a port too. A new deep import fails here.
   expect(readerDeepImports(graph)).toEqual([
-    'sbom/compare → engine/parse',
-    'sbom/compare → engine/rulesets/common',
-    'sbom/compare → engine/rulesets/types',
-    'sbom/compare → engine/tables',
-    'sbom/compare → engine/text',
-    'sbom/cyclonedx → engine/tables',
-    'sbom/load → engine/configured-file',
-    'sbom/load → engine/host',
-    'sbom/render → engine/locale',
-    'sbom/render → engine/rulesets/types',
-    'sbom/types → engine/rulesets/types',
-    'sbom/vocab → engine/tables',
-    'vulns/draft → engine/config',
-    'vulns/draft → engine/engine',
-    'vulns/draft → engine/rules/vulns',
-    'vulns/draft → engine/rulesets/types',
     // store.ts split into its parts (issue 17): the same three engine modules store.ts imported.
     'vulns/feed → engine/configured-file',
     'vulns/feed → engine/rulesets/types',
@@ -196,9 +183,24 @@ test('the SBOM and vulnerability readers deep-import the engine only where the e
     'vulns/types → engine/rulesets/types',
     'vulns/zip → engine/host',
   ]);
-  // Why the list is not empty yet: every SBOM module is reachable from engine/index.
+  // Why the vulns list is not empty yet: those readers are reachable from engine/index.
   const fromIndex = reachable(graph, 'engine/index');
-  for (const m of ['sbom/compare', 'sbom/load', 'sbom/render', 'sbom/types', 'sbom/vocab', 'sbom/cyclonedx']) expect(fromIndex.has(m), m).toBe(true);
-  // vulns/draft is not: it could import engine/index today without a cycle (issue 17's module).
+  for (const m of ['vulns/feed', 'vulns/store', 'vulns/zip', 'vulns/types']) expect(fromIndex.has(m), m).toBe(true);
+  // vulns/draft is not, and imports the engine only through engine/index.
   expect(fromIndex.has('vulns/draft')).toBe(false);
+  expect([...graph.get('vulns/draft')!].filter((m) => m.startsWith('engine/'))).toEqual(['engine/index']);
+});
+
+test('engine → sbom → engine is gone: the engine reaches no SBOM module that imports the engine', () => {
+  const fromIndex = reachable(graph, 'engine/index');
+  const sbom = [...graph.keys()].filter((m) => m.startsWith('sbom/'));
+  // Every SBOM module imports the engine through engine/index only…
+  for (const m of sbom) for (const to of graph.get(m)!) if (to.startsWith('engine/')) expect(to, `${m} → ${to}`).toBe('engine/index');
+  // …and what the engine reaches of sbom/ is the identifier syntax the vulnerability readers share,
+  // which imports nothing: no module of the engine imports sbom/ itself.
+  expect(sbom.filter((m) => fromIndex.has(m)).sort()).toEqual(['sbom/identifiers', 'sbom/json-syntax']);
+  for (const m of ['sbom/identifiers', 'sbom/json-syntax']) expect([...graph.get(m)!], m).toEqual([]);
+  for (const [from, deps] of graph) if (from.startsWith('engine/')) for (const to of deps) expect(to, `${from} → ${to}`).not.toMatch(/^sbom\//);
+  // The reader (the port's implementation) and the loader are out of the engine's reach.
+  for (const m of ['sbom/reader', 'sbom/load', 'sbom/compare', 'sbom/parse', 'sbom/cyclonedx']) expect(fromIndex.has(m), m).toBe(false);
 });
