@@ -306,7 +306,16 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
     );
   }
 
-  // ---- counts by CVSS level against the data ------------------------------------------------
+  checkCountsAgainstData(g, r, sec, byId, counted, statusOf, src, base, out);
+  checkResidualPlan(g, sec, planId, residual, src, base, out);
+}
+
+/**
+ * vulnerability-count-mismatch: each CVSS level the assessment counts below what the data shows
+ * for the listed components (not-affected vulnerabilities are not counted).
+ */
+function checkCountsAgainstData(g: DocGroup, r: Requirement, sec: Section, byId: Map<string, KnownVulnerability[]>, counted: Map<CvssLevel, number>, statusOf: (kvs: KnownVulnerability[]) => string, src: Localized, base: Record<string, unknown>, out: Finding[]): void {
+  const rl = sectionLabel(g, r);
   const check = r.checks?.find((c): c is VulnerabilityCheck => c.kind === 'vulnerability-assessment');
   const counts = check ? countsByLevel(g, sec, check) : undefined;
   if (check && counts) {
@@ -328,8 +337,10 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
       );
     }
   }
+}
 
-  // ---- residual vulnerabilities and their maintenance plan ----------------------------------
+/** residual-vulnerability-without-plan: residual vulnerabilities, and the maintenance plan the rule set asks for is not written. */
+function checkResidualPlan(g: DocGroup, sec: Section, planId: string | undefined, residual: string[], src: Localized, base: Record<string, unknown>, out: Finding[]): void {
   if (planId && residual.length) {
     const plan = requirementById(g.kind, planId);
     const cond = g.cond ?? { facts: g.facts };
