@@ -16,37 +16,43 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+// The server-side entry points all live in server/src/entries/ (issue 15 item 3): thin composition
+// roots that wire and start; nothing imports them (test/architecture/architecture.test.ts).
 const entries = [
   // The CLI: a small boot file that runs the bundle with its V8 code cache (scripts/code-cache.mjs).
-  { entryPoints: ['server/src/cli/boot.ts'], outfile: 'server/out/cli.js', sourcemap: false },
-  { entryPoints: ['server/src/cli/index.ts'], outfile: 'server/out/cli-main.js' },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/engine/index.ts'], outfile: 'server/out/engine.js' },
+  { entryPoints: ['server/src/entries/cli.ts'], outfile: 'server/out/cli.js', sourcemap: false },
+  { entryPoints: ['server/src/entries/cli-main.ts'], outfile: 'server/out/cli-main.js' },
+  { entryPoints: ['server/src/entries/server.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['server/src/entries/engine.ts'], outfile: 'server/out/engine.js' },
   // Word import/export: its own bundle, loaded on first use and given the caller's engine
   // (server/src/shared/lazy.ts), so it holds only the Word code and its own dependencies.
-  { entryPoints: ['server/src/word/bundle.ts'], outfile: 'server/out/word.js', ...injectedEngine() },
+  { entryPoints: ['server/src/entries/word.ts'], outfile: 'server/out/word.js', ...injectedEngine() },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 // A factory bundle: `module.exports = (deps) => exports`. Every import of the engine's public
-// module (server/src/engine/index.ts) reads `deps.engine` instead of bundling a copy; the build
-// stops when anything else of the engine (a deep import) or `yaml` (the engine's parser) is bundled.
+// module (server/src/engine/index.ts) reads `deps.engine`, of the SBOM reader's (sbom/index.ts)
+// `deps.sbom`, instead of bundling a copy; the build stops when anything else of the engine or
+// the SBOM reader (a deep import) or `yaml` (the engine's parser) is bundled.
 function injectedEngine() {
-  const engineIndex = path.resolve('server/src/engine/index.ts');
+  const injected = new Map([
+    [path.resolve('server/src/engine/index.ts'), 'engine'],
+    [path.resolve('server/src/sbom/index.ts'), 'sbom'],
+  ]);
   const plugin = {
     name: 'inject-engine',
     setup(build) {
-      build.onResolve({ filter: /engine/ }, async (args) => {
+      build.onResolve({ filter: /engine|sbom/ }, async (args) => {
         if (args.namespace === 'cyberdossier-injected' || args.pluginData === 'inject-engine') return undefined;
         const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'inject-engine' });
-        if (r.errors.length || path.resolve(r.path) !== engineIndex) return undefined;
-        return { path: 'engine', namespace: 'cyberdossier-injected' };
+        const dep = r.errors.length ? undefined : injected.get(path.resolve(r.path));
+        return dep ? { path: dep, namespace: 'cyberdossier-injected' } : undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: 'cyberdossier-injected' }, () => ({ contents: 'module.exports = __cyberdossierDeps.engine;', loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'cyberdossier-injected' }, (args) => ({ contents: `module.exports = __cyberdossierDeps.${args.path};`, loader: 'js' }));
     },
   };
   const verify = (result) => {
-    const leaked = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('server/src/engine/') || /node_modules\/yaml\//.test(f));
+    const leaked = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('server/src/engine/') || f.startsWith('server/src/sbom/') || /node_modules\/yaml\//.test(f));
     if (leaked.length) throw new Error(`the Word bundle must take the engine by injection, yet it bundles ${leaked.slice(0, 5).join(', ')}${leaked.length > 5 ? ', …' : ''}`);
   };
   return {

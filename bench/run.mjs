@@ -34,7 +34,7 @@ if (!smoke && !fs.existsSync(path.join(bench, 'node_modules', 'markdownlint-cli2
   log('installing the peers (bench/package.json)');
   spawnSync('npm', ['ci', '--prefix', bench, '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
-const { Engine, nodeHost, overlayHost, ChunkCache, analyzeChunk } = require(path.join(root, 'server/out/engine.js'));
+const { Engine, nodeHost, overlayHost, ChunkCache, analyzeChunk, sbomReader } = require(path.join(root, 'server/out/engine.js'));
 
 const gen = path.join(bench, '.generated');
 fs.mkdirSync(path.join(gen, '.git'), { recursive: true }); // stop dossier.yaml discovery here
@@ -55,7 +55,7 @@ for (const size of sizes) {
   const runs = size === '5m' ? 3 : 5;
   const cold = [];
   for (let i = 0; i < runs; i++) {
-    const engine = new Engine({ host: nodeHost, chunkCache: new ChunkCache() });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost, chunkCache: new ChunkCache() });
     const t = performance.now();
     const r = engine.check({ files: [file] });
     cold.push(performance.now() - t);
@@ -64,7 +64,7 @@ for (const size of sizes) {
   const overlay = new Map();
   let text = fs.readFileSync(file, 'utf8');
   overlay.set(file, { text, version: 1 });
-  const engine = new Engine({ host: overlayHost(nodeHost, overlay), chunkCache: new ChunkCache() });
+  const engine = new Engine({ sbom: sbomReader, host: overlayHost(nodeHost, overlay), chunkCache: new ChunkCache() });
   engine.check({ files: [file] });
   const edit = [];
   const mid = Math.floor(text.length / 2);
@@ -198,7 +198,7 @@ for (const [name, make] of Object.entries(HOSTILE)) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'doc.md');
   fs.writeFileSync(file, text);
-  const engine = new Engine({ host: nodeHost, chunkCache: new ChunkCache() });
+  const engine = new Engine({ sbom: sbomReader, host: nodeHost, chunkCache: new ChunkCache() });
   const t = performance.now();
   const r = engine.check({ files: [file] });
   const took = performance.now() - t;
@@ -221,7 +221,7 @@ for (const [name, c] of Object.entries(HOSTILE_CONFIG)) {
   const runs = [];
   let codes = [];
   for (let i = 0; i < 3; i++) {
-    const engine = new Engine({ host: nodeHost, chunkCache: new ChunkCache(), roots: () => [dir] });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost, chunkCache: new ChunkCache(), roots: () => [dir] });
     const t = performance.now();
     const r = engine.check({ folders: [dir] });
     runs.push(performance.now() - t);

@@ -1,4 +1,4 @@
-// Writes server/out/cli-main.jsc, the V8 code cache of the CLI bundle (see server/src/cli/boot.ts):
+// Writes server/out/cli-main.jsc, the V8 code cache of the CLI bundle (see server/src/entries/cli.ts):
 // runs the CLI once over the bundled examples (both rule sets, clean and with mistakes) so the
 // functions a check compiles are in the cache. Run by esbuild.mjs after a build; a failure only
 // means no cache (the CLI then compiles as usual), so it warns and never fails the build.

@@ -1,5 +1,5 @@
 // Renders docs/rules/<code>.md and docs/requirements/<ruleset>.md from the rule sets and
-// rule-docs.ts. `npm run gen` writes them; test/unit/docs.test.ts fails when they drift.
+// rule-docs.ts. `npm run gen` writes them; test/features/docs.test.ts fails when they drift.
 
 import { CODES, ALL_CODES, type Code } from '../server/src/engine/codes';
 import { RULE_DOCS } from '../server/src/engine/rule-docs';

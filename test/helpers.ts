@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Engine, type FileReport } from '../server/src/engine/engine';
 import type { Host } from '../server/src/engine/host';
 import type { ConfigInput } from '../server/src/engine/config';
+import { sbomReader } from '../server/src/sbom';
 
 export const ROOT = '/ws';
 
@@ -58,6 +59,7 @@ export interface CheckOptions {
 export function checkFiles(files: Record<string, string>, opts: CheckOptions = {}): FileReport[] {
   const host = memHost(files);
   const engine = new Engine({
+    sbom: sbomReader,
     host,
     configFile: opts.configFile ? path.resolve(ROOT, opts.configFile) : undefined,
     settings: opts.settings ? () => ({ input: opts.settings!, base: ROOT }) : undefined,

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  type AskedFact,
   DossierYamlRequest,
   type DossierYamlParams,
   type DossierYamlResult,
@@ -28,6 +29,8 @@ export interface NewDocumentArgs {
   uri?: vscode.Uri | string;
   submission?: string;
   product?: Record<string, string>;
+  /** Answers to the guideline's other questions (GuidelineInfo.facts): path → chosen values. */
+  facts?: Record<string, string[]>;
   /** Do not reveal the checklist (a caller that shows something else). */
   noReveal?: boolean;
 }
@@ -89,15 +92,16 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
   if (!guidelines.length) return undefined;
 
   // What the folder's dossier.yaml already says: those questions are skipped.
-  const readPresent = async (f: vscode.Uri | undefined) => {
+  const readPresent = async (f: vscode.Uri | undefined, ruleset?: string) => {
     if (!f) return {} as Record<string, string>;
     const text = await readText(vscode.Uri.joinPath(f, 'dossier.yaml'));
     if (text === undefined) return {};
-    const r = (await client.sendRequest(DossierYamlRequest, { text, lang: 'zh' } satisfies DossierYamlParams)) as DossierYamlResult | null;
+    const r = (await client.sendRequest(DossierYamlRequest, { text, lang: 'zh', ruleset } satisfies DossierYamlParams)) as DossierYamlResult | null;
     return r && r.ok ? r.present : {};
   };
-  const present = await readPresent(folder);
-  const steps = 7;
+  let present = await readPresent(folder);
+  // Guideline, submission, four product facts, language; then the guideline's other questions.
+  let steps = 7 + Math.max(0, ...guidelines.map((x) => x.facts.length));
   let step = 0;
   const title = () => l10n.t('CyberDossier: New dossier document ({0}/{1})', ++step, steps);
 
@@ -121,6 +125,13 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
     if (!pick) return undefined;
     g = pick.info;
   } else step++;
+  // What dossier.yaml says of this guideline's questions (those are not asked again).
+  if (g.facts.length) present = { ...(await readPresent(folder, g.id)), ...present };
+  const toAsk = (kindId?: string, sub?: string) =>
+    interactive
+      ? g.facts.filter((q) => (!kindId || !q.kinds || q.kinds.includes(kindId)) && (!sub || !q.submissions || q.submissions.includes(sub)) && present[q.path] === undefined && args.facts?.[q.path] === undefined)
+      : [];
+  steps = 7 + toAsk(args.kind, args.submission ?? present.submission).length;
 
   // 2. Submission.
   let submission = args.submission ?? present.submission;
@@ -172,12 +183,25 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
   // The kind: that guideline's kinds only, in catalogue order.
   let kind = g.kinds.find((k) => k.id === args.kind);
   if (!kind) {
+    // The kinds this submission takes first; the others last, marked (wrong-document-kind else).
+    const wrong = new Set(g.submissions.find((x) => x.value === submission)?.wrongKinds ?? []);
+    const ordered = [...g.kinds.filter((k) => !wrong.has(k.id)), ...g.kinds.filter((k) => wrong.has(k.id))];
     const pick = await vscode.window.showQuickPick(
-      g.kinds.map((k) => ({ label: lang === 'en' ? k.name.en : k.name.zh, description: k.id, info: k })),
+      ordered.map((k) => ({ label: lang === 'en' ? k.name.en : k.name.zh, description: wrong.has(k.id) ? `${k.id} · ${l10n.t('not part of this submission')}` : k.id, info: k })),
       { title: l10n.t('CyberDossier: New dossier document'), placeHolder: l10n.t('Which dossier document?'), ignoreFocusOut: true },
     );
     if (!pick) return undefined;
     kind = pick.info;
+  }
+
+  // 8… The facts that decide this kind's catalogue (data, safety level, scope, 524B(c)…).
+  const answers: Record<string, string[]> = { ...(args.facts ?? {}) };
+  const asked = toAsk(kind.id, submission);
+  steps = 7 + asked.length;
+  for (const q of asked) {
+    const a = await askFact(q, title());
+    if (a === CANCEL) return undefined;
+    if (a) answers[q.path] = a;
   }
 
   const sk = (await client.sendRequest(SkeletonRequest, { kind: kind.id, lang, ruleset: g.id })) as SkeletonResult | null;
@@ -201,8 +225,9 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
     text: existing,
     // A new dossier.yaml names its guideline; one that names none keeps its default (its members'
     // frontmatter may name theirs).
-    facts: { guideline: existing === undefined ? g.id : undefined, submission, product },
+    facts: { guideline: existing === undefined ? g.id : undefined, submission, product, answers },
     lang,
+    ruleset: g.id,
   } satisfies DossierYamlParams)) as DossierYamlResult | null;
   if (merged && !merged.ok) {
     void vscode.window.showWarningMessage(l10n.pick(merged.problem));
@@ -219,4 +244,23 @@ export async function newDocument(getClient: () => LanguageClient | undefined, a
   if (merged?.ok && merged.kept.length)
     void vscode.window.showInformationMessage(l10n.t('dossier.yaml already states {0}; kept as written.', merged.kept.join(', ')));
   return { uri: target, dossierYaml, added };
+}
+
+/**
+ * One of the guideline's questions: a picker for one value, or a multi-select. "Decide later"
+ * (undefined) writes nothing: the checker then reports the key as missing, with its fix.
+ */
+async function askFact(q: AskedFact, title: string): Promise<Answer<string[] | undefined>> {
+  const later = { label: l10n.t('Decide later'), description: '', detail: undefined, value: undefined as string | undefined, later: true };
+  const items = q.choices.map((c) => ({ label: l10n.pick(c.label), description: c.value, detail: c.detail ? l10n.pick(c.detail) : undefined, value: c.value as string | undefined, later: false }));
+  if (q.kind === 'one') {
+    const p = await vscode.window.showQuickPick([...items, later], { title, placeHolder: l10n.pick(q.label), ignoreFocusOut: true });
+    if (!p) return CANCEL;
+    return p.later || p.value === undefined ? undefined : [p.value];
+  }
+  const hint = q.emptyWrites ? l10n.t('select all that apply; none selected: none applies') : l10n.t('select all that apply');
+  const picked = await vscode.window.showQuickPick([...items, later], { title, placeHolder: `${l10n.pick(q.label)} — ${hint}`, canPickMany: true, ignoreFocusOut: true });
+  if (!picked) return CANCEL;
+  if (picked.some((p) => p.later)) return undefined;
+  return picked.map((p) => p.value).filter((v): v is string => v !== undefined);
 }

@@ -1,10 +1,12 @@
 // The CLI as a pipeline sees it: a real process, real files, exit codes, JSON and SARIF shapes.
+// Usage errors, --help and --version run the same CLI in-process (./in-process.ts).
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runInProcess } from './in-process';
 
 const CLI = path.join(__dirname, '..', '..', 'bin', 'cyberdossier.js');
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -14,6 +16,8 @@ function run(args: string[], cwd = tmp) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+/** Usage errors, --help and --version: the same CLI in-process (./in-process.ts); the spawned cases prove the process's exit status. */
+const usage = (args: string[], cwd = tmp) => runInProcess(args, cwd);
 function write(rel: string, text: string): string {
   const p = path.join(tmp, rel);
   fs.mkdirSync(path.dirname(p), { recursive: true });
@@ -52,21 +56,21 @@ describe('exit codes', () => {
     expect(over.code).toBe(1);
     expect(over.err).toContain('exceed --max-warnings 0');
   });
-  test('2 for bad usage, a missing --config file, an unreadable path — results for readable paths still printed', () => {
-    expect(run(['check', '--frobnicate']).code).toBe(2);
-    expect(run(['check', '--format', 'xml']).err).toContain('--format must be text, json or sarif');
-    const missing = run(['check', 'examples/monitor', '--config', 'nope.yaml']);
+  test('2 for bad usage, a missing --config file, an unreadable path — results for readable paths still printed', async () => {
+    expect((await usage(['check', '--frobnicate'])).code).toBe(2);
+    expect((await usage(['check', '--format', 'xml'])).err).toContain('--format must be text, json or sarif');
+    const missing = await usage(['check', 'examples/monitor', '--config', 'nope.yaml']);
     expect([missing.code, missing.err]).toEqual([2, 'cyberdossier: configuration file not found: nope.yaml\n']);
-    const mixed = run(['check', 'examples/monitor-with-mistakes/patch.md', 'does-not-exist.md', '--format', 'json']);
+    const mixed = await usage(['check', 'examples/monitor-with-mistakes/patch.md', 'does-not-exist.md', '--format', 'json']);
     expect(mixed.code).toBe(2);
     expect(mixed.err).toContain('does-not-exist.md');
     // dossier.yaml is listed too: its own findings (a version that is not full) concern every file.
     expect(JSON.parse(mixed.out).files.map((f: { path: string }) => f.path)).toEqual(['examples/monitor-with-mistakes/dossier.yaml', 'examples/monitor-with-mistakes/patch.md']);
     expect(mixed.err).not.toMatch(/\n\s+at /); // never a stack trace
   });
-  test('--help and --version', () => {
-    expect(run(['--help']).out).toContain('Usage: cyberdossier check');
-    expect(run(['--version']).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  test('--help and --version', async () => {
+    expect((await usage(['--help'])).out).toContain('Usage: cyberdossier check');
+    expect((await usage(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 

@@ -1,11 +1,12 @@
-// `cyberdossier report PATH --crosswalk OTHER` as a real process: usage errors exit 2, either
-// order gives the same report, the formats and --output.
+// `cyberdossier report PATH --crosswalk OTHER` as a real process: usage errors exit 2 (the same
+// CLI in-process), either order gives the same report, the formats and --output.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runInProcess } from './in-process';
 
 const REPO = path.join(__dirname, '..', '..');
 const CLI = path.join(REPO, 'bin', 'cyberdossier.js');
@@ -16,6 +17,9 @@ function run(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** Usage errors: the same CLI in-process (./in-process.ts). */
+const usage = (args: string[]) => runInProcess(['report', ...args], tmp);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-crosswalk-'));
@@ -81,8 +85,8 @@ describe('report --crosswalk', () => {
     [['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--format', 'pdf'], /--format must be/],
     [['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--table', 'trace'], /--table does not apply/],
     [['gaps/nmpa-2022', '--crosswalk', 'gaps/fda-premarket-2025', '--crosswalk', 'old'], /one OTHER/],
-  ])('usage error %j exits 2', (args, message) => {
-    const r = run(args);
+  ])('usage error %j exits 2', async (args, message) => {
+    const r = await usage(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.out).toBe('');

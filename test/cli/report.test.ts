@@ -1,12 +1,14 @@
 // `cyberdossier report` as a pipeline runs it: a real process on copies of the example dossiers
 // and the checklist fixtures. Markdown and CSV are compared exactly (the generation time is fixed
 // with SOURCE_DATE_EPOCH); the HTML page must be well-formed and refer to nothing outside itself.
+// The usage cases run the same CLI in-process.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runInProcess } from './in-process';
 
 const REPO = path.join(__dirname, '..', '..');
 const CLI = path.join(REPO, 'bin', 'cyberdossier.js');
@@ -17,6 +19,9 @@ function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** `report` usage cases: the same CLI in-process (./in-process.ts); a usage error does not depend on the process. */
+const usage = (args: string[]) => runInProcess(['report', ...args], tmp);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-report-'));
@@ -402,22 +407,22 @@ describe('html', () => {
 });
 
 describe('usage', () => {
-  test('--help documents the formats, the CSV layout, SOURCE_DATE_EPOCH and the exit status', () => {
-    const r = run(['--help']);
+  test('--help documents the formats, the CSV layout, SOURCE_DATE_EPOCH and the exit status', async () => {
+    const r = await usage(['--help']);
     expect(r.code).toBe(0);
     for (const s of ['--format html|md|csv', '--table checklist|trace', 'SOURCE_DATE_EPOCH', 'Exit status: 0', 'CSV columns (checklist)']) expect(r.out).toContain(s);
   });
-  test('exit 2: bad option, bad format, two paths, an unreadable path, no dossier, several dossiers', () => {
-    expect(run(['--frobnicate']).code).toBe(2);
-    const bad = run(['examples/monitor', '--format', 'pdf']);
+  test('exit 2: bad option, bad format, two paths, an unreadable path, no dossier, several dossiers', async () => {
+    expect((await usage(['--frobnicate'])).code).toBe(2);
+    const bad = await usage(['examples/monitor', '--format', 'pdf']);
     expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, 'cyberdossier report: --format must be html, md or csv, not pdf']);
-    expect(run(['examples/monitor', 'examples/monitor-with-mistakes'])).toMatchObject({ code: 2, err: expect.stringContaining('report takes one PATH') });
-    expect(run(['nope'])).toMatchObject({ code: 2, err: 'cyberdossier report: cannot read nope\n' });
+    expect(await usage(['examples/monitor', 'examples/monitor-with-mistakes'])).toMatchObject({ code: 2, err: expect.stringContaining('report takes one PATH') });
+    expect(await usage(['nope'])).toMatchObject({ code: 2, err: 'cyberdossier report: cannot read nope\n' });
     fs.mkdirSync(path.join(tmp, 'empty'), { recursive: true });
-    expect(run(['empty'])).toMatchObject({ code: 2, err: expect.stringContaining('no dossier at empty') });
-    expect(run(['examples'])).toMatchObject({ code: 2, err: 'cyberdossier report: examples holds 2 dossiers; name one: examples/monitor, examples/monitor-with-mistakes\n' });
-    expect(run(['examples/monitor', '--format', 'md', '--table', 'trace']).code).toBe(2);
-    expect(run(['examples/monitor', '--config', 'nope.yaml']).err).toBe('cyberdossier report: configuration file not found: nope.yaml\n');
+    expect(await usage(['empty'])).toMatchObject({ code: 2, err: expect.stringContaining('no dossier at empty') });
+    expect(await usage(['examples'])).toMatchObject({ code: 2, err: 'cyberdossier report: examples holds 2 dossiers; name one: examples/monitor, examples/monitor-with-mistakes\n' });
+    expect((await usage(['examples/monitor', '--format', 'md', '--table', 'trace'])).code).toBe(2);
+    expect((await usage(['examples/monitor', '--config', 'nope.yaml'])).err).toBe('cyberdossier report: configuration file not found: nope.yaml\n');
   });
   test('the generation time is now without SOURCE_DATE_EPOCH', () => {
     const r = run(['examples/monitor', '--format', 'md'], { SOURCE_DATE_EPOCH: '' });

@@ -94,9 +94,9 @@ async function photograph(run) {
       log(`${path.relative(root, file)} ${Math.round(s.bytes / 1024)} KB`);
     };
     const quickInput = page.locator('.quick-input-widget');
-    // "(3/7)" in English, "（3/7）" in Chinese.
+    // "(3/9)" in English, "（3/9）" in Chinese (the total counts the questions the guideline adds).
     const step = async (n) => {
-      await page.waitForFunction((k) => new RegExp(`[（(]${k}/7[）)]`).test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), n, { timeout: 30_000 });
+      await page.waitForFunction((k) => new RegExp(`[（(]${k}/\\d+[）)]`).test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), n, { timeout: 30_000 });
     };
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
@@ -128,9 +128,24 @@ async function photograph(run) {
     }
     await step(7);
     await page.keyboard.press('Enter'); // the language offered first: the extension's
-    await page.waitForFunction(() => !/[（(]\d\/7[）)]/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !/[（(]\d+\/\d+[）)]/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), undefined, { timeout: 30_000 });
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
     await page.keyboard.press('Enter'); // the first kind: the research report
+    // The facts its catalogue depends on: the data types (several), the software safety level, the use of OTS software.
+    await step(8);
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+    // A multi-select: tick sensitive medical data and device data (rows 1 and 3), then accept.
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    // (In a multi-select a click on a row toggles its checkbox.)
+    for (const i of [0, 2]) await rows.nth(i).click();
+    await page.keyboard.press('Enter');
+    await step(9);
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+    await page.keyboard.press('ArrowDown'); // moderate
+    await page.keyboard.press('Enter');
+    await step(10);
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+    await page.keyboard.press('Enter'); // no OTS software
     // The save dialog (the workbench's simple dialog in a browser): the proposed name, accepted.
     await page.waitForFunction(() => /\.md$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 30_000 });
     await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import { codeActions } from '../../server/src/features/codeActions';
 import { clearSbomCache } from '../../server/src/sbom';
 import { checkFiles, memHost, render, ROOT } from '../helpers';
 import { CDX, description, OTS_TABLE, SPDX, sbomText } from './helpers';
+import { sbomReader } from '../../server/src/sbom';
 
 const DATA = ['mismatch', 'tableVersion', 'sbomVersion', 'tableVendor', 'sbomVendor', 'component', 'clause'];
 
@@ -224,7 +225,7 @@ describe('through the engine’s Host', () => {
     const host = memHost({ '.cyberdossierrc.yaml': 'sbom: bom.json\n', 'bom.json': CDX, 'description.md': description() });
     let reads = 0;
     const counting = { ...host, readFile: (p: string) => (p.endsWith('bom.json') && reads++, host.readFile(p)) };
-    const engine = new Engine({ host: counting });
+    const engine = new Engine({ sbom: sbomReader, host: counting });
     const file = path.join(ROOT, 'description.md');
     const run = () => render(engine.check({ files: [file] }).reports, { data: ['mismatch'] });
     expect(run()).toBe('');
@@ -238,7 +239,7 @@ describe('through the engine’s Host', () => {
   test('a rule family failure is contained: the other findings stay', () => {
     const files = { '.cyberdossierrc.yaml': 'sbom: bom.json\n', 'bom.json': CDX, 'description.md': description(OTS_TABLE.replace('| 3.6.8 |', '| 3.6.7 |')) + '\nTODO\n' };
     const failures: string[] = [];
-    const engine = new Engine({ host: memHost(files), faults: ['sbom'], onInternalError: (f) => failures.push(f.rule) });
+    const engine = new Engine({ sbom: sbomReader, host: memHost(files), faults: ['sbom'], onInternalError: (f) => failures.push(f.rule) });
     const out = render(engine.check({ files: [path.join(ROOT, 'description.md')] }).reports);
     expect(failures).toEqual(['sbom']);
     expect(out).not.toContain('inconsistent-fact');

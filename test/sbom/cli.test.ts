@@ -1,5 +1,6 @@
 // `cyberdossier sbom import` as a pipeline sees it: a real process (the bundle built by the global
-// setup), real files, exit codes 0 / 1 / 2, stdout the table alone, messages on stderr.
+// setup), real files, exit codes 0 / 1 / 2, stdout the table alone, messages on stderr. The usage
+// and unreadable-input cases run the same CLI in-process (a spawn each would only add time).
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -7,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderOtsTable } from '../../server/src/sbom';
+import { runInProcess } from '../cli/in-process';
 import { bigCycloneDx, CDX, description, OTS_TABLE, SBOM_DIR, sbom } from './helpers';
 
 const CLI = path.join(__dirname, '..', '..', 'bin', 'cyberdossier.js');
@@ -16,6 +18,9 @@ function run(args: string[], cwd = tmp) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** Usage and unreadable input, where the process is not what is tested: in-process (../cli/in-process.ts). */
+const usage = (args: string[], cwd = tmp) => runInProcess(args, cwd);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberdossier-sbom-'));
@@ -106,14 +111,14 @@ describe('cyberdossier sbom import', () => {
 });
 
 describe('exit 2: bad usage, unreadable, not a valid SBOM — a message, never a stack trace', () => {
-  test('unreadable and invalid files', () => {
-    const missing = run(['sbom', 'import', 'nope.json', '--locale', 'en']);
+  test('unreadable and invalid files', async () => {
+    const missing = await usage(['sbom', 'import', 'nope.json', '--locale', 'en']);
     expect([missing.code, missing.out]).toEqual([2, '']);
     expect(missing.err).toBe(`cyberdossier sbom: nope.json: cannot read the SBOM file: ${path.join(tmp, 'nope.json')}\n`);
-    const broken = run(['sbom', 'import', 'sbom/invalid/broken.json']);
+    const broken = await usage(['sbom', 'import', 'sbom/invalid/broken.json']);
     expect(broken.code).toBe(2);
     expect(broken.err).toBe('cyberdossier sbom: sbom/invalid/broken.json: 不是有效的 JSON（第 9 行第 1 列）\n');
-    const fields = run(['sbom', 'import', 'sbom/invalid/cyclonedx-missing-fields.json', '--locale', 'en']);
+    const fields = await usage(['sbom', 'import', 'sbom/invalid/cyclonedx-missing-fields.json', '--locale', 'en']);
     expect(fields.code).toBe(2);
     expect(fields.err.split('\n').slice(0, 3)).toEqual([
       'cyberdossier sbom: sbom/invalid/cyclonedx-missing-fields.json: the SBOM does not conform to CycloneDX 1.5 (8 problems)',
@@ -121,33 +126,33 @@ describe('exit 2: bad usage, unreadable, not a valid SBOM — a message, never a
       '  components[0].name: required field missing',
     ]);
     for (const f of ['invalid/not-an-sbom.json', 'invalid/cyclonedx-1.3.json', 'invalid/spdx-2.2.json', 'invalid/spdx-missing-fields.json', 'invalid/cyclonedx.xml']) {
-      const r = run(['sbom', 'import', `sbom/${f}`]);
+      const r = await usage(['sbom', 'import', `sbom/${f}`]);
       expect(r.code, f).toBe(2);
       expect(r.out, f).toBe('');
       expect(r.err, f).not.toMatch(/\n\s+at /);
     }
   });
-  test('usage', () => {
-    const none = run(['sbom']);
+  test('usage', async () => {
+    const none = await usage(['sbom']);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/^cyberdossier sbom: missing command: cyberdossier sbom import FILE\n\nUsage: cyberdossier sbom import FILE/);
-    expect(run(['sbom', 'export', 'x.json']).err).toMatch(/^cyberdossier sbom: unknown sbom command: export/);
-    expect(run(['sbom', 'import']).err).toMatch(/^cyberdossier sbom: missing FILE/);
-    expect(run(['sbom', 'import', 'a.json', 'b.json']).err).toMatch(/^cyberdossier sbom: sbom import takes one FILE, not 2/);
-    expect(run(['sbom', 'import', 'a.json', '--format', 'xml']).err).toMatch(/^cyberdossier sbom: --format must be md or json, not xml/);
-    expect(run(['sbom', 'import', 'a.json', '--table', 'security']).err).toMatch(/^cyberdossier sbom: --table must be ots or patches/);
-    expect(run(['sbom', 'import', 'a.json', '--locale', 'fr']).code).toBe(2);
-    expect(run(['sbom', 'import', 'a.json', '--frobnicate']).err).toMatch(/^cyberdossier sbom: unknown option: --frobnicate/);
-    expect(run(['sbom', 'import', 'a.json', '--config', 'none.yaml']).err).toBe('cyberdossier sbom: configuration file not found: none.yaml\n');
+    expect((await usage(['sbom', 'export', 'x.json'])).err).toMatch(/^cyberdossier sbom: unknown sbom command: export/);
+    expect((await usage(['sbom', 'import'])).err).toMatch(/^cyberdossier sbom: missing FILE/);
+    expect((await usage(['sbom', 'import', 'a.json', 'b.json'])).err).toMatch(/^cyberdossier sbom: sbom import takes one FILE, not 2/);
+    expect((await usage(['sbom', 'import', 'a.json', '--format', 'xml'])).err).toMatch(/^cyberdossier sbom: --format must be md or json, not xml/);
+    expect((await usage(['sbom', 'import', 'a.json', '--table', 'security'])).err).toMatch(/^cyberdossier sbom: --table must be ots or patches/);
+    expect((await usage(['sbom', 'import', 'a.json', '--locale', 'fr'])).code).toBe(2);
+    expect((await usage(['sbom', 'import', 'a.json', '--frobnicate'])).err).toMatch(/^cyberdossier sbom: unknown option: --frobnicate/);
+    expect((await usage(['sbom', 'import', 'a.json', '--config', 'none.yaml'])).err).toBe('cyberdossier sbom: configuration file not found: none.yaml\n');
   });
-  test('--help', () => {
+  test('--help', async () => {
     for (const args of [['sbom', '--help'], ['sbom', 'import', '--help'], ['sbom', 'help']]) {
-      const r = run(args);
+      const r = await usage(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.out).toMatch(/^Usage: cyberdossier sbom import FILE/);
       expect(r.out).toContain('Exit status: 0 written, nothing flagged; 1 written, but entries are flagged');
     }
-    expect(run(['--help']).out).toContain('cyberdossier sbom import FILE');
+    expect((await usage(['--help'])).out).toContain('cyberdossier sbom import FILE');
   });
 });
 

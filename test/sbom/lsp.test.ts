@@ -18,6 +18,7 @@ import { SbomImportRequest, type SbomImportParams, type SbomImportResult } from 
 import { memHost, ROOT } from '../helpers';
 import { startServer } from '../protocol/client';
 import { CDX, description, OTS_TABLE, sbomText } from './helpers';
+import { sbomReader } from '../../server/src/sbom';
 
 const overlay = new Map<string, { text: string; version: number }>();
 const host = overlayHost(
@@ -32,7 +33,7 @@ const host = overlayHost(
 );
 const handlers = new Map<string, (p: unknown) => unknown>();
 const connection = { onRequest: (method: string, handler: (p: unknown) => unknown) => handlers.set(method, handler) } as unknown as Connection;
-registerSbomRequests(connection, () => new Engine({ host }), { locale: () => 'zh-CN' });
+registerSbomRequests(connection, () => new Engine({ sbom: sbomReader, host }), { locale: () => 'zh-CN' });
 
 const uri = (rel: string) => URI.file(path.join(ROOT, rel)).toString();
 const request = (p: SbomImportParams) => handlers.get(SbomImportRequest)!(p) as SbomImportResult;
@@ -107,7 +108,7 @@ describe('the consistency check through the language server (the bundled server 
       const sbomFindings = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'inconsistent-fact' && (d.data as { mismatch?: string }).mismatch);
       const first = sbomFindings((await client.diagnostics(uri, (p) => p.version === 1)).diagnostics);
       // The engine on the same files says the same.
-      const engine = new Engine({ host: memHost({ '.cyberdossierrc.yaml': 'sbom: build/bom.cdx.json\n', 'build/bom.cdx.json': CDX, 'description.md': text }) });
+      const engine = new Engine({ sbom: sbomReader, host: memHost({ '.cyberdossierrc.yaml': 'sbom: build/bom.cdx.json\n', 'build/bom.cdx.json': CDX, 'description.md': text }) });
       const [expected] = engine.check({ files: [path.join(ROOT, 'description.md')] }).reports[0].diagnostics.filter((d) => d.code === 'inconsistent-fact');
       expect(first).toHaveLength(1);
       expect(first[0]).toMatchObject({ code: 'inconsistent-fact', severity: 2, source: 'cyberdossier', range: expected.range, message: expected.message.en });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Engine, type InternalFailure } from '../../server/src/engine/engine';
 import { nodeHost } from '../../server/src/engine/host';
 import { startServer } from '../protocol/client';
+import { sbomReader } from '../../server/src/sbom';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'cyberdossier.js');
@@ -25,7 +26,7 @@ afterAll(() => fs.rmSync(ws, { recursive: true, force: true }));
 
 function checkWith(faults: string[]): { keys: Set<string>; failures: InternalFailure[] } {
   const failures: InternalFailure[] = [];
-  const engine = new Engine({ host: nodeHost, faults, onInternalError: (f) => failures.push(f) });
+  const engine = new Engine({ sbom: sbomReader, host: nodeHost, faults, onInternalError: (f) => failures.push(f) });
   const r = engine.check({ files: [], folders: [path.join(ws, 'monitor-with-mistakes')] });
   const keys = new Set(r.reports.flatMap((f) => f.diagnostics.map((d) => `${path.basename(f.path)}:${d.range.start.line}:${d.code}:${d.data.requirement ?? ''}`)));
   return { keys, failures };

@@ -11,6 +11,7 @@ import { nodeHost } from '../../server/src/engine/host';
 import { clearFeedMemory, loadFeed } from '../../server/src/vulns/store';
 import { draftAssessment } from '../../server/src/vulns/draft';
 import { COUNT, RC, dataSet, json, KEV, researchReport, tmpTree, JQUERY_OSV, nvdFeed, NVD_ITEMS } from './fixtures';
+import { sbomReader } from '../../server/src/sbom';
 
 const MINE = new Set(['known-vulnerability-unaddressed', 'known-exploited-vulnerability', 'vulnerability-count-mismatch', 'residual-vulnerability-without-plan', 'vulnerability-data-outdated', 'config-invalid']);
 const dirs: string[] = [];
@@ -25,7 +26,7 @@ function tree(files: Record<string, string | Buffer>): string {
   return d;
 }
 
-function check(dir: string, file = 'doc.md', engine = new Engine({ host: nodeHost, roots: () => [dir] })): { engine: Engine; reports: FileReport[]; lines: string } {
+function check(dir: string, file = 'doc.md', engine = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] })): { engine: Engine; reports: FileReport[]; lines: string } {
   const r = engine.check({ files: [path.join(dir, file)], folders: [] });
   const lines = r.reports
     .flatMap((rep) => rep.diagnostics.filter((x) => MINE.has(x.code)).map((x) => `${path.relative(dir, rep.path)}:${x.range.start.line + 1} ${x.severity} ${x.code}${x.data.vulnerability ? ` ${x.data.vulnerability}` : ''}${x.data.level ? ` level=${x.data.level}` : ''} — ${x.message.en}`))
@@ -159,7 +160,7 @@ data: { types: [device] }
       'dossier/ifu.md': IFU,
       'dossier/research.md': researchReport(COUNT([0, 0, 0, 0])),
     });
-    const engine = new Engine({ host: nodeHost, roots: () => [dir] });
+    const engine = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] });
     const r = engine.check({ files: [], folders: [path.join(dir, 'dossier')] });
     const got = r.reports.flatMap((rep) => rep.diagnostics.filter((x) => x.code === 'known-vulnerability-unaddressed').map((x) => `${x.data.vulnerability} ${JSON.stringify(x.data.affects)}`));
     expect(got).toMatchInlineSnapshot(`
@@ -177,7 +178,7 @@ data: { types: [device] }
 describe('drafting', () => {
   test('the table of every known vulnerability, the counts by CVSS level and the residual list (zh)', () => {
     const dir = tree({ ...dataSet(), '.cyberdossierrc.yaml': RC, 'doc.md': researchReport(COUNT([0, 0, 0, 0])) });
-    const d = draftAssessment(new Engine({ host: nodeHost, roots: () => [dir] }), { file: path.join(dir, 'doc.md') });
+    const d = draftAssessment(new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] }), { file: path.join(dir, 'doc.md') });
     expect(d.locale).toBe('zh-CN');
     expect(d.markdown).toMatchInlineSnapshot(`
       "漏洞数据：vulns/osv、vulns/nvd/nvdcve-2.0-modified.json、vulns/cve、vulns/known_exploited_vulnerabilities.json、vex，截至 2024-08-02；按 CVSS v3.1 基本分数分级（严重 ≥ 9.0，高危 ≥ 7.0，中危 ≥ 4.0，低危 ≥ 0.1）。
@@ -221,7 +222,7 @@ describe('drafting', () => {
 
   test('English when the configuration says so', () => {
     const dir = tree({ ...dataSet(), '.cyberdossierrc.yaml': `locale: en\n${RC}`, 'doc.md': researchReport(COUNT([0, 0, 0, 0])) });
-    const d = draftAssessment(new Engine({ host: nodeHost, roots: () => [dir] }), { file: path.join(dir, 'doc.md') });
+    const d = draftAssessment(new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] }), { file: path.join(dir, 'doc.md') });
     expect(d.locale).toBe('en');
     expect(d.markdown.split('\n').slice(0, 3).join('\n')).toMatchInlineSnapshot(`
       "Vulnerability data: vulns/osv, vulns/nvd/nvdcve-2.0-modified.json, vulns/cve, vulns/known_exploited_vulnerabilities.json, vex, as of 2024-08-02; levels by CVSS v3.1 base score (critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0, low ≥ 0.1).

@@ -9,6 +9,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { nodeHost } from '../../server/src/engine/host';
 import { clearFeedMemory } from '../../server/src/vulns/store';
 import { RC, dataSet, tmpTree } from './fixtures';
+import { sbomReader } from '../../server/src/sbom';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -51,7 +52,7 @@ const ALL = [
 function findings(doc: string): { code: string; requirement: unknown; vulnerability: unknown; severity: string }[] {
   const dir = tmpTree({ ...dataSet(), '.cyberdossierrc.yaml': RC, 'doc.md': doc });
   dirs.push(dir);
-  const r = new Engine({ host: nodeHost, roots: () => [dir] }).check({ files: [path.join(dir, 'doc.md')], folders: [] });
+  const r = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] }).check({ files: [path.join(dir, 'doc.md')], folders: [] });
   return r.reports
     .flatMap((rep) => rep.diagnostics)
     .filter((d) => d.code === 'known-exploited-vulnerability' || d.code === 'known-vulnerability-unaddressed')

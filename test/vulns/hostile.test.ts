@@ -14,6 +14,7 @@ import { clearFeedMemory } from '../../server/src/vulns/store';
 import { FeedError } from '../../server/src/vulns/types';
 import { zipEntries, zipEntryData } from '../../server/src/vulns/zip';
 import { COUNT, json, researchReport, SBOM, tmpTree, zipOf, JQUERY_OSV } from './fixtures';
+import { sbomReader } from '../../server/src/sbom';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,7 +27,7 @@ function invalid(files: Record<string, string | Buffer>, value: string) {
   const dir = tmpTree({ 'bom.json': json(SBOM), '.cyberdossierrc.yaml': `sbom: bom.json\nvulnerabilities:\n  - ${value}\n`, 'doc.md': researchReport(COUNT([0, 0, 0, 0])), ...files });
   dirs.push(dir);
   const t0 = performance.now();
-  const r = new Engine({ host: nodeHost, roots: () => [dir] }).check({ files: [path.join(dir, 'doc.md')], folders: [] });
+  const r = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] }).check({ files: [path.join(dir, 'doc.md')], folders: [] });
   const ms = performance.now() - t0;
   const found = r.reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid' || d.code.startsWith('known-')).map((d) => ({ file: path.relative(dir, x.path), line: d.range.start.line + 1, code: d.code, data: d.data, en: d.message.en })));
   return { found, ms, dir };
@@ -130,7 +131,7 @@ describe('not a file, outside, a URL', () => {
     execFileSync('mkfifo', [path.join(dir, 'v/fifo.json')]);
     execFileSync('mkfifo', [path.join(dir, 'v/osv/fifo.json')]);
     const t0 = performance.now();
-    const out = new Engine({ host: nodeHost, roots: () => [dir] }).check({ files: [path.join(dir, 'doc.md')], folders: [] }).reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid' || d.code.startsWith('known-')));
+    const out = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir] }).check({ files: [path.join(dir, 'doc.md')], folders: [] }).reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid' || d.code.startsWith('known-')));
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(out.filter((d) => d.code === 'config-invalid').map((d) => d.data)).toEqual([{ key: 'vulnerabilities', path: 'v/fifo.json', problem: 'not-a-file' }]);
     expect(out.filter((d) => d.code === 'known-vulnerability-unaddressed').map((d) => d.data.vulnerability)).toEqual(['CVE-2020-11023']);
@@ -143,7 +144,7 @@ describe('not a file, outside, a URL', () => {
     expect(a.found.map((f) => f.data.problem)).toEqual(['outside']);
     fs.symlinkSync(outside, path.join(a.dir, 'linked'));
     fs.writeFileSync(path.join(a.dir, '.cyberdossierrc.yaml'), 'sbom: bom.json\nvulnerabilities:\n  - linked/osv.json\n  - https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip\n');
-    const out = new Engine({ host: nodeHost, roots: () => [a.dir] }).check({ files: [path.join(a.dir, 'doc.md')], folders: [] }).reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid'));
+    const out = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [a.dir] }).check({ files: [path.join(a.dir, 'doc.md')], folders: [] }).reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid'));
     expect(out.map((d) => [d.range.start.line + 1, d.data.problem ?? d.data.key])).toEqual([
       [3, 'outside'],
       [4, 'vulnerabilities'],
@@ -155,7 +156,7 @@ describe('not a file, outside, a URL', () => {
   test('Restricted Mode: vulnerabilities is not applied (an info on the key), nothing is read', () => {
     const dir = tmpTree({ 'v/bad.json': '{', '.cyberdossierrc.yaml': 'vulnerabilities:\n  - v/bad.json\n', 'doc.md': researchReport(COUNT([0, 0, 0, 0])) });
     dirs.push(dir);
-    const out = new Engine({ host: nodeHost, roots: () => [dir], restricted: () => true }).check({ files: [path.join(dir, 'doc.md')], folders: [] }).reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid'));
+    const out = new Engine({ sbom: sbomReader, host: nodeHost, roots: () => [dir], restricted: () => true }).check({ files: [path.join(dir, 'doc.md')], folders: [] }).reports.flatMap((x) => x.diagnostics.filter((d) => d.code === 'config-invalid'));
     expect(out.map((d) => [d.severity, d.data])).toEqual([['info', { key: 'vulnerabilities', restricted: true }]]);
   });
 });

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as engineModule from '../../server/src/engine';
 import { Engine, nodeHost } from '../../server/src/engine';
+import * as sbomModule from '../../server/src/sbom';
+import { sbomReader } from '../../server/src/sbom';
 
 type WordBundle = typeof import('../../server/src/word/bundle');
 const FILE = path.join(__dirname, '..', '..', 'server', 'out', 'word.js');
@@ -16,10 +18,10 @@ const MONITOR = path.join(__dirname, '..', '..', 'examples', 'nmpa-2017', 'monit
 let tmp: string;
 
 /** A fresh instance of the bundle (not the one the adapters cached). */
-function factory(): (deps: { engine: object }) => WordBundle {
+function factory(): (deps: { engine: object; sbom: object }) => WordBundle {
   const req = createRequire(FILE);
   delete req.cache[req.resolve(FILE)];
-  return req(FILE) as (deps: { engine: object }) => WordBundle;
+  return req(FILE) as (deps: { engine: object; sbom: object }) => WordBundle;
 }
 
 beforeAll(() => {
@@ -32,6 +34,9 @@ describe('the Word bundle', () => {
     const text = fs.readFileSync(FILE, 'utf8');
     expect(typeof factory()).toBe('function');
     expect(text).toContain('__cyberdossierDeps.engine');
+    // The SBOM reader, which the bundle's engines are given (EngineOptions.sbom), is injected too.
+    expect(text).toContain('__cyberdossierDeps.sbom');
+    expect(text).not.toMatch(/^\/\/ server\/src\/sbom\//m);
     // The development build names every bundled source in a comment; none is the engine's or yaml's.
     expect(text).toContain('// server/src/word/export.ts');
     expect(text).not.toMatch(/^\/\/ server\/src\/engine\//m);
@@ -53,9 +58,9 @@ describe('the Word bundle', () => {
         return v;
       },
     });
-    const word = factory()({ engine: counted });
+    const word = factory()({ engine: counted, sbom: sbomModule });
     const output = path.join(tmp, 'monitor.docx');
-    const r = await word.exportToFile(new Engine({ host: nodeHost }), MONITOR, { output });
+    const r = await word.exportToFile(new Engine({ sbom: sbomReader, host: nodeHost }), MONITOR, { output });
     expect(fs.statSync(output).size).toBeGreaterThan(10_000);
     expect(r.files.length).toBe(3);
     expect(calls).toContain('parseMarkdown');
@@ -63,8 +68,8 @@ describe('the Word bundle', () => {
   });
 
   test('without an engine it cannot export (nothing falls back to a bundled copy)', async () => {
-    const word = factory()({ engine: {} });
-    await expect(word.exportToFile(new Engine({ host: nodeHost }), MONITOR, { output: path.join(tmp, 'none.docx') })).rejects.toThrow(TypeError);
+    const word = factory()({ engine: {}, sbom: sbomModule });
+    await expect(word.exportToFile(new Engine({ sbom: sbomReader, host: nodeHost }), MONITOR, { output: path.join(tmp, 'none.docx') })).rejects.toThrow(TypeError);
     expect(fs.existsSync(path.join(tmp, 'none.docx'))).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { exportDocx } from '../../server/src/word/export';
 import { exportToFile, importToFiles } from '../../server/src/word/files';
 import { importDocx } from '../../server/src/word/import';
 import { craftDocx, makePng, p, structure, wordStyles, type Structure } from './helpers';
+import { sbomReader } from '../../server/src/sbom';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'nmpa-2017');
 let tmp: string;
@@ -27,7 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const engine = () => new Engine({ host: nodeHost });
+const engine = () => new Engine({ sbom: sbomReader, host: nodeHost });
 const part = async (bytes: Uint8Array, name: string) => (await JSZip.loadAsync(bytes)).file(name)?.async('string');
 
 /** Sections and tables only (the bits the round trip promises). */

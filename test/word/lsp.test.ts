@@ -11,6 +11,7 @@ import { Engine } from '../../server/src/engine/engine';
 import { nodeHost } from '../../server/src/engine/host';
 import { registerWordRequests } from '../../server/src/lsp/word';
 import { ExportDocxRequest, ImportDocxRequest, type ExportDocxResult, type ImportDocxResult } from '../../server/src/shared/protocol';
+import { sbomReader } from '../../server/src/sbom';
 
 let tmp: string;
 const handlers = new Map<string, (p: unknown) => Promise<unknown>>();
@@ -21,7 +22,7 @@ beforeAll(() => {
   fs.mkdirSync(path.join(tmp, '.git'));
   fs.cpSync(path.join(__dirname, '..', '..', 'examples', 'nmpa-2017'), path.join(tmp, 'examples'), { recursive: true });
   const connection = { onRequest: (method: string, handler: (p: unknown) => Promise<unknown>) => handlers.set(method, handler) } as unknown as Connection;
-  const engine = new Engine({ host: nodeHost });
+  const engine = new Engine({ sbom: sbomReader, host: nodeHost });
   registerWordRequests(connection, () => engine, { locale: () => 'en', onWritten: (f) => writtenFiles.push(...f) });
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, faultsFromEnv, type FileReport, type InternalFailure, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch } from '../engine';
+import { cliEngine } from './engine';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { formatJson, formatSarif, formatText, summarize } from './format';
 import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption } from './args';
@@ -125,8 +126,7 @@ export async function check(o: Options, io: CliIO): Promise<number> {
     return 2;
   }
   const failures = new Map<string, InternalFailure>();
-  const engine = new Engine({
-    host: nodeHost,
+  const engine = cliEngine({
     configFile: o.config ? abs(o.config) : undefined,
     onInternalError: (f) => failures.set(`${f.rule}\u0000${f.message}`, f),
     roots: cliRoots(io.cwd, o.allowPaths),

@@ -2,6 +2,7 @@
 // loads with the CLI; the others load on first use, the Word commands from their own bundle.
 
 import * as engineModule from '../engine';
+import * as sbomModule from '../sbom';
 import { loadBundle } from '../shared/lazy';
 import { runCheck } from './check';
 import type { CliIO, Subcommand } from './io';
@@ -10,7 +11,7 @@ export type { CliIO, Subcommand } from './io';
 
 type WordBundle = typeof import('../word/bundle');
 /** The Word bundle, given this CLI's engine (it carries none of its own: ../shared/lazy.ts). */
-const word = () => loadBundle<WordBundle>('word', { engine: engineModule });
+const word = () => loadBundle<WordBundle>('word', { engine: engineModule, sbom: sbomModule });
 
 const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   report: async () => (await import('./report')).report,

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, nodeHost, findRc, packageVersion, type Locale, sourceDateEpoch } from '../engine';
+import { cliEngine } from './engine';
 import { dossiersIn, resolveDossier } from '../features/checklist';
 import { dossierReport, render, reportTime, REPORT_FORMATS, type ReportFormat } from '../report';
 import type { CsvTable } from '../report/csv';
@@ -146,7 +147,7 @@ export const report: Subcommand = {
       io.stderr(`cyberdossier report: cannot read ${shown}\n`);
       return 2;
     }
-    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
+    const engine = cliEngine({ configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
     // A folder above several dossiers: one of them by name, or a clear message.
     let where = target;
     if (nodeHost.isDirectory(target) && !resolveDossier(engine, target)) {
@@ -198,7 +199,7 @@ function runCrosswalk(o: Options & { path: string; crosswalk: string }, io: CliI
     const a = abs(p);
     if (!nodeHost.exists(a) || (!nodeHost.isDirectory(a) && nodeHost.fileSize(a) === undefined)) return fail(`cannot read ${p}`);
   }
-  const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
+  const engine = cliEngine({ configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths), today: () => sourceDateEpoch(process.env) ?? new Date() });
   const locale: Locale = o.locale ?? localeFromConfig(engine, abs(o.path)) ?? 'zh-CN';
   const r = crosswalkOf(engine, abs(o.path), abs(o.crosswalk), locale, { fresh: true });
   if ('error' in r) {

@@ -6,7 +6,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, localize, nodeHost, type Locale } from '../engine';
+import { localize, nodeHost, type Locale } from '../engine';
+import { cliEngine } from './engine';
 import { importResult, loadSbom, summaryLine, type SbomTable } from '../sbom';
 import type { CliIO, Subcommand } from './io';
 import { parseOrExit, tokens, UsageError, valueOf, type OptionSpec, sharedOption, markdownOrJson } from './args';
@@ -117,7 +118,7 @@ export const sbom: Subcommand = {
     // The language: --locale, else the configuration where the table goes (or here).
     let locale: Locale = o.locale ?? 'zh-CN';
     if (!o.locale) {
-      const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined });
+      const engine = cliEngine({ configFile: o.config ? abs(o.config) : undefined });
       const probe = o.output ? abs(o.output) : path.join(io.cwd, '__any__.md');
       locale = engine.configFor(probe).config.locale ?? 'zh-CN';
     }

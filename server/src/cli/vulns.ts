@@ -7,7 +7,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, localize, nodeHost, type Locale } from '../engine';
+import { localize, type Locale } from '../engine';
+import { cliEngine } from './engine';
 import { draftAssessment } from '../vulns';
 import type { CliIO, Subcommand } from './io';
 import { ALLOW_PATH_HELP, cliRoots, parseOrExit, tokens, UsageError, type OptionSpec, sharedOption, markdownOrJson } from './args';
@@ -103,7 +104,7 @@ export const vulns: Subcommand = {
       io.stderr(`cyberdossier vulns: no such file or folder: ${o.target}\n`);
       return 2;
     }
-    const engine = new Engine({ host: nodeHost, configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths) });
+    const engine = cliEngine({ configFile: o.config ? abs(o.config) : undefined, roots: cliRoots(io.cwd, o.allowPaths) });
     const start = performance.now();
     const d = draftAssessment(engine, st.isDirectory() ? { folder: target } : { file: target }, o.locale);
     const loc = d.locale;

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, localize, nodeHost, type Locale } from '../engine';
+import { cliEngine } from './engine';
 import { exportToFile, importToFiles } from '../word/files';
 import { formatImportSummary } from '../word/report';
 import { WordError } from '../word/types';
@@ -110,7 +111,7 @@ function setup(io: CliIO, p: Parsed, target: string): { engine: Engine; locale: 
     io.stderr(`cyberdossier: configuration file not found: ${config}\n`);
     return 2;
   }
-  const engine = new Engine({ host: nodeHost, configFile: config ? path.resolve(io.cwd, config) : undefined, roots: cliRoots(io.cwd, p.allow) });
+  const engine = cliEngine({ configFile: config ? path.resolve(io.cwd, config) : undefined, roots: cliRoots(io.cwd, p.allow) });
   const probe = nodeHost.isDirectory(target) ? path.join(target, '__any__.md') : target;
   const locale = localeOf(p.values.get('--locale')) ?? engine.configFor(probe).config.locale ?? 'zh-CN';
   return { engine, locale };

@@ -17,6 +17,7 @@ import { scan } from './scan';
 import { LineIndex, type Range } from './text';
 import { matchesAnyGlob } from './glob';
 import type { DossierState, FileState } from './rules/context';
+import type { SbomReader } from './sbom-reader';
 import type { StateSnapshot } from './snapshot';
 import { findDossierYaml, findRc, walkMarkdown } from './workspace';
 import { checkDossierPass } from './check/dossier';
@@ -76,6 +77,13 @@ export interface EngineOptions {
    * key; heading, frontmatter and content checks still run.
    */
   restricted?: () => boolean;
+  /**
+   * The SBOM reader (issue 15 item 2: the engine reaches sbom/ only through this port). The
+   * adapters pass `sbomReader` from sbom/index. Without it, a configuration that names an SBOM
+   * makes the sbom and vulnerabilities families fail (contained, reported as an internal error):
+   * never a silent skip.
+   */
+  sbom?: SbomReader;
   /** Write the vulnerability index beside the data (`.cyberdossier-cache/`; default true). */
   vulnerabilityCache?: boolean;
   /**
@@ -222,7 +230,7 @@ export class Engine {
    * Where the paths a configuration names may lead (configured-file.ts): the rc file's folder,
    * the dossier's folder (of `file`), and the roots the adapter gives (workspace folders, cwd).
    */
-  pathScope(config: Config, file?: string): PathScope {
+  pathScope(config: Pick<Config, 'file' | 'globBase'>, file?: string): PathScope {
     const yaml = file ? this.dossierYamlFor(file) : undefined;
     const base = config.file ? path.dirname(config.file) : (config.globBase ?? (file ? path.dirname(file) : process.cwd()));
     return { base, roots: [...(yaml ? [path.dirname(yaml)] : []), ...(this.options.roots?.() ?? [])] };

@@ -1,6 +1,6 @@
 // The engine's public surface: the adapters (cli, lsp, report, word), the bench and other front
-// ends import the engine only from here (test/unit/architecture.test.ts enforces it for the adapters).
-export { Engine, finalize, type Diagnostic, type FileReport, type CheckRequest, type CheckResult, faultsFromEnv, type InternalFailure } from './engine';
+// ends import the engine only from here (test/architecture/architecture.test.ts enforces it for the adapters).
+export { Engine, type EngineOptions, finalize, type Diagnostic, type FileReport, type CheckRequest, type CheckResult, faultsFromEnv, type InternalFailure } from './engine';
 export { nodeHost, overlayHost, type Host, readRegularFile } from './host';
 export { buildModel, ChunkCache, sharedChunkCache } from './model';
 export { parseMarkdown, analyzeChunk } from './parse';
@@ -18,11 +18,12 @@ export { type DossierState } from './rules/context';
 export { type DeepReadonly, type DossierSnapshot, type FileSnapshot, type StateSnapshot } from './snapshot';
 export { type Localized, type DocumentKind, type RuleSet } from './rulesets/types';
 export { requirementKeys } from './match';
-export { CONFIGURED_FILE_LIMITS, readConfiguredBytes } from './configured-file';
+export { CONFIGURED_FILE_LIMITS, readConfiguredBytes, resolveConfiguredPath, type PathScope } from './configured-file';
 export { sourceDateEpoch } from './support';
 // Issue 17 (bench): the vulnerability data store and matcher.
 export { loadFeed, clearFeedMemory } from '../vulns/store';
 export { matchComponents } from '../vulns/match';
+export { dossierComponents } from './components';
 // Issue 18 item 2: one count everywhere.
 export { totalsOf, totalsFor, countSeverities, addSeverity, addTotals, emptyTotals, highestSeverity, type Totals, type FileTotals, type SeverityTotals, type CountedReport } from './totals';
 // Issue 15 item 2: what the editor features (server/src/features) read of the engine.
@@ -44,7 +45,22 @@ export { type FactValue, resolveRef, schemaAt, canonicalEnum } from './facts/sch
 export { dataOf, findingData, tableLinesOf, type CapabilityData, type CapabilityInsert } from './code-descriptors';
 export { type IdOccurrence } from './ids';
 export { traceabilityTables } from './rules/content';
-export { cellText, columnMap } from './tables';
+export { cellText, columnMap, isFullVersion } from './tables';
+// Issue 15 item 2: the SBOM reader port, implemented by sbom/ (sbomReader) and injected by the
+// adapters as EngineOptions.sbom; the engine itself never imports sbom/.
+export {
+  componentLabel,
+  type SbomReader,
+  type SbomLoadResult,
+  type SbomFailure,
+  type SbomComponent,
+  type Category,
+  type CategoryId,
+  type ComponentFlag,
+  type OtsMismatch,
+  type CompareOptions,
+} from './sbom-reader';
+export { rowsFromTable, type OtsRow, type OtsTableRow } from './ots-rows';
 export { childNumbering, numberingOf, shiftNumbering } from './numbering';
 export { findDossierRoots } from './workspace';
 export { loadYaml, type YEntry, type YNode, type YamlResult } from './facts/yaml';

@@ -27,7 +27,7 @@ export function analyzeChunkFull(text: string): ChunkFacts {
  * line tokenizer, and simple tight bullet lists (one-line items) have their items parsed as plain
  * paragraphs; both are masked out — replaced by a thematic break that, like them, ends the blocks
  * before it — so the rest of the chunk is parsed by remark in one call with only the GFM parts it
- * can use. Identical to analyzeChunkFull (test/unit/parse-identity.test.ts).
+ * can use. Identical to analyzeChunkFull (test/engine/parse-identity.test.ts).
  */
 export function analyzeChunk(text: string, maxNesting = MAX_NESTING): ChunkFacts {
   const depth = nestingDepth(text);

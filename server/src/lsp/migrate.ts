@@ -9,11 +9,11 @@ import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { WorkspaceScope } from './scope';
 import { URI } from 'vscode-uri';
 import { pathOfUri } from '../shared/uri';
-import { isLocale, localize, type Engine, type Locale, type DossierState, DOSSIER_YAML } from '../engine';
+import { isLocale, localize, type Engine, type Locale, type DossierSnapshot, DOSSIER_YAML } from '../engine';
 import {
   manualSummary,
   MIGRATION_STEPS,
-  planDossier,
+  planMigration,
   resolveMigrationAction,
   type MigrationCodeAction,
   type MigrationEdit,
@@ -66,32 +66,41 @@ export function registerMigration(connection: Connection, deps: MigrationDeps): 
   });
 }
 
+/** One dossier a request stands for: its read-only state, and a file the engine found it by. */
+export interface TargetDossier {
+  readonly snapshot: DossierSnapshot;
+  /** A path of the dossier (a member, dossier.yaml or the rc file) that the planner resolves it by. */
+  readonly file: string;
+}
+
 /** The dossiers a path stands for: a file's, a dossier.yaml's, or every one at or below a folder. */
-export function dossiersOf(engine: Engine, target: string): DossierState[] {
+export function dossiersOf(engine: Engine, target: string): TargetDossier[] {
   const host = engine.host;
-  const out: DossierState[] = [];
-  const add = (s: DossierState | undefined) => {
-    if (s && !out.includes(s)) out.push(s);
+  const out: TargetDossier[] = [];
+  const add = (file: string, s: DossierSnapshot | undefined) => {
+    if (s && !out.some((d) => d.snapshot === s)) out.push({ snapshot: s, file });
   };
   if (host.isDirectory(target) || path.basename(target) === DOSSIER_YAML) {
     const folder = host.isDirectory(target) ? target : path.dirname(target);
     const result = engine.check({ folders: [folder], members: true });
     for (const r of result.reports) {
-      const s = engine.stateOf(r.path)?.state;
-      if (s && (host.isDirectory(target) || s.yamlPath === target)) add(s);
+      const s = engine.snapshotOf(r.path)?.state;
+      if (s && (host.isDirectory(target) || s.yamlPath === target)) add(r.path, s);
     }
     return out;
   }
   engine.check({ files: [target], members: true });
-  add(engine.stateOf(target)?.state);
+  add(target, engine.snapshotOf(target)?.state);
   return out;
 }
 
 /** Plans every dossier of `target` and returns the edit for the steps asked for. */
 export function migrate(engine: Engine, target: string, steps: MigrateStep, locale: Locale, toUri: (f: string) => string): MigrateResult {
   const pipeline = steps === 'all' || steps === 'templates';
+  // The planner (features/migrate) reads the engine's state of the dossier the file resolves to:
+  // the same state the snapshot shows, since nothing is checked in between.
   const plans = dossiersOf(engine, target)
-    .map((d) => planDossier(engine, d, { locale, pipeline }))
+    .map((d) => planMigration(engine, d.file, { locale, pipeline }))
     .filter((x): x is MigrationPlan => !!x);
   const changes: Record<string, MigrationEdit[]> = {};
   const blocked = new Set<MigrateStep>();

@@ -24,7 +24,9 @@ export function registerNewDossierRequests(connection: Connection, fail: (where:
       const g = p?.facts?.guideline;
       if (!p || (g !== undefined && !RULESETS.some((r) => r.id === g))) return null;
       if (p.text !== undefined && (typeof p.text !== 'string' || p.text.length > MAX_TEXT)) return null;
-      return mergeDossierYaml(p.text, p.facts, p.lang === 'en' ? 'en' : 'zh');
+      // The rule set whose questions the answers are read against (GuidelineInfo.facts).
+      const rs = RULESETS.find((r) => r.id === (typeof p.ruleset === 'string' ? p.ruleset : g));
+      return mergeDossierYaml(p.text, p.facts, p.lang === 'en' ? 'en' : 'zh', rs);
     } catch (e) {
       fail('dossier.yaml', e);
       return null;

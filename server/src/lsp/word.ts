@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import * as engineModule from '../engine';
+import * as sbomModule from '../sbom';
 import { localize, type Engine, type Locale } from '../engine';
 import { loadBundle } from '../shared/lazy';
 import type { WorkspaceScope } from './scope';
@@ -33,7 +34,7 @@ export interface WordRequestOptions {
 type WordBundle = typeof import('../word/bundle');
 /** The Word code is loaded on the first request (it is large and most sessions never use it); it
  *  takes this server's engine by injection (../shared/lazy.ts). */
-const word = () => loadBundle<WordBundle>('word', { engine: engineModule });
+const word = () => loadBundle<WordBundle>('word', { engine: engineModule, sbom: sbomModule });
 
 export function registerWordRequests(connection: Connection, getEngine: () => Engine, opts: WordRequestOptions = {}): void {
   const toPath = (uri: string, what: string): string => {

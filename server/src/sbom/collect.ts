@@ -1,7 +1,8 @@
 // The flat, deduplicated component list both formats build: one Map lookup per entry (never a
 // scan of the list), so a huge SBOM stays linear.
 
-import { SbomError, type SbomComponent } from './types';
+import type { SbomComponent } from '../engine';
+import { SbomError } from './types';
 import { componentFlags, foldKey, purlKey } from './vocab';
 
 /** Entries visited (components at every nesting level, packages) before the import gives up. */
@@ -87,10 +88,8 @@ function merge(into: SbomComponent, from: SbomComponent): void {
   for (const l of from.licenses) if (!into.licenses.includes(l)) into.licenses.push(l);
 }
 
-/** `name version` of a component, as parents and patch rows name it. */
-export function label(c: { name: string; version?: string }): string {
-  return c.version ? `${c.name} ${c.version}` : c.name;
-}
+/** `name version` of a component, as parents and patch rows name it (the engine's, which its findings use too). */
+export { componentLabel as label } from '../engine';
 
 /**
  * The components of several SBOMs of one device (a workstation and an embedded part, say) as one

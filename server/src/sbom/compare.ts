@@ -3,35 +3,14 @@
 // `inconsistent-fact`. A pure function over plain rows; linear in rows + components except for a
 // bounded fallback pass of containment matches.
 
-import type { TableFact } from '../engine/parse';
-import { COLUMNS, isPlaceholderText } from '../engine/rulesets/common';
-import type { Localized } from '../engine/rulesets/types';
-import { cellText, columnMap, isProductRow } from '../engine/tables';
-import { normalize } from '../engine/text';
+import { isPlaceholderText, normalize, type CompareOptions, type OtsMismatch, type OtsRow, type SbomComponent } from '../engine';
 import { label } from './collect';
 import { tableOrder } from './render';
-import type { SbomComponent } from './types';
 import { parseCpe, parsePurl } from './vocab';
 
-/** A row of the dossier's OTS table (cell texts). */
-export interface OtsRow {
-  name: string;
-  version: string;
-  vendor: string;
-}
-
-export type OtsMismatch<R extends OtsRow = OtsRow> =
-  | { kind: 'missing-from-table'; component: SbomComponent; message: Localized }
-  | { kind: 'not-in-sbom'; row: R; index: number; message: Localized }
-  | { kind: 'version-differs'; row: R; index: number; component: SbomComponent; tableVersion: string; sbomVersion: string; message: Localized }
-  | { kind: 'vendor-differs'; row: R; index: number; component: SbomComponent; tableVendor: string; sbomVendor: string; message: Localized };
-
-export interface CompareOptions {
-  /** How the messages name the SBOM, e.g. its file name `bom.json`. */
-  sbomName?: string;
-  /** Also report vendors that name different organisations (`sameVendor`); off by default. */
-  vendors?: boolean;
-}
+// The row and mismatch types are the engine's SBOM reader port (engine/sbom-reader.ts), the table
+// rows its reading of a dossier table (engine/ots-rows.ts); re-exported for the reader's users.
+export { rowsFromTable, type CompareOptions, type OtsMismatch, type OtsRow, type OtsTableRow } from '../engine';
 
 /** Pairs whose names only contain one another are looked for while rows × components stays below this. */
 const FUZZY_BUDGET = 2_000_000;
@@ -118,8 +97,13 @@ function aliases(c: SbomComponent): string[] {
   return [...out];
 }
 
-export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components: readonly SbomComponent[], opts: CompareOptions = {}): OtsMismatch<R>[] {
-  const comps = tableOrder(components);
+/**
+ * Pairs each table row with at most one component, in three passes: same name and same version,
+ * then same name, then (while rows × components stays within FUZZY_BUDGET) a unique candidate
+ * whose name contains the row's or is contained in it. `match[row]` is the component's index in
+ * `comps` or -1; `taken[component]` is 1 when a row has it.
+ */
+function matchRows(rows: readonly OtsRow[], comps: readonly SbomComponent[]): { match: number[]; taken: Uint8Array } {
   const names = comps.map(aliases);
   const index = new Map<string, number[]>();
   names.forEach((keys, i) => {
@@ -169,7 +153,12 @@ export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components
       }
     }
   }
+  return { match, taken };
+}
 
+export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components: readonly SbomComponent[], opts: CompareOptions = {}): OtsMismatch<R>[] {
+  const comps = tableOrder(components);
+  const { match, taken } = matchRows(rows, comps);
   const where = opts.sbomName ? { zh: `（${opts.sbomName}）`, en: ` (${opts.sbomName})` } : { zh: '', en: '' };
   const out: OtsMismatch<R>[] = [];
   rows.forEach((row, index) => {
@@ -239,28 +228,6 @@ export function compareOtsTable<R extends OtsRow>(rows: readonly R[], components
         en: `“${label(c)}” is in the SBOM${where.en} but not in the off-the-shelf software table`,
       },
     });
-  });
-  return out;
-}
-
-/** A table row with its index in `TableFact.rows`. */
-export interface OtsTableRow extends OtsRow {
-  rowIndex: number;
-}
-
-/**
- * The rows of a dossier OTS table (D1.6 and alike) as `compareOtsTable` takes them: name, version
- * and vendor cells by the table's header words; answer rows (无 / 不适用) left out.
- */
-export function rowsFromTable(t: TableFact, columns: Record<string, string[]> = COLUMNS): OtsTableRow[] {
-  const cols = columnMap(t.header, ['name', 'version', 'vendor'], columns);
-  if (!cols.has('name')) return [];
-  const out: OtsTableRow[] = [];
-  t.rows.forEach((row, rowIndex) => {
-    if (!isProductRow(row, cols.get('name'))) return;
-    const name = cellText(row, cols.get('name'));
-    if (!name) return;
-    out.push({ name, version: cellText(row, cols.get('version')), vendor: cellText(row, cols.get('vendor')), rowIndex });
   });
   return out;
 }

@@ -23,3 +23,5 @@ export { compareOtsTable, rowsFromTable, normalizeVersion, sameVersion, sameVend
 export { PROPERTY as SBOM_PROPERTIES, CYCLONEDX_VERSIONS } from './cyclonedx';
 export { categoryOf } from './vocab';
 export { unionComponents } from './collect';
+// Issue 15 item 2: the implementation of the engine's SBOM reader port, for EngineOptions.sbom.
+export { sbomReader } from './reader';

@@ -2,8 +2,7 @@
 // open in the editor) is what gets compared. Results are cached by the host's version token: a
 // dossier re-checked on every keystroke does not re-parse a 50 MB SBOM.
 
-import type { Host } from '../engine/host';
-import { CONFIGURED_FILE_LIMITS, resolveConfiguredPath, type PathScope } from '../engine/configured-file';
+import { CONFIGURED_FILE_LIMITS, resolveConfiguredPath, type Host, type PathScope } from '../engine';
 import { MAX_SBOM_BYTES, parseSbom, tooLarge } from './parse';
 import { SbomError, type SbomDocument } from './types';
 

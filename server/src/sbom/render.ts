@@ -4,8 +4,7 @@
 // written as the rule set's template placeholder (<供应商>, <insert vendor>), which the checker
 // reports until someone fills it in; the flags are a separate list, never a column of the table.
 
-import { localize, type Locale } from '../engine/locale';
-import type { Localized } from '../engine/rulesets/types';
+import { localize, type Locale, type Localized } from '../engine';
 import { label } from './collect';
 import type { ComponentFlag, PatchFlag, SbomComponent, SbomDocument, SbomPatch } from './types';
 import { categoryRank, foldKey } from './vocab';

@@ -2,63 +2,15 @@
 // off-the-shelf software (现成软件) of a device, as the dossier tables need it. Plain data (JSON
 // round-trips it); no vscode, no language server.
 
-import type { Localized } from '../engine/rulesets/types';
+import type { Localized, SbomComponent } from '../engine';
+
+// The component types are the engine's (its SBOM reader port, engine/sbom-reader.ts): its rules
+// read them; this module re-exports them so the reader's users keep one import.
+export type { Category, CategoryId, ComponentFlag, SbomComponent } from '../engine';
 
 export type SbomFormat = 'CycloneDX' | 'SPDX';
 
-/** The three kinds of OTS software of the 2017 guideline (四(二)1(6)): 应用软件、系统软件、支持软件. */
-export type CategoryId = 'application' | 'system' | 'support';
-
-/** The 类别 of a component: the guideline's kind, with the SBOM type in brackets. */
-export interface Category {
-  id: CategoryId;
-  zh: string;
-  en: string;
-}
-
-/**
- * Why a component is flagged: the dossier needs a full version (requirements.md §4, 完整版本) and
- * a vendor (供应商) for every OTS component.
- */
-export type ComponentFlag = 'version-missing' | 'version-not-full' | 'supplier-missing';
 export type PatchFlag = 'version-missing' | 'version-not-full' | 'date-missing';
-
-export interface SbomComponent {
-  name: string;
-  /** As the SBOM gives it; absent when it gives none (then flagged). */
-  version?: string;
-  /** `versionRange` (CycloneDX 1.6) is never a full version; `purl` when taken from the package URL. */
-  versionSource?: 'version' | 'versionRange' | 'purl';
-  /** 供应商. */
-  vendor?: string;
-  vendorSource?: 'supplier' | 'manufacturer' | 'publisher' | 'authors' | 'author' | 'originator';
-  /** 型号规格: a `cyberdossier:model` property, else the edition fields of the CPE; absent otherwise. */
-  model?: string;
-  modelSource?: 'property' | 'cpe';
-  /** CycloneDX `type`, or SPDX `primaryPackagePurpose` in lower case with `-`. */
-  type?: string;
-  category?: Category;
-  purl?: string;
-  cpe?: string;
-  /** SPDX identifiers, expressions or licence names. */
-  licenses: string[];
-  /** The component that contains it or depends on it (`name version`), when the SBOM says. */
-  parent?: string;
-  /** `bom-ref` (CycloneDX) or `SPDXID` (SPDX). */
-  ref?: string;
-  flags: ComponentFlag[];
-  /** JSON path of its entry (`components[0].components[2]`, `packages[5]`; the first, when duplicates merged). */
-  path?: string;
-  /**
-   * A unique identifier other than the purl and the CPE (FDA V.A.4.b, the NTIA "other unique
-   * identifiers"): `swid:<tagId>`, the OmniBOR ID, the SWHID, or a hash as `<alg>:<value>`.
-   */
-  uid?: string;
-  /** Level of support, end-of-support date and their justification (FDA V.A.4.b): see `Lifecycle`. */
-  support?: string;
-  endOfSupport?: string;
-  justification?: string;
-}
 
 /**
  * What an SBOM entry says about the support of a component, by label: CycloneDX `properties`

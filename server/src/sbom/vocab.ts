@@ -1,8 +1,11 @@
 // What the importer knows about identifiers and types: component type → 类别, package URLs, CPE
 // names, dates, the flags. Pure functions.
 
-import { isFullVersion } from '../engine/tables';
+import { isFullVersion } from '../engine';
+import { parseCpe, parsePurl } from './identifiers';
 import type { Category, CategoryId, ComponentFlag, LifecycleLabel, SbomComponent } from './types';
+
+export { parseCpe, parsePurl };
 
 const KIND: Record<CategoryId, { zh: string; en: string }> = {
   application: { zh: '应用软件', en: 'Application software' },
@@ -57,74 +60,11 @@ export function categoryRank(c: Category | undefined): number {
   return c ? ['application', 'system', 'support'].indexOf(c.id) : 3;
 }
 
-/** `pkg:type/namespace/name@version?qualifiers#subpath` → its parts (undefined when not a purl). */
-export function parsePurl(purl: string): { type: string; namespace?: string; name: string; version?: string } | undefined {
-  const m = /^pkg:\/*([A-Za-z.+-][A-Za-z0-9.+-]*)\/([^?#]+?)(?:@([^?#@]*))?(?:\?[^#]*)?(?:#.*)?$/.exec(purl.trim());
-  if (!m) return undefined;
-  const segs = m[2].split('/').filter(Boolean);
-  if (!segs.length) return undefined;
-  const dec = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  const name = dec(segs.pop()!);
-  return { type: m[1].toLowerCase(), namespace: segs.length ? segs.map(dec).join('/') : undefined, name, version: m[3] ? dec(m[3]) : undefined };
-}
-
 /** The purl without qualifiers and subpath, lower-cased: the deduplication key. */
 export function purlKey(purl: string): string | undefined {
   const p = parsePurl(purl);
   if (!p) return undefined;
   return nfkc(`pkg:${p.type}/${p.namespace ? `${p.namespace}/` : ''}${p.name}@${p.version ?? ''}`).toLowerCase();
-}
-
-/** Splits a CPE 2.3 formatted string or a CPE 2.2 URI into its attributes (unescaped). */
-export function parseCpe(cpe: string): Record<string, string> | undefined {
-  const c = cpe.trim();
-  const names23 = ['part', 'vendor', 'product', 'version', 'update', 'edition', 'language', 'sw_edition', 'target_sw', 'target_hw', 'other'];
-  if (/^cpe:2\.3:/i.test(c)) {
-    const fields: string[] = [];
-    let cur = '';
-    for (let i = 'cpe:2.3:'.length; i < c.length; i++) {
-      const ch = c[i];
-      if (ch === '\\' && i + 1 < c.length) {
-        cur += c[++i];
-      } else if (ch === ':') {
-        fields.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    fields.push(cur);
-    if (fields.length < 5) return undefined;
-    const out: Record<string, string> = {};
-    names23.forEach((n, i) => {
-      if (fields[i] !== undefined) out[n] = fields[i];
-    });
-    return out;
-  }
-  if (/^cpe:\//i.test(c)) {
-    const f = c.slice(5).split(':').map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
-    const out: Record<string, string> = {};
-    ['part', 'vendor', 'product', 'version', 'update', 'edition', 'language'].forEach((n, i) => {
-      if (f[i] !== undefined) out[n] = f[i];
-    });
-    // A packed edition: ~edition~sw_edition~target_sw~target_hw~other
-    if (out.edition?.startsWith('~')) {
-      const [, ed, sw, tsw, thw, other] = out.edition.split('~');
-      Object.assign(out, { edition: ed ?? '', sw_edition: sw ?? '', target_sw: tsw ?? '', target_hw: thw ?? '', other: other ?? '' });
-    }
-    return out;
-  }
-  return undefined;
 }
 
 /**

@@ -13,9 +13,14 @@ import * as path from 'node:path';
 
 const loaded = new Map<string, unknown>();
 
-/** What a factory bundle receives: the engine module of its caller (`import * as engine from '../engine'`). */
+/**
+ * What a factory bundle receives: the engine module of its caller (`import * as engine from
+ * '../engine'`) and its SBOM reader module (`import * as sbom from '../sbom'`: the reader the
+ * bundle's engines are given, EngineOptions.sbom).
+ */
 export interface BundleDeps {
   engine: object;
+  sbom: object;
 }
 
 function requireBundle(name: string): unknown {

@@ -225,6 +225,7 @@ export interface MigrateResult {
  */
 export const GuidelinesRequest = 'cyberdossier/guidelines';
 export type GuidelineInfo = import('../features/new-dossier').GuidelineInfo;
+export type AskedFact = import('../features/new-dossier').AskedFact;
 
 /**
  * The dossier.yaml with the answered facts merged in: the client sends the file's current text
@@ -236,6 +237,8 @@ export interface DossierYamlParams {
   /** Absent: only read what the file says (`present`). */
   facts?: import('../features/new-dossier').DossierFacts;
   lang: 'zh' | 'en';
+  /** The rule set of the flow (its `facts.answers` and the `present` of its questions); default: `facts.guideline`. */
+  ruleset?: string;
 }
 export type DossierYamlResult = import('../features/new-dossier').MergeResult;
 

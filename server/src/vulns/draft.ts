@@ -5,11 +5,7 @@
 // in the dossier's language. A status or justification the data does not give (VEX) is a
 // placeholder the checker reports until the author writes it.
 
-import type { Engine } from '../engine/engine';
-import type { Locale } from '../engine/config';
-import type { Localized } from '../engine/rulesets/types';
-import { loadConfiguredSbom } from '../sbom/load';
-import { componentsOf } from '../engine/rules/vulns';
+import { dossierComponents, type Engine, type Locale, type Localized } from '../engine';
 import { levelOf, type CvssLevel } from './cvss';
 import { matchComponents, type KnownVulnerability } from './match';
 import { loadFeed, type FeedFailure, type LoadedFeed } from './store';
@@ -62,7 +58,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** The dossier's language: its configuration, else its headings (any CJK: zh-CN). */
 function dossierLocale(engine: Engine, file: string): Locale {
-  const s = engine.stateOf(file);
+  const s = engine.snapshotOf(file);
   const c = s?.file?.config.locale ?? engine.configFor(file).config.locale;
   if (c) return c;
   const heads = (s?.state.files ?? []).flatMap((f) => f.model?.headings.map((h) => h.text) ?? []).join(' ');
@@ -76,7 +72,7 @@ function dossierLocale(engine: Engine, file: string): Locale {
 export function draftAssessment(engine: Engine, target: { file?: string; folder?: string }, locale?: Locale): DraftResult {
   const result = engine.check(target.folder ? { files: [], folders: [target.folder] } : { files: [target.file!], folders: [] });
   const first = result.reports.find((r) => r.isDossierFile)?.path ?? result.reports[0]?.path ?? target.file;
-  const state = first ? engine.stateOf(first) : undefined;
+  const state = first ? engine.snapshotOf(first) : undefined;
   const config = state?.file?.config ?? engine.configFor(first ?? target.folder ?? '.').config;
   const loc = locale ?? (first ? dossierLocale(engine, first) : 'zh-CN');
   const scopeFile = state?.state.yamlPath ?? first;
@@ -87,7 +83,7 @@ export function draftAssessment(engine: Engine, target: { file?: string; folder?
     if (r.ok) feeds.push(r);
     else problems.push({ value: s.value, message: failureText(r) });
   }
-  const comps = state ? componentsOf(state.state, config, (c) => c.sbom.map((s) => loadConfiguredSbom(s.value, engine.host, engine.pathScope(c, scopeFile)))) : undefined;
+  const comps = state && first ? dossierComponents(engine, first) : undefined;
   const found = comps ? matchComponents(comps.list, feeds) : [];
   const rows = found.map(rowOf);
   const counts = Object.fromEntries([...LEVELS, 'none', 'unscored'].map((l) => [l, { known: 0, residual: 0 }])) as DraftResult['counts'];

@@ -5,7 +5,7 @@
 // own. Errors carry the line and column in the file, never its bytes.
 
 import type { RandomAccessFile } from '../engine/host';
-import { jsonErrorOffset } from '../sbom/parse';
+import { jsonErrorOffset } from '../sbom/json-syntax';
 import { FeedError } from './types';
 
 export const MAX_DEPTH = 64;

@@ -1,7 +1,7 @@
 // The three keys a component and an affected package meet on, in the order they are tried:
 // the package (purl ↔ OSV ecosystem + name), the CPE vendor and product, the normalised name.
 
-import { parseCpe, parsePurl } from '../sbom/vocab';
+import { parseCpe, parsePurl } from '../sbom/identifiers';
 import { schemeOf, type Scheme } from './version';
 
 /** purl type → OSV ecosystem (https://ossf.github.io/osv-schema/#affectedpackage-field). */

@@ -3,7 +3,7 @@
 // "assesses" a vulnerability of a product: not_affected with a justification, fixed, or affected
 // (a residual vulnerability, then). under_investigation assesses nothing.
 
-import { parsePurl } from '../sbom/vocab';
+import { parsePurl } from '../sbom/identifiers';
 import { cpeKey, normName, purlPackage } from './keys';
 import type { VexStatement, VexStatus } from './types';
 

@@ -6,289 +6,26 @@
 // from the document is executed and nothing outside it is read (mammoth's external file access
 // stays off; linked images are only listed).
 
-import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
-import type { Element as HElement, ElementContent, Root as HRoot, RootContent as HRootContent } from 'hast';
+import type { Root as HRoot } from 'hast';
 import type { Root as MRoot, Nodes as MNodes, Table as MTable, FootnoteDefinition, BlockContent, DefinitionContent } from 'mdast';
-import { getRuleSet, DEFAULT_RULESET, normalize } from '../engine';
-import { DROP_STYLE, HEADING_STYLE, Numbering, prepareDocument, readStyles, scanParts } from './docx-xml';
-import { attr, parseXml } from './xml';
+import { getRuleSet, DEFAULT_RULESET, normalize, type RuleSet } from '../engine';
+import { DROP_STYLE, HEADING_STYLE, type Prepared, type ScanResult } from './docx-xml';
+import { cleanHtml, convertNotes, listStarts, normalizeTables, type MergeNote } from './import-html';
+import { MAX_DOCX_BYTES, readPackage } from './import-package';
 import { canonicalFact, factsFromLines, factsFromRows, findKind, guessKind } from './kind';
 import { WordError, type ImportImage, type ImportItem, type ImportOptions, type ImportReport, type ImportResult, type InferredFact, type KindGuess } from './types';
 
 
 export const REVIEW = '待确认 / review';
-/** Word files larger than this are refused (a zip bomb or not a dossier document). */
-export const MAX_DOCX_BYTES = 200 * 1024 * 1024;
-/** What the package may inflate to, all parts together (from the sizes its directory states). */
-export const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+export { MAX_DOCX_BYTES, MAX_UNZIPPED_BYTES } from './import-package';
 
 type Handle = NonNullable<RehypeRemarkOptions['handlers']>[string];
-
-// ---- reading the package -----------------------------------------------------------------------
-
-interface Parts {
-  documentPath: string;
-  text: (p: string | undefined) => Promise<string | undefined>;
-  rels: Map<string, string>;
-}
-
-function dirOf(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i + 1);
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (dirOf(base) + target).split('/');
-  const out: string[] = [];
-  for (const s of parts) {
-    if (s === '..') out.pop();
-    else if (s !== '.' && s !== '') out.push(s);
-  }
-  return out.join('/');
-}
-
-async function openParts(zip: JSZip): Promise<Parts> {
-  const text = async (p: string | undefined) => (p && zip.file(p) ? zip.file(p)!.async('string') : undefined);
-  const rootRels = parseXml((await text('_rels/.rels')) ?? '').root;
-  let documentPath = 'word/document.xml';
-  for (const r of rootRels?.children ?? []) {
-    if (r.type === 'el' && /\/officeDocument$/.test(attr(r, 'Type', '') ?? '')) documentPath = resolveTarget('', attr(r, 'Target', '') ?? documentPath);
-  }
-  if (!zip.file(documentPath)) throw new WordError({ zh: '不是 Word 文档（.docx）：找不到 word/document.xml', en: 'Not a Word document (.docx): word/document.xml is missing' });
-  // Part relationships: type suffix → part path (styles, numbering, comments, footnotes, …).
-  const relsPath = `${dirOf(documentPath)}_rels/${documentPath.slice(dirOf(documentPath).length)}.rels`;
-  const rels = new Map<string, string>();
-  const relRoot = parseXml((await text(relsPath)) ?? '').root;
-  for (const r of relRoot?.children ?? []) {
-    if (r.type !== 'el' || attr(r, 'TargetMode', '') === 'External') continue;
-    const type = (attr(r, 'Type', '') ?? '').replace(/^.*\//, '');
-    const target = resolveTarget(documentPath, attr(r, 'Target', '') ?? '');
-    if (type === 'header' || type === 'footer') rels.set(`${type}:${target}`, target);
-    else if (!rels.has(type)) rels.set(type, target);
-  }
-  rels.set('_rels', relsPath);
-  return { documentPath, text, rels };
-}
-
-// ---- hast helpers ------------------------------------------------------------------------------
-
-type HParent = HRoot | HElement;
-
-/** A phantom brand: a failed tag test must not narrow the node to "not an element". */
-type Tagged = HElement & { readonly __tagged: true };
-
-function isEl(n: unknown, ...tags: string[]): n is Tagged {
-  return !!n && (n as HElement).type === 'element' && (!tags.length || tags.includes((n as HElement).tagName));
-}
-
-/** Every element with its parent, in document order (iterative). */
-function elementsOf(root: HParent): { el: HElement; parent: HParent }[] {
-  const out: { el: HElement; parent: HParent }[] = [];
-  const stack: { node: HParent; i: number }[] = [{ node: root, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.i >= top.node.children.length) {
-      stack.pop();
-      continue;
-    }
-    const c = top.node.children[top.i++];
-    if (c.type === 'element') {
-      out.push({ el: c, parent: top.node });
-      stack.push({ node: c, i: 0 });
-    }
-  }
-  return out;
-}
-
-function hText(n: HRootContent | ElementContent | HRoot): string {
-  if (n.type === 'text') return n.value;
-  if (n.type === 'element' && n.tagName === 'br') return ' ';
-  if (n.type === 'element' || n.type === 'root') return n.children.map((c) => hText(c as ElementContent)).join(isEl(n, 'td', 'th', 'tr') ? ' ' : '');
-  return '';
-}
-
-function replaceWith(parent: HParent, el: HElement, nodes: ElementContent[]): void {
-  const i = parent.children.indexOf(el);
-  if (i >= 0) (parent.children as ElementContent[]).splice(i, 1, ...nodes);
-}
-
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-
-// ---- footnotes ---------------------------------------------------------------------------------
-
-/** mammoth's note references and the note list at the end → markers rehype-remark turns into GFM. */
-function convertNotes(root: HRoot): { footnotes: number; endnotes: number } {
-  const labels = new Map<string, string>();
-  const counts = { footnotes: 0, endnotes: 0 };
-  for (const { el, parent } of elementsOf(root)) {
-    if (!isEl(el, 'a')) continue;
-    const href = String(el.properties?.href ?? '');
-    const m = /^#((?:footnote|endnote)-\d+)$/.exec(href);
-    if (!m || !String(el.properties?.id ?? '').includes('-ref-')) continue;
-    if (!labels.has(m[1])) labels.set(m[1], String(labels.size + 1));
-    const marker: HElement = { type: 'element', tagName: 'sup', properties: { dataCdFootnote: labels.get(m[1])! }, children: [] };
-    // Replace the enclosing <sup> when the link is all it holds.
-    if (isEl(parent, 'sup') && parent.children.length === 1) {
-      Object.assign(parent, marker);
-    } else replaceWith(parent, el, [marker]);
-  }
-  const defs: HElement[] = [];
-  for (const { el, parent } of elementsOf(root)) {
-    if (!isEl(el, 'li')) continue;
-    const id = String(el.properties?.id ?? '');
-    if (!/^(footnote|endnote)-\d+$/.test(id)) continue;
-    if (id.startsWith('footnote')) counts.footnotes++;
-    else counts.endnotes++;
-    // Drop the "↑" back link.
-    for (const x of elementsOf(el)) {
-      if (isEl(x.el, 'a') && /^#(footnote|endnote)-ref-\d+$/.test(String(x.el.properties?.href ?? ''))) replaceWith(x.parent, x.el, []);
-    }
-    if (!labels.has(id)) labels.set(id, String(labels.size + 1));
-    defs.push({ type: 'element', tagName: 'cd-footnote', properties: { dataLabel: labels.get(id)! }, children: el.children });
-    replaceWith(parent, el, []);
-  }
-  // Note lists left empty go; the definitions follow the body in label order.
-  root.children = root.children.filter((c) => !(isEl(c, 'ol') && !c.children.some((x) => x.type === 'element')));
-  defs.sort((a, b) => Number(a.properties.dataLabel) - Number(b.properties.dataLabel));
-  root.children.push(...defs);
-  return counts;
-}
-
-// ---- tables ------------------------------------------------------------------------------------
-
-interface MergeNote {
-  table: number;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  text: string;
-}
-
-function rowsOf(table: HElement): HElement[] {
-  const rows: HElement[] = [];
-  for (const c of table.children) {
-    if (isEl(c, 'tr')) rows.push(c);
-    else if (isEl(c, 'thead', 'tbody', 'tfoot')) for (const r of c.children) if (isEl(r, 'tr')) rows.push(r);
-  }
-  return rows;
-}
-
-function span(el: HElement, name: 'rowSpan' | 'colSpan'): number {
-  const v = Number(el.properties?.[name] ?? 1);
-  return Number.isInteger(v) && v > 1 ? Math.min(v, 1000) : 1;
-}
-
-/** Inline content of a cell: paragraphs and list items separated by line breaks (→ spaces in GFM). */
-function flattenCell(cell: HElement, notes: { nested: number }): ElementContent[] {
-  const out: ElementContent[] = [];
-  const push = (nodes: ElementContent[]) => {
-    if (!nodes.length) return;
-    if (out.length) out.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
-    out.push(...nodes);
-  };
-  const visit = (nodes: ElementContent[]) => {
-    let inline: ElementContent[] = [];
-    const flush = () => {
-      push(inline);
-      inline = [];
-    };
-    for (const n of nodes) {
-      if (isEl(n, 'table')) {
-        flush();
-        notes.nested++;
-        push([{ type: 'text', value: rowsOf(n).map((r) => r.children.filter((c) => isEl(c, 'td', 'th')).map((c) => hText(c).trim()).join(' ')).join('；') }]);
-      } else if (isEl(n, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'blockquote', 'pre')) {
-        flush();
-        visit(n.children);
-      } else if (isEl(n, 'ul', 'ol')) {
-        flush();
-        visit(n.children);
-      } else inline.push(n);
-    }
-    flush();
-  };
-  visit(cell.children);
-  return out;
-}
-
-/** Spans expanded (the merged value repeated into each covered cell), one header row, no nesting. */
-function normalizeTables(root: HRoot, merges: MergeNote[], notes: { nested: number }): number {
-  let index = 0;
-  for (const { el } of elementsOf(root)) {
-    if (!isEl(el, 'table')) continue;
-    index++;
-    const rows = rowsOf(el);
-    const grid: (HElement | undefined)[][] = rows.map(() => []);
-    rows.forEach((row, r) => {
-      let c = 0;
-      for (const cell of row.children) {
-        if (!isEl(cell, 'td', 'th')) continue;
-        while (grid[r][c]) c++;
-        const rs = Math.min(span(cell, 'rowSpan'), rows.length - r);
-        const cs = span(cell, 'colSpan');
-        const content = flattenCell(cell, notes);
-        const fresh = (): HElement => ({ type: 'element', tagName: r === 0 ? 'th' : 'td', properties: {}, children: clone(content) });
-        for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) grid[r + dr][c + dc] = fresh();
-        if (rs > 1 || cs > 1) merges.push({ table: index, row: r + 1, col: c + 1, rows: rs, cols: cs, text: hText(cell).trim() });
-        c += cs;
-      }
-    });
-    const width = Math.max(1, ...grid.map((g) => g.length));
-    const header = grid[0] ?? [];
-    // A bold header row is presentation: plain text in Markdown.
-    for (const cell of header) {
-      if (!cell) continue;
-      const meaningful = cell.children.filter((n) => !(n.type === 'text' && !n.value.trim()));
-      if (meaningful.length && meaningful.every((n) => isEl(n, 'strong', 'b'))) cell.children = meaningful.flatMap((n) => (n as HElement).children);
-    }
-    el.children = grid.map((g, r) => ({
-      type: 'element',
-      tagName: 'tr',
-      properties: {},
-      children: Array.from({ length: width }, (_, c) => g[c] ?? { type: 'element', tagName: r === 0 ? 'th' : 'td', properties: {}, children: [] }),
-    }));
-  }
-  return index;
-}
-
-/**
- * Markdown numbers a list from its first item: give each <ol> the number Word shows for its
- * first item (a list continued after a paragraph goes on at 3, not 1). Items pair up with
- * Word's list paragraphs in document order; when the counts differ nothing is changed.
- */
-function listStarts(root: HRoot, numbers: number[]): void {
-  const items = elementsOf(root).filter(({ el, parent }) => isEl(el, 'li') && isEl(parent, 'ol'));
-  if (items.length !== numbers.length) return;
-  const seen = new Set<HElement>();
-  items.forEach(({ parent }, i) => {
-    const ol = parent as HElement;
-    if (seen.has(ol)) return;
-    seen.add(ol);
-    if (numbers[i] !== 1) ol.properties = { ...ol.properties, start: numbers[i] };
-  });
-}
-
-// ---- the rest of the HTML clean-up -------------------------------------------------------------
-
-function cleanHtml(root: HRoot): void {
-  for (const { el, parent } of elementsOf(root).reverse()) {
-    if (isEl(el, 'a')) {
-      const href = String(el.properties?.href ?? '');
-      // Bookmarks and internal links (TOC anchors) carry nothing Markdown can use.
-      if (!href || href.startsWith('#')) replaceWith(parent, el, el.children);
-    } else if (isEl(el, 'br') && isEl(parent, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6')) {
-      replaceWith(parent, el, [{ type: 'text', value: ' ' }]);
-    }
-  }
-}
 
 // ---- mdast helpers -----------------------------------------------------------------------------
 
@@ -392,7 +129,8 @@ function hashBytes(b: Uint8Array): string {
   return `${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}:${b.length}`;
 }
 
-export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+/** The request checked before the package is opened: its size, the guideline and the kind asked for. */
+function checkRequest(bytes: Uint8Array, opts: ImportOptions): { ruleset: RuleSet; chosen: ReturnType<typeof findKind> } {
   if (bytes.byteLength > MAX_DOCX_BYTES) throw new WordError({ zh: 'Word 文件过大（超过 200 MB）', en: 'The Word file is too large (over 200 MB)' });
   const ruleset = getRuleSet(opts.guideline ?? DEFAULT_RULESET);
   if (!ruleset) throw new WordError({ zh: `未知的指导原则：${opts.guideline}`, en: `Unknown guideline: ${opts.guideline}` }, 'usage');
@@ -401,38 +139,11 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
     const all = ruleset.kinds.map((k) => k.id).join(', ');
     throw new WordError({ zh: `未知的文档类型：${opts.kind}（可选：${all}）`, en: `Unknown document kind: ${opts.kind} (one of: ${all})` }, 'usage');
   }
+  return { ruleset, chosen };
+}
 
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new WordError({ zh: '不是 Word 文档（.docx）：无法作为 ZIP 包读取', en: 'Not a Word document (.docx): it cannot be read as a ZIP package' });
-  }
-  // The central directory states each part's size: refuse a package that would inflate beyond
-  // reason before reading any part (jszip keeps the size on an internal field).
-  let inflated = 0;
-  for (const f of Object.values(zip.files)) inflated += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  if (inflated > MAX_UNZIPPED_BYTES) throw new WordError({ zh: 'Word 文件解压后过大（超过 1 GB），已拒绝', en: 'The Word file would inflate to over 1 GB; refused' });
-  const parts = await openParts(zip);
-  const documentXml = (await parts.text(parts.documentPath))!;
-  const styles = readStyles(await parts.text(parts.rels.get('styles')));
-  const numbering = new Numbering(await parts.text(parts.rels.get('numbering')), styles);
-  const headersFooters: string[] = [];
-  for (const [k, p] of parts.rels) if (k.startsWith('header:') || k.startsWith('footer:')) headersFooters.push((await parts.text(p)) ?? '');
-  const scan = scanParts({
-    document: documentXml,
-    comments: await parts.text(parts.rels.get('comments')),
-    footnotes: await parts.text(parts.rels.get('footnotes')),
-    endnotes: await parts.text(parts.rels.get('endnotes')),
-    documentRels: await parts.text(parts.rels.get('_rels')),
-    headersFooters,
-    hasMacros: Object.keys(zip.files).some((f) => /vbaProject\.bin$/i.test(f)),
-  });
-  const prepared = prepareDocument(documentXml, styles, numbering);
-  zip.file(parts.documentPath, prepared.documentXml);
-  const rewritten = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-
-  // Images: written once per distinct content, linked relative to the Markdown file.
+/** mammoth's HTML of the prepared package; images written once per distinct content, linked relative to the Markdown file. */
+async function toHtml(rewritten: Buffer, opts: ImportOptions): Promise<{ html: Awaited<ReturnType<typeof convert>>; images: ImportImage[]; formats: Map<string, number> }> {
   const assets = (opts.assetsDir ?? 'document.assets').replace(/\\/g, '/').replace(/\/+$/, '');
   const images: ImportImage[] = [];
   const byHash = new Map<string, string>();
@@ -465,8 +176,12 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
       }),
     },
   );
+  return { html, images, formats };
+}
 
-  const hast = unified().use(rehypeParse, { fragment: true }).parse(html.value) as HRoot;
+/** The HTML cleaned up (import-html.ts) and turned into mdast. */
+async function toMdast(value: string, prepared: Prepared): Promise<{ mdast: MRoot; noteCounts: { footnotes: number; endnotes: number }; merges: MergeNote[]; nested: { nested: number }; tableCount: number }> {
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(value) as HRoot;
   const noteCounts = convertNotes(hast);
   listStarts(hast, prepared.listNumbers);
   cleanHtml(hast);
@@ -474,8 +189,15 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
   const nested = { nested: 0 };
   const tableCount = normalizeTables(hast, merges, nested);
   const mdast = (await unified().use(rehypeRemark, { handlers }).run(hast)) as MRoot;
+  return { mdast, noteCounts, merges, nested, tableCount };
+}
 
-  // The cover: a table before the first section whose every label is known becomes frontmatter.
+/**
+ * The cover: a table before the first section whose every label is known becomes frontmatter
+ * (removed from `mdast`), and facts the cover paragraphs state. Returns the facts, the region
+ * before the first section and the report item of a converted cover.
+ */
+function coverOf(mdast: MRoot, ruleset: RuleSet, opts: ImportOptions): { facts: InferredFact[]; before: MRoot['children']; items: ImportItem[] } {
   // The region runs to the first heading, or past it to the second when the first is a title
   // (a heading that is no requirement of any kind).
   const headingAt = mdast.children.flatMap((n, i) => (n.type === 'heading' ? [i] : []));
@@ -501,8 +223,11 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
   }
   for (const f of factsFromLines(before.filter((n) => n.type === 'paragraph').map((n) => mText(n)))) if (!facts.some((x) => x.key === f.key)) facts.push(f);
   facts = facts.map((f) => ({ ...f, value: canonicalFact(ruleset, f.key, f.value) }));
+  return { facts, before, items };
+}
 
-  // The kind: the caller's, else the cover's, else the headings'.
+/** The kind: the caller's, else the cover's, else the headings'. */
+function kindOf(mdast: MRoot, facts: InferredFact[], before: MRoot['children'], chosen: ReturnType<typeof findKind>, opts: ImportOptions): { kindGuess: KindGuess; headingTexts: string[] } {
   const headingTexts = mdast.children.filter((n) => n.type === 'heading').map((n) => mText(n));
   const named = [...facts.filter((f) => f.key === 'document').map((f) => f.value), ...before.filter((n) => n.type === 'paragraph').map((n) => mText(n))];
   const guessed = guessKind(headingTexts, { aliases: opts.aliases, guideline: chosen?.ruleset.id ?? opts.guideline, named });
@@ -511,15 +236,12 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
   let kindGuess: KindGuess = guessed;
   if (chosen) kindGuess = { ruleset: chosen.ruleset.id, kind: chosen.kind.id, source: 'option', candidates: guessed.candidates };
   else if (coverFound) kindGuess = { ruleset: coverFound.ruleset.id, kind: coverFound.kind.id, source: 'cover', candidates: guessed.candidates };
-  const fmFacts = facts.filter((f) => f.key !== 'document' && f.key !== 'guideline');
+  return { kindGuess, headingTexts };
+}
 
-  const body = unified()
-    .use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true })
-    .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, listItemIndent: 'one', rule: '-' })
-    .stringify(mdast);
-  const markdown = `${frontmatter(kindGuess, fmFacts, opts)}\n${tidyDelimiterRows(body).trimEnd()}\n`;
-
-  // The report.
+/** The report's items after the cover's: text boxes, the scan's findings, notes, merged cells, numbering, headings, TOC, image formats, converter messages. */
+function reportItems(items: ImportItem[], body: string, scan: ScanResult, prepared: Prepared, conv: { noteCounts: { footnotes: number; endnotes: number }; merges: MergeNote[]; nested: { nested: number } }, formats: Map<string, number>, messages: { message: string }[]): void {
+  const { noteCounts, merges, nested } = conv;
   const normBody = normalize(body);
   for (const box of scan.textBoxes) {
     const kept = normBody.includes(normalize(box));
@@ -565,7 +287,7 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
     items.push({ kind: 'toc', action: 'dropped', message: { zh: `目录（${prepared.tocParagraphs} 个段落）未导入；导出时会重新生成`, en: `The table of contents (${prepared.tocParagraphs} paragraph(s)) was not imported; export generates a new one` } });
   for (const [type, n] of formats)
     items.push({ kind: 'image-format', action: 'kept', text: type, message: { zh: `${n} 张 ${type} 图片已提取，但 Markdown 预览可能无法显示，建议转为 PNG`, en: `${n} ${type} image(s) extracted, but Markdown previews may not show them; convert them to PNG` } });
-  for (const m of html.messages) {
+  for (const m of messages) {
     // Styling notes, and elements the scan above already reports in the user's terms.
     if (
       /^Unrecognised (paragraph|run|table) style|style with ID .* was referenced but not defined|unlikely to display in web browsers|could not read external image/.test(m.message) ||
@@ -574,6 +296,26 @@ export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): P
       continue;
     items.push({ kind: 'converter', action: 'dropped', text: m.message, message: { zh: `转换器提示：${m.message}`, en: `Converter message: ${m.message}` } });
   }
+}
+
+/** .docx → Markdown, images and the report, in stages: the request, the package, HTML, mdast, the cover, the kind, Markdown, the report. */
+export async function importDocx(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+  const { ruleset, chosen } = checkRequest(bytes, opts);
+  const { prepared, scan, rewritten } = await readPackage(bytes);
+  const { html, images, formats } = await toHtml(rewritten, opts);
+  const conv = await toMdast(html.value, prepared);
+  const { mdast, noteCounts, tableCount } = conv;
+  const { facts, before, items } = coverOf(mdast, ruleset, opts);
+  const { kindGuess, headingTexts } = kindOf(mdast, facts, before, chosen, opts);
+  const fmFacts = facts.filter((f) => f.key !== 'document' && f.key !== 'guideline');
+
+  const body = unified()
+    .use(remarkGfm, { tablePipeAlign: false, tableCellPadding: true })
+    .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', fences: true, listItemIndent: 'one', rule: '-' })
+    .stringify(mdast);
+  const markdown = `${frontmatter(kindGuess, fmFacts, opts)}\n${tidyDelimiterRows(body).trimEnd()}\n`;
+
+  reportItems(items, body, scan, prepared, conv, formats, html.messages);
 
   const report: ImportReport = {
     source: opts.sourceName,

@@ -112,16 +112,7 @@ export function parseXml(text: string): XDocument {
       push({ type: 'raw', value: text.slice(lt, stop) });
       i = stop;
     } else if (text.startsWith('<!', lt)) {
-      // DOCTYPE and other declarations: skipped (internal subsets included), never interpreted.
-      let depth = 0;
-      let j = lt + 2;
-      for (; j < n; j++) {
-        const c = text[j];
-        if (c === '[') depth++;
-        else if (c === ']') depth--;
-        else if (c === '>' && depth <= 0) break;
-      }
-      i = j + 1;
+      i = declarationEnd(text, lt);
     } else if (text[lt + 1] === '/') {
       const end = text.indexOf('>', lt);
       const name = text.slice(lt + 2, end < 0 ? n : end).trim();
@@ -135,16 +126,7 @@ export function parseXml(text: string): XDocument {
       scope = stack.length ? stack[stack.length - 1].scope : rootScope;
       i = end < 0 ? n : end + 1;
     } else {
-      // Start tag: find its end outside quoted attribute values.
-      let j = lt + 1;
-      let quote = '';
-      for (; j < n; j++) {
-        const c = text[j];
-        if (quote) {
-          if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '>') break;
-      }
+      const j = startTagEnd(text, lt);
       if (j >= n) break;
       let inner = text.slice(lt + 1, j);
       const selfClosing = inner.endsWith('/');
@@ -154,30 +136,7 @@ export function parseXml(text: string): XDocument {
         i = j + 1;
         continue;
       }
-      const name = m[0];
-      const raw: [string, string][] = [];
-      ATTR.lastIndex = name.length;
-      let a: RegExpExecArray | null;
-      while ((a = ATTR.exec(inner))) raw.push([a[1], decode(a[2] ?? a[3] ?? '')]);
-      let elScope = scope;
-      for (const [k, v] of raw) {
-        if (k === 'xmlns' || k.startsWith('xmlns:')) {
-          if (elScope === scope) elScope = new Map(scope);
-          elScope.set(k === 'xmlns' ? '' : k.slice(6), v);
-        }
-      }
-      const [prefix, local] = splitName(name);
-      const el: XElement = {
-        type: 'el',
-        name,
-        ns: elScope.get(prefix) ?? '',
-        local,
-        attrs: raw.map(([k, v]) => {
-          const [p, l] = splitName(k);
-          return { name: k, value: v, ns: p && p !== 'xmlns' ? (elScope.get(p) ?? '') : '', local: l };
-        }),
-        children: [],
-      };
+      const { el, scope: elScope } = openElement(inner, m[0], scope);
       push(el);
       if (!selfClosing) {
         stack.push({ el, scope: elScope });
@@ -187,6 +146,65 @@ export function parseXml(text: string): XDocument {
     }
   }
   return doc;
+}
+
+/** Just past a declaration at `lt` (DOCTYPE and others, internal subsets included): skipped, never interpreted. */
+function declarationEnd(text: string, lt: number): number {
+  let depth = 0;
+  let j = lt + 2;
+  for (; j < text.length; j++) {
+    const c = text[j];
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '>' && depth <= 0) break;
+  }
+  return j + 1;
+}
+
+/** The `>` that ends the start tag at `lt`, outside quoted attribute values (text.length when there is none). */
+function startTagEnd(text: string, lt: number): number {
+  let j = lt + 1;
+  let quote = '';
+  for (; j < text.length; j++) {
+    const c = text[j];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') break;
+  }
+  return j;
+}
+
+/**
+ * The element a start tag opens (`inner`: its text without `<`, `>` and a closing `/`; `name`
+ * its leading name), its attributes decoded, and the namespace scope inside it (a new map only
+ * when the tag declares namespaces).
+ */
+function openElement(inner: string, name: string, scope: Map<string, string>): { el: XElement; scope: Map<string, string> } {
+  const raw: [string, string][] = [];
+  ATTR.lastIndex = name.length;
+  let a: RegExpExecArray | null;
+  while ((a = ATTR.exec(inner))) raw.push([a[1], decode(a[2] ?? a[3] ?? '')]);
+  let elScope = scope;
+  for (const [k, v] of raw) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) {
+      if (elScope === scope) elScope = new Map(scope);
+      elScope.set(k === 'xmlns' ? '' : k.slice(6), v);
+    }
+  }
+  const [prefix, local] = splitName(name);
+  const el: XElement = {
+    type: 'el',
+    name,
+    ns: elScope.get(prefix) ?? '',
+    local,
+    attrs: raw.map(([k, v]) => {
+      const [p, l] = splitName(k);
+      return { name: k, value: v, ns: p && p !== 'xmlns' ? (elScope.get(p) ?? '') : '', local: l };
+    }),
+    children: [],
+  };
+  return { el, scope: elScope };
 }
 
 function splitName(name: string): [string, string] {
@@ -286,6 +304,9 @@ export function hasAncestor(el: XElement, pred: (a: XElement) => boolean): boole
   for (let p = el.parent; p; p = p.parent) if (pred(p)) return true;
   return false;
 }
+
+/** Inside the mc:Choice of an mc:AlternateContent (its mc:Fallback holds the same content again). */
+export const inChoice = (el: XElement) => hasAncestor(el, (a) => is(a, NS.mc, 'Choice'));
 
 /** Text of the w:t (and, when asked, w:delText) descendants, tabs and breaks as spaces. */
 export function textOf(el: XElement, opts: { deleted?: boolean; math?: boolean } = {}): string {

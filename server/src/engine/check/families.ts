@@ -3,6 +3,7 @@
 // that reads a body ('unknown') deciding nothing.
 
 import type { Finding } from '../codes';
+import type { Config } from '../config';
 import { CONFIGURED_FILE_LIMITS, configuredFileFinding, resolveConfiguredPath } from '../configured-file';
 import { mergeFacts, type ConditionContext, type Facts } from '../facts/facts';
 import { isAnswered } from '../match';
@@ -15,7 +16,7 @@ import { dossierTableRows } from '../rules/table-rows';
 import { checkKnownVulnerabilities } from '../rules/vulns';
 import { DEFAULT_RULESET, getRuleSet } from '../rulesets';
 import type { RuleSet } from '../rulesets/types';
-import { loadConfiguredSbom } from '../../sbom/load';
+import type { SbomReader } from '../sbom-reader';
 import { loadFeed } from '../../vulns/store';
 import type { Containment } from './containment';
 import type { DossierYaml } from './dossier-yaml';
@@ -62,15 +63,17 @@ export function runDossierFamilies(ctx: DossierFamilyContext): void {
     for (const [rc, f] of found) rcFindings.set(rc, [...(rcFindings.get(rc) ?? []), ...f]);
   };
   if (ctx.pass === 'full') {
+    const sbom = readerOf(seam.options);
+    const loadSbom = (value: string, config: Config) => sbom.loadConfigured(value, seam.host, seam.pathScope(config, scopeFile));
     contain.run('ids', where, targets, () => checkIds(d));
     contain.run('consistency', where, targets, () => checkConsistency(d));
-    contain.run('sbom', where, targets, () => addRc(checkSbom(d, (s, config) => loadConfiguredSbom(s.value, seam.host, seam.pathScope(config, scopeFile)), d.today)));
+    contain.run('sbom', where, targets, () => addRc(checkSbom(d, (s, config) => loadSbom(s.value, config), sbom, d.today)));
     contain.run('vulnerabilities', where, targets, () =>
       addRc(
         checkKnownVulnerabilities(
           d,
           (s, config) => loadFeed(seam.host, { value: s.value, ...(s.maxAge !== undefined ? { maxAge: s.maxAge } : {}) }, seam.pathScope(config, scopeFile), { writeCache: seam.options.vulnerabilityCache !== false }),
-          (config) => config.sbom.map((s) => loadConfiguredSbom(s.value, seam.host, seam.pathScope(config, scopeFile))),
+          (config) => config.sbom.map((s) => loadSbom(s.value, config)),
         ),
       ),
     );
@@ -79,6 +82,19 @@ export function runDossierFamilies(ctx: DossierFamilyContext): void {
   const dossierRuleset = d.files.find((f) => f.isDossier)?.ruleset ?? getRuleSet(ctx.yaml.guideline) ?? getRuleSet(seam.configFor(where).config.guideline) ?? getRuleSet(DEFAULT_RULESET)!;
   d.dossier = { ruleset: dossierRuleset, facts: dossierFacts(d, ctx.yaml, dossierRuleset) };
   if (ctx.pass === 'full') contain.run('dossier', where, targets, () => checkMissingDocuments(d, d.dossier!.facts, dossierRuleset));
+}
+
+/**
+ * The engine's SBOM reader (EngineOptions.sbom, injected by the adapters). An engine built
+ * without one fails the families that read a configured SBOM — contained and reported as an
+ * internal error, never a silent skip — while a dossier that names no SBOM never asks.
+ */
+export function readerOf(options: { sbom?: SbomReader }): SbomReader {
+  if (options.sbom) return options.sbom;
+  const missing = (): never => {
+    throw new Error('this Engine has no SBOM reader (EngineOptions.sbom: pass sbomReader from server/src/sbom), yet the configuration names an SBOM');
+  };
+  return { loadConfigured: missing, compareOtsTable: missing, unionComponents: missing };
 }
 
 /**

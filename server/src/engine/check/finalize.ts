@@ -2,11 +2,11 @@
 // tiers), the silenced ranges of bare negative answers, severities from the configuration,
 // suppression comments, and document order.
 
-import { CODES, type Finding } from '../codes';
+import { CODES, type Code, type Finding } from '../codes';
 import type { Config } from '../config';
 import type { Suppression } from '../model';
 import type { DossierState, FileState } from '../rules/context';
-import type { RuleSet } from '../rulesets/types';
+import type { RuleSet, Severity } from '../rulesets/types';
 import { applySeverityModes } from '../severity';
 import { suppressed } from '../suppress';
 import type { CheckSeam, Diagnostic, FileReport } from './types';
@@ -20,7 +20,7 @@ export function dossierReports(seam: CheckSeam, d: DossierState): { files: FileR
     document: f.kind?.id ?? null,
     isDossierFile: f.isDossier,
     ruleset: f.isDossier ? f.ruleset.id : undefined,
-    diagnostics: f.isDossier || f.tooLarge ? finalize(applySilence(f), f.config, f.ruleset, f.model?.suppressions ?? []) : [],
+    diagnostics: f.isDossier || f.tooLarge ? finalize(applySilence(f), f.config, f.ruleset, f.model?.suppressions ?? [], f.model?.headings.map((h) => h.line)) : [],
   }));
   let yaml: FileReport | undefined;
   if (d.yamlPath) {
@@ -42,7 +42,7 @@ export function applySilence(f: Pick<FileState, 'findings' | 'silenced'>): Findi
 }
 
 /** Severity resolution, suppression comments, sorting: findings → diagnostics. */
-export function finalize(findings: Finding[], config: Config, ruleset: RuleSet | undefined, suppressions: Suppression[]): Diagnostic[] {
+export function finalize(findings: Finding[], config: Config, ruleset: RuleSet | undefined, suppressions: Suppression[], headingLines?: readonly number[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
     const req = typeof f.data.requirement === 'string' ? f.data.requirement : undefined;
@@ -52,6 +52,7 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
     if (suppressed(f, req, suppressions)) continue;
     out.push({ code: f.code, severity: setting, message: f.message, range: f.range, data: f.data, ...(f.related?.length ? { related: f.related } : {}) });
   }
+  foldIntoPlaceholders(out, headingLines ?? []);
   out.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
@@ -60,4 +61,76 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
       String(a.data.requirement ?? '').localeCompare(String(b.data.requirement ?? '')),
   );
   return out;
+}
+
+/**
+ * Content checks that judge what a section says, with no quick fix of their own: while the section
+ * still has placeholders they are folded into its placeholder finding (one finding per section
+ * still to write, diagnostics.md), not reported beside it.
+ */
+export const FOLDED_INTO_PLACEHOLDER: readonly Code[] = [
+  'version-rule-incomplete',
+  'section-incomplete',
+  'missing-diagram',
+  'vulnerability-assessment-incomplete',
+  // A fact the section does not state yet (the safety level in 软件信息, a data type in 数据情况);
+  // not the OTS-table-versus-SBOM mismatch (data.mismatch), which has its own fix.
+  'inconsistent-fact',
+  // Privacy not addressed, on the section that declares the data (2017 D1.1, 2022 R1.2.2).
+  'privacy-not-addressed',
+];
+
+const foldable = (d: Diagnostic) => FOLDED_INTO_PLACEHOLDER.includes(d.code) && !(d.code === 'inconsistent-fact' && d.data.mismatch !== undefined);
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/**
+ * One finding per section still to write (issue 18): a section's placeholder finding absorbs the
+ * FOLDED_INTO_PLACEHOLDER findings of the same requirement — their messages become the first
+ * relatedInformation entries, their codes `data.folded`, the strongest severity of the group
+ * wins, and the message says what else is to write. Runs after severities and suppressions, so
+ * a switched-off or suppressed finding is not folded in (and a switched-off placeholder folds
+ * nothing).
+ */
+function foldIntoPlaceholders(out: Diagnostic[], headingLines: readonly number[]): void {
+  // The heading a line belongs to (the nearest at or above it; -1 before the first).
+  const sectionAt = (line: number) => {
+    let best = -1;
+    for (const h of headingLines) if (h <= line && h > best) best = h;
+    return best;
+  };
+  const groups = new Map<string, { primary: Diagnostic; folded: Diagnostic[] }>();
+  const bySection = new Map<number, { primary: Diagnostic; folded: Diagnostic[] }>();
+  for (const d of out) {
+    const req = d.data.requirement;
+    if (d.code !== 'placeholder' || typeof req !== 'string' || groups.has(req)) continue;
+    const g = { primary: d, folded: [] };
+    groups.set(req, g);
+    const at = sectionAt(d.range.start.line);
+    if (at >= 0 && !bySection.has(at)) bySection.set(at, g);
+  }
+  if (!groups.size) return;
+  const gone = new Set<Diagnostic>();
+  for (const d of out) {
+    if (!foldable(d)) continue;
+    const req = d.data.requirement;
+    // By requirement; a document-level finding without one (privacy, anchored on the section
+    // that declares the data) by the section its anchor lies in.
+    const g = typeof req === 'string' ? groups.get(req) : req === undefined ? bySection.get(sectionAt(d.range.start.line)) : undefined;
+    if (!g) continue;
+    g.folded.push(d);
+    gone.add(d);
+  }
+  for (const { primary: p, folded } of groups.values()) {
+    if (!folded.length) continue;
+    const titles = [...new Set(folded.map((d) => d.code))].map((c) => CODES[c].title);
+    p.message = {
+      zh: `${p.message.zh}；另：${titles.map((t) => t.zh).join('、')}（见相关信息）`,
+      en: `${p.message.en}; also: ${titles.map((t) => t.en.toLowerCase()).join(', ')} (see the related information)`,
+    };
+    p.data = { ...p.data, folded: folded.map((d) => d.code) };
+    p.related = [...folded.map((d) => ({ range: d.range, message: { zh: `${d.code}：${d.message.zh}`, en: `${d.code}: ${d.message.en}` } })), ...(p.related ?? [])];
+    for (const d of folded) if (RANK[d.severity] > RANK[p.severity]) p.severity = d.severity;
+  }
+  if (gone.size) for (let i = out.length - 1; i >= 0; i--) if (gone.has(out[i])) out.splice(i, 1);
 }

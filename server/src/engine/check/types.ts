@@ -10,6 +10,7 @@ import type { IdOccurrence } from '../ids';
 import type { DocModel } from '../model';
 import type { DossierState } from '../rules/context';
 import type { Localized, Severity } from '../rulesets/types';
+import type { SbomReader } from '../sbom-reader';
 import type { ScanResult } from '../scan';
 import type { LineIndex, Range } from '../text';
 
@@ -91,6 +92,8 @@ export interface CheckOptions {
   /** Write the vulnerability index beside the data (default true). */
   vulnerabilityCache?: boolean;
   today?: () => Date;
+  /** The SBOM reader port (EngineOptions.sbom). */
+  sbom?: SbomReader;
 }
 
 /** What the stages of a check read from the engine (its caches stay the engine's). */

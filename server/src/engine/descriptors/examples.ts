@@ -1,5 +1,5 @@
 // The example dossier texts several codes’ documentation shares (the bad and good examples of
-// docs/rules/<code>.md): pure data, checked through the engine by test/unit/docs.test.ts.
+// docs/rules/<code>.md): pure data, checked through the engine by test/features/docs.test.ts.
 
 import type { Localized } from '../rulesets/types';
 

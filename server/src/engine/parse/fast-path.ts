@@ -1,7 +1,7 @@
 // The fast paths of a chunk: find the simple tables (simple-table.ts) and simple tight bullet
 // lists (simple-list.ts) by a line scan, mask them out of the text remark parses, and splice
 // their facts in where remark saw the mask. The result equals remark's facts for the whole
-// chunk (test/unit/parse-identity.test.ts); where the scan cannot be sure, it leaves the block
+// chunk (test/engine/parse-identity.test.ts); where the scan cannot be sure, it leaves the block
 // (or the whole chunk) to remark, which only costs time.
 
 import { htmlBlockStart } from '../scan';

@@ -21,7 +21,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 
 // The full processor: remark-parse + remark-frontmatter + remark-gfm. It is the reference; the
-// fast paths (fast-path.ts) must give exactly its facts (test/unit/parse-identity.test.ts).
+// fast paths (fast-path.ts) must give exactly its facts (test/engine/parse-identity.test.ts).
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 export function parseMarkdown(text: string): Root {

@@ -22,7 +22,7 @@
 // - The synthetic text separates the items by blank lines, so nothing inline spans two of them;
 //   when an item does not come back as exactly one paragraph over its whole text, the list is
 //   left to remark.
-// test/unit/parse-identity.test.ts proves the facts equal remark's (fixtures, examples, corpus,
+// test/engine/parse-identity.test.ts proves the facts equal remark's (fixtures, examples, corpus,
 // bench dossier, seeded edits).
 
 import { emptyFacts, type ChunkFacts, type TextRun } from './facts';

@@ -20,7 +20,7 @@
 //   §6.9). Then remark's cell text is the trimmed slice between two pipes, byte for byte, and an
 //   escaped pipe (`\|`, which would not split a cell) cannot occur.
 // - Rows with more or fewer cells than the header are declined (GFM pads or drops cells).
-// test/unit/parse-identity.test.ts proves the facts equal remark's on every fixture, example,
+// test/engine/parse-identity.test.ts proves the facts equal remark's on every fixture, example,
 // corpus file, a bench dossier and seeded edits.
 
 import { emptyFacts, type CellFact, type ChunkFacts, type TextRun } from './facts';

@@ -11,10 +11,8 @@ import { parentId } from '../match';
 import { offsetRange, type TableModel } from '../model';
 import type { Localized, Requirement } from '../rulesets/types';
 import { columnMap, hasRoles, tableLines } from '../tables';
-import { compareOtsTable, rowsFromTable, type OtsMismatch, type OtsTableRow } from '../../sbom/compare';
-import { label as componentLabel, unionComponents } from '../../sbom/collect';
-import type { LoadResult } from '../../sbom/load';
-import type { SbomComponent } from '../../sbom/types';
+import { rowsFromTable, type OtsTableRow } from '../ots-rows';
+import { componentLabel, type OtsMismatch, type SbomComponent, type SbomLoadResult, type SbomReader } from '../sbom-reader';
 import { L, finding, requirementById, sectionLabel, type DocGroup, type DossierState } from './context';
 import { sectionOf, sectionTables, type Section } from './section';
 import { answerState } from './structure';
@@ -22,7 +20,7 @@ import { checkSbomComponents } from './support';
 import { utcDay } from '../support';
 
 /** Reads a configured SBOM (the engine's: configured-file.ts, through its Host). */
-export type SbomLoader = (s: SbomSetting, config: Config) => LoadResult;
+export type SbomLoader = (s: SbomSetting, config: Config) => SbomLoadResult;
 
 interface Row extends OtsTableRow {
   table: TableModel;
@@ -31,10 +29,11 @@ interface Row extends OtsTableRow {
 /**
  * Runs the comparison for every document of the dossier whose rule set names an OTS table.
  * Returns config-invalid findings per rc file (the caller merges them with the rc file's own).
+ * `reader` is the engine's SBOM reader port (EngineOptions.sbom): its comparison and union.
  */
-export function checkSbom(d: DossierState, load: SbomLoader, today: string = d.today ?? utcDay(new Date())): Map<string, Finding[]> {
+export function checkSbom(d: DossierState, load: SbomLoader, reader: Pick<SbomReader, 'compareOtsTable' | 'unionComponents'>, today: string = d.today ?? utcDay(new Date())): Map<string, Finding[]> {
   const rcFindings = new Map<string, Finding[]>();
-  const results = new Map<string, LoadResult>();
+  const results = new Map<string, SbomLoadResult>();
   const reported = new Set<string>();
 
   /** The components of a configuration's SBOMs; undefined when none is configured or one is unusable. */
@@ -52,10 +51,10 @@ export function checkSbom(d: DossierState, load: SbomLoader, today: string = d.t
       }
     }
     if (!usable) return undefined;
-    return lists.length === 1 ? lists[0] : unionComponents(lists);
+    return lists.length === 1 ? lists[0] : reader.unionComponents(lists);
   };
 
-  const report = (config: Config, s: SbomSetting, r: Extract<LoadResult, { ok: false }>) => {
+  const report = (config: Config, s: SbomSetting, r: Extract<SbomLoadResult, { ok: false }>) => {
     if (!config.file || !s.at) return;
     const key = `${config.file}\u0000${s.at.start.line}:${s.at.start.character}`;
     if (reported.has(key)) return;
@@ -94,7 +93,7 @@ export function checkSbom(d: DossierState, load: SbomLoader, today: string = d.t
       const components = componentsOf(file.config);
       if (!components) continue;
       const names = file.config.sbom.map((s) => path.basename(s.value));
-      compareSection(g, r, sec, components, names, file.findings);
+      compareSection(g, r, sec, components, names, file.findings, reader.compareOtsTable);
     }
   }
   return rcFindings;
@@ -107,6 +106,7 @@ function compareSection(
   components: SbomComponent[],
   sbomNames: string[],
   out: Finding[],
+  compareOtsTable: SbomReader['compareOtsTable'],
 ): void {
   const rl = sectionLabel(g, r);
   const where = { zh: `（${sbomNames.join('、')}）`, en: ` (${sbomNames.join(', ')})` };

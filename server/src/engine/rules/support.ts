@@ -13,8 +13,7 @@ import type { Check, ComponentSupport, Localized, Requirement, RuleSet } from '.
 import { endOfSupportDate, isHardware, isJustified, referenceDate, saysNotSupported, valueGiven, type ReferenceDate } from '../support';
 import { cellText, columnMap, hasRoles, isProductRow } from '../tables';
 import { normalize, type Range } from '../text';
-import type { LoadResult } from '../../sbom/load';
-import type { SbomComponent } from '../../sbom/types';
+import type { SbomComponent, SbomLoadResult } from '../sbom-reader';
 import { L, finding, type DocGroup, type DossierState, type FileState } from './context';
 import { sectionOf, sectionTables, type Section } from './section';
 
@@ -179,7 +178,7 @@ export function missingElements(c: SbomComponent, rules: ComponentSupport): Elem
  * the document kind holding it, else on that file's first line after the frontmatter; with no such
  * file checked, nothing is reported.
  */
-export function checkSbomComponents(d: DossierState, load: (s: SbomSetting, config: Config) => LoadResult, today: string): void {
+export function checkSbomComponents(d: DossierState, load: (s: SbomSetting, config: Config) => SbomLoadResult, today: string): void {
   const done = new Set<RuleSet>();
   for (const g of d.groups) {
     const rules = g.ruleset.componentSupport;

@@ -19,8 +19,8 @@ import { evaluate } from '../facts/facts';
 import type { Localized, Requirement, VulnerabilityCheck, VulnerabilityData } from '../rulesets/types';
 import { cellText, hasRoles } from '../tables';
 import { normalize } from '../text';
-import { rowsFromTable } from '../../sbom/compare';
-import type { LoadResult } from '../../sbom/load';
+import { rowsFromTable } from '../ots-rows';
+import type { SbomLoadResult } from '../sbom-reader';
 import type { FeedResult, LoadedFeed } from '../../vulns/store';
 import { matchComponents, type Component, type KnownVulnerability } from '../../vulns/match';
 import { levelOf, type CvssLevel } from '../../vulns/cvss';
@@ -31,7 +31,7 @@ import { sectionHasBody, sectionOf, sectionTables, sectionText, type Section } f
 import { answerState } from './structure';
 
 export type FeedLoader = (s: VulnerabilitySetting, config: Config) => FeedResult;
-export type ComponentSbomLoader = (config: Config) => LoadResult[];
+export type ComponentSbomLoader = (config: Config) => SbomLoadResult[];
 
 /** How many findings of one kind per assessment before the rest are summed up in one. */
 const MAX_PER_KIND = 50;

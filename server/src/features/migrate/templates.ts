@@ -35,6 +35,7 @@ export function planTemplates(engine: Engine, texts: Map<string, string>, target
     settings: engine.options.settings,
     configFile: engine.options.configFile,
     parse: engine.options.parse,
+    sbom: engine.options.sbom,
   });
   const out: TemplateResult = { files: new Map(), rounds: 0 };
   const start = new Map<string, string>();

@@ -3,7 +3,7 @@
 // Column words are matched by containment after normalisation, and for each role the first header
 // cell that contains one of its words wins (tables.ts columnMap). Words were chosen so that the
 // roles of one table never fall on each other's cells in the guideline's own column order — see
-// test/unit/catalogue-2022-data.test.ts, which maps every header the spec names.
+// test/engine/catalogue-2022-data.test.ts, which maps every header the spec names.
 
 import type { Capability, ColumnRole } from '../types';
 import { COLUMNS } from '../common';
