@@ -66,10 +66,33 @@ export function answerState(group: DocGroup, id: string): AnswerKind | undefined
 
 export function checkStructure(group: DocGroup, cond: ConditionContext): void {
   const { kind, match } = group;
-  const first = group.files[0];
   const changesOnly = group.submission?.changesOnly?.includes(kind.id) ?? false;
+  const covered = reportNotApplicable(group);
+  const isCovered = (id: string): boolean => {
+    for (let p = parentId(id); p; p = parentId(p)) if (covered.has(p)) return true;
+    return false;
+  };
 
-  // Not-applicable answers first: they decide what is reported below them.
+  const emptyReported = new Set<string>();
+  for (const r of kind.requirements) {
+    if (r.wholeDocument) continue;
+    const ref = match.found.get(r.id);
+    const ans = ref ? undefined : match.answers.get(r.id);
+    if (ref || ans) {
+      if (covered.has(r.id) || isCovered(r.id)) continue;
+      if (ref && !emptyReported.has(refKey(ref))) {
+        if (checkEmpty(group, r, ref)) emptyReported.add(refKey(ref));
+      } else if (ans) checkAnswerEmpty(group, r, ans);
+      continue;
+    }
+    reportMissing(group, r, cond, isCovered, changesOnly);
+  }
+  reportDuplicates(group);
+}
+
+/** Not-applicable answers first: they decide what is reported below them (the sections they cover). */
+function reportNotApplicable(group: DocGroup): Set<string> {
+  const { kind } = group;
   const covered = new Set<string>();
   for (const r of kind.requirements) {
     const a = answerState(group, r.id);
@@ -91,77 +114,70 @@ export function checkStructure(group: DocGroup, cond: ConditionContext): void {
       sec.file.silenced.push({ from: sec.from, to: sec.to, keep: f });
     }
   }
-  const isCovered = (id: string): boolean => {
-    for (let p = parentId(id); p; p = parentId(p)) if (covered.has(p)) return true;
-    return false;
-  };
+  return covered;
+}
 
-  const emptyReported = new Set<string>();
-  for (const r of kind.requirements) {
-    if (r.wholeDocument) continue;
-    const ref = match.found.get(r.id);
-    const ans = ref ? undefined : match.answers.get(r.id);
-    if (ref || ans) {
-      if (covered.has(r.id) || isCovered(r.id)) continue;
-      if (ref && !emptyReported.has(refKey(ref))) {
-        if (checkEmpty(group, r, ref)) emptyReported.add(refKey(ref));
-      } else if (ans) checkAnswerEmpty(group, r, ans);
-      continue;
-    }
-    const parent = parentId(r.id);
-    const parentSec = parent ? sectionOf(group, parent) : undefined;
-    if (parent && !parentSec) continue; // only the parent is reported
-    if (isCovered(r.id) || changesOnly) continue;
-    const verdict = r.condition ? evaluate(r.condition, cond) : { value: true, because: [] };
-    if (verdict.value !== true) continue;
-    // The heading scan alone cannot see answers without a heading: report only what no label or
-    // sentence of the document could answer (the quick answer stays a subset of the full one).
-    if (group.files.some((f) => f.model!.outline) && mayBeAnswered(group, r)) continue;
+/** A required section neither present nor answered: missing-section on its parent (or the body start), with where a misplaced heading sits and why it is required. */
+function reportMissing(group: DocGroup, r: Requirement, cond: ConditionContext, isCovered: (id: string) => boolean, changesOnly: boolean): void {
+  const { kind, match } = group;
+  const first = group.files[0];
+  const parent = parentId(r.id);
+  const parentSec = parent ? sectionOf(group, parent) : undefined;
+  if (parent && !parentSec) return; // only the parent is reported
+  if (isCovered(r.id) || changesOnly) return;
+  const verdict = r.condition ? evaluate(r.condition, cond) : { value: true, because: [] };
+  if (verdict.value !== true) return;
+  // The heading scan alone cannot see answers without a heading: report only what no label or
+  // sentence of the document could answer (the quick answer stays a subset of the full one).
+  if (group.files.some((f) => f.model!.outline) && mayBeAnswered(group, r)) return;
 
-    const target = parentSec?.file ?? first;
-    const rangeOf = parentSec ? parentSec.anchor : bodyStartRange(first.model!);
-    const misplaced = match.misplaced.get(r.id);
-    const data: Record<string, unknown> = { requirement: r.id, clause: r.clause };
-    let where = { zh: '', en: '' };
-    if (misplaced) {
-      const m = headingOf(group, misplaced);
-      data.foundAt = m.heading.line;
-      if (m.file !== target) data.foundIn = m.file.path;
-      const parentReq = parent ? requirementById(kind, parent) : undefined;
-      where = parentReq
-        ? {
-            zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”不在${sectionLabel(group, parentReq).zh}之下，不计入）`,
-            en: ` (the heading “${m.heading.text}” on line ${m.heading.line + 1} is not under ${sectionLabel(group, parentReq).en}, so it does not count)`,
-          }
-        : {
-            zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”位于其他章节之内，不计入）`,
-            en: ` (the heading “${m.heading.text}” on line ${m.heading.line + 1} sits inside another section, so it does not count)`,
-          };
-    }
-    const why = r.condition
+  const target = parentSec?.file ?? first;
+  const rangeOf = parentSec ? parentSec.anchor : bodyStartRange(first.model!);
+  const misplaced = match.misplaced.get(r.id);
+  const data: Record<string, unknown> = { requirement: r.id, clause: r.clause };
+  let where = { zh: '', en: '' };
+  if (misplaced) {
+    const m = headingOf(group, misplaced);
+    data.foundAt = m.heading.line;
+    if (m.file !== target) data.foundIn = m.file.path;
+    const parentReq = parent ? requirementById(kind, parent) : undefined;
+    where = parentReq
       ? {
-          zh: `因为 frontmatter 声明了 ${describeFacts(verdict.because).zh}，指导原则 ${r.clause} 要求：${quoteText(group.ruleset, r).zh}`,
-          en: `because ${describeFacts(verdict.because).en.replace(/^(\S)/, '$1')}, guideline ${r.clause} requires it: ${quoteText(group.ruleset, r).en}`,
+          zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”不在${sectionLabel(group, parentReq).zh}之下，不计入）`,
+          en: ` (the heading “${m.heading.text}” on line ${m.heading.line + 1} is not under ${sectionLabel(group, parentReq).en}, so it does not count)`,
         }
-      : { zh: `指导原则 ${r.clause} 要求${kind.name.zh}包含此项：${r.content.zh}`, en: `guideline ${r.clause} requires it in the ${kind.name.en}: ${r.content.en}` };
-    data.insert = insertion(group, r, cond);
-    const recommended = r.missingSeverity === 'hint';
-    target.findings.push(
-      finding(
-        'missing-section',
-        rangeOf,
-        recommended
-          ? L(
-              `建议增加${sectionLabel(group, r).zh}章节${where.zh}：${quoteText(group.ruleset, r).zh}（${r.clause}，建议项）`,
-              `Consider adding ${sectionLabel(group, r).en}${where.en}: ${quoteText(group.ruleset, r).en} (${r.clause}, recommended)`,
-            )
-          : L(`缺少${sectionLabel(group, r).zh}章节${where.zh}：${why.zh}`, `Missing section ${sectionLabel(group, r).en}${where.en}: ${why.en}`),
-        data,
-        r.missingSeverity,
-      ),
-    );
+      : {
+          zh: `（第 ${m.heading.line + 1} 行的“${m.heading.text}”位于其他章节之内，不计入）`,
+          en: ` (the heading “${m.heading.text}” on line ${m.heading.line + 1} sits inside another section, so it does not count)`,
+        };
   }
+  const why = r.condition
+    ? {
+        zh: `因为 frontmatter 声明了 ${describeFacts(verdict.because).zh}，指导原则 ${r.clause} 要求：${quoteText(group.ruleset, r).zh}`,
+        en: `because ${describeFacts(verdict.because).en.replace(/^(\S)/, '$1')}, guideline ${r.clause} requires it: ${quoteText(group.ruleset, r).en}`,
+      }
+    : { zh: `指导原则 ${r.clause} 要求${kind.name.zh}包含此项：${r.content.zh}`, en: `guideline ${r.clause} requires it in the ${kind.name.en}: ${r.content.en}` };
+  data.insert = insertion(group, r, cond);
+  const recommended = r.missingSeverity === 'hint';
+  target.findings.push(
+    finding(
+      'missing-section',
+      rangeOf,
+      recommended
+        ? L(
+            `建议增加${sectionLabel(group, r).zh}章节${where.zh}：${quoteText(group.ruleset, r).zh}（${r.clause}，建议项）`,
+            `Consider adding ${sectionLabel(group, r).en}${where.en}: ${quoteText(group.ruleset, r).en} (${r.clause}, recommended)`,
+          )
+        : L(`缺少${sectionLabel(group, r).zh}章节${where.zh}：${why.zh}`, `Missing section ${sectionLabel(group, r).en}${where.en}: ${why.en}`),
+      data,
+      r.missingSeverity,
+    ),
+  );
+}
 
+/** A catalogue heading that appears twice: only the first one is checked. */
+function reportDuplicates(group: DocGroup): void {
+  const { kind, match } = group;
   for (const dup of match.duplicates) {
     const r = requirementById(kind, dup.id)!;
     const { file, heading } = headingOf(group, dup.at);
