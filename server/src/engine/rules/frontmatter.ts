@@ -52,6 +52,15 @@ export function checkFrontmatter(f: FileState, d: DossierState, available: strin
     f.skipBody = true;
     return;
   }
+  reportSchemaIssues(f);
+  reportUnavailableGuideline(f, d, available);
+  reportMissingKeys(f);
+  reportContradictions(f, d);
+  reportVersionFacts(f, d);
+}
+
+/** The schema validator's findings (wrong types, unknown enum values with their suggestion). */
+function reportSchemaIssues(f: FileState): void {
   for (const issue of f.validated?.issues ?? []) {
     f.findings.push(
       finding('frontmatter-invalid', issue.range, issue.message, {
@@ -61,7 +70,10 @@ export function checkFrontmatter(f: FileState, d: DossierState, available: strin
       }),
     );
   }
-  // A guideline the schema knows but this build has no rule set for.
+}
+
+/** A guideline the schema knows but this build has no rule set for. */
+function reportUnavailableGuideline(f: FileState, d: DossierState, available: string[]): void {
   const g = getFact(f.facts, 'guideline');
   if (g.status === 'valid' && typeof g.value === 'string' && !available.includes(g.value)) {
     onFactOrigin(f, d, 'guideline', (r, onDossier) =>
@@ -73,8 +85,10 @@ export function checkFrontmatter(f: FileState, d: DossierState, available: strin
       ),
     );
   }
+}
 
-  // Required keys, missing from both the file and dossier.yaml.
+/** Required keys, missing from both the file and dossier.yaml (the schema's and the rule set's requiredWhen). */
+function reportMissingKeys(f: FileState): void {
   const schema = f.ruleset.schema;
   const missing = missingRequired(f.facts.values, schema, f.facts.invalid);
   for (const rw of f.ruleset.requiredWhen) {
@@ -100,15 +114,19 @@ export function checkFrontmatter(f: FileState, d: DossierState, available: strin
       ),
     );
   }
+}
 
-  // Contradictory facts: reported, and they decide nothing.
+/** Contradictory facts: reported, and they decide nothing. */
+function reportContradictions(f: FileState, d: DossierState): void {
   for (const c of f.ruleset.contradictions) {
     if (evaluate(c.when, { facts: f.facts }).value !== true) continue;
     onFactOrigin(f, d, c.at, (r, onDossier) => finding(onDossier ? 'config-invalid' : 'frontmatter-invalid', r, L(`矛盾的事实：${c.message.zh}`, `Contradictory facts: ${c.message.en}`), { path: c.at }));
     f.facts.invalid.add(c.at);
   }
+}
 
-  // Facts that must be full versions.
+/** Facts that must be full versions. */
+function reportVersionFacts(f: FileState, d: DossierState): void {
   for (const path of f.ruleset.versionFacts) {
     const v = getFact(f.facts, path);
     if (v.status !== 'valid') continue;
