@@ -140,6 +140,24 @@ function compareSection(
   if (!tables.length) return;
   const rows: Row[] = tables.flatMap((t) => rowsFromTable(t.fact, dict).map((row) => ({ ...row, table: t })));
 
+  reportMismatches({ r, model, tables, rl, where, base, dict }, compareOtsTable(rows, components, { vendors: true }) as OtsMismatch<Row>[], out);
+}
+
+/** What compareSection compares in: the section's tables, how it is named, and the data every finding carries. */
+interface MismatchContext {
+  r: Requirement;
+  model: Section['model'];
+  tables: TableModel[];
+  rl: Localized;
+  where: Localized;
+  base: Record<string, unknown>;
+  dict: DocGroup['ruleset']['columns'];
+}
+
+/** One finding per difference between the OTS table and the SBOM, on the row, the cell or the table header. */
+function reportMismatches(ctx: MismatchContext, mismatches: OtsMismatch<Row>[], out: Finding[]): void {
+  const { r, model, tables, rl, where, base } = ctx;
+  const dict = ctx.dict;
   const lineOf = (t: TableModel, offset: number) => model.lines.lineRange(model.lines.positionAt(t.base + offset).line);
   const cellRange = (row: Row, role: 'version' | 'vendor') => {
     const i = columnMap(row.table.fact.header, ['name', 'version', 'vendor'], dict).get(role);
@@ -149,7 +167,7 @@ function compareSection(
   const rowLabel = (row: Row) => (row.version ? `${row.name} ${row.version}` : row.name);
   const comp = (c: SbomComponent) => ({ name: c.name, ...(c.version ? { version: c.version } : {}), ...(c.vendor ? { vendor: c.vendor } : {}) });
 
-  for (const m of compareOtsTable(rows, components, { vendors: true }) as OtsMismatch<Row>[]) {
+  for (const m of mismatches) {
     switch (m.kind) {
       case 'not-in-sbom':
         out.push(
