@@ -223,33 +223,11 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
   // One finding per vulnerability: the components it affects are listed together.
   const byId = new Map<string, KnownVulnerability[]>();
   for (const kv of found) byId.set(kv.id, [...(byId.get(kv.id) ?? []), kv]);
-  const statusOf = (kvs: KnownVulnerability[]): 'fixed' | 'not_affected' | 'affected' | 'unassessed' => {
-    const row = kvs.flatMap((kv) => kv.ids.map((id) => listed.get(id.toUpperCase()))).find((x) => x?.status)?.status;
-    if (row) return row;
-    const vex = kvs.map((kv) => kv.vex).filter((v) => v && assesses(v));
-    // Every affected component must be assessed by VEX for a status to hold for the vulnerability.
-    if (vex.length === kvs.length) {
-      if (vex.every((v) => v!.status === 'not_affected')) return 'not_affected';
-      if (vex.every((v) => v!.status === 'fixed' || v!.status === 'not_affected')) return 'fixed';
-      return 'affected';
-    }
-    return kvs.some((kv) => kv.ids.some((id) => listed.has(id.toUpperCase()))) ? 'affected' : 'unassessed';
-  };
+  const statusOf = (kvs: KnownVulnerability[]) => statusIn(kvs, listed);
   const label = (kvs: KnownVulnerability[]) => kvs.map((kv) => `${kv.component.name} ${kv.component.version ?? ''}`.trim()).join('、');
   const labelEn = (kvs: KnownVulnerability[]) => kvs.map((kv) => `${kv.component.name} ${kv.component.version ?? ''}`.trim()).join(', ');
   const score = (kv: KnownVulnerability) => (kv.record.cvss ? `CVSS ${kv.record.cvss.score}` : kv.record.level ? kv.record.level : undefined);
-  const dataOf = (kvs: KnownVulnerability[]) => {
-    const kv = kvs[0];
-    return {
-      ...base,
-      vulnerability: kv.id,
-      ids: kv.ids,
-      affects: kvs.map((x) => ({ name: x.component.name, ...(x.component.version ? { version: x.component.version } : {}), ...(x.component.purl ? { purl: x.component.purl } : {}), matchedBy: x.method })),
-      ...(kv.record.cvss ? { cvss: kv.record.cvss } : {}),
-      ...(kv.record.level ? { severity: kv.record.level } : {}),
-      ...(kv.kev ? { kev: kv.kev } : {}),
-    };
-  };
+  const dataOf = (kvs: KnownVulnerability[]) => findingData(kvs, base);
 
   let unaddressed = 0;
   let exploited = 0;
@@ -308,6 +286,34 @@ function assess(g: DocGroup, r: Requirement, sec: Section, planId: string | unde
 
   checkCountsAgainstData(g, r, sec, byId, counted, statusOf, src, base, out);
   checkResidualPlan(g, sec, planId, residual, src, base, out);
+}
+
+/** A vulnerability's status: the assessment's row first, else VEX covering every affected component, else listed (affected) or not (unassessed). */
+function statusIn(kvs: KnownVulnerability[], listed: Map<string, Listed>): 'fixed' | 'not_affected' | 'affected' | 'unassessed' {
+  const row = kvs.flatMap((kv) => kv.ids.map((id) => listed.get(id.toUpperCase()))).find((x) => x?.status)?.status;
+  if (row) return row;
+  const vex = kvs.map((kv) => kv.vex).filter((v) => v && assesses(v));
+  // Every affected component must be assessed by VEX for a status to hold for the vulnerability.
+  if (vex.length === kvs.length) {
+    if (vex.every((v) => v!.status === 'not_affected')) return 'not_affected';
+    if (vex.every((v) => v!.status === 'fixed' || v!.status === 'not_affected')) return 'fixed';
+    return 'affected';
+  }
+  return kvs.some((kv) => kv.ids.some((id) => listed.has(id.toUpperCase()))) ? 'affected' : 'unassessed';
+}
+
+/** The data of a finding about one vulnerability: its ids, the components it affects and how each was matched, CVSS, KEV. */
+function findingData(kvs: KnownVulnerability[], base: Record<string, unknown>): Record<string, unknown> {
+  const kv = kvs[0];
+  return {
+    ...base,
+    vulnerability: kv.id,
+    ids: kv.ids,
+    affects: kvs.map((x) => ({ name: x.component.name, ...(x.component.version ? { version: x.component.version } : {}), ...(x.component.purl ? { purl: x.component.purl } : {}), matchedBy: x.method })),
+    ...(kv.record.cvss ? { cvss: kv.record.cvss } : {}),
+    ...(kv.record.level ? { severity: kv.record.level } : {}),
+    ...(kv.kev ? { kev: kv.kev } : {}),
+  };
 }
 
 /**
