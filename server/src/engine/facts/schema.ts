@@ -5,33 +5,11 @@
 
 import type { JsonSchema } from '../rulesets/types';
 import { NOT_A_MAPPING } from './schema-messages';
-import {
-  canonicalEnum,
-  isCalendarDate,
-  newFactObject,
-  resolveRef,
-  schemaAt,
-  type FactIssue,
-  type FactObject,
-  type FactValue,
-  type ValidateOptions,
-  type Validated,
-} from './schema-read';
+import { newFactObject, resolveRef, type FactObject, type ValidateOptions, type Validated } from './schema-read';
 import { walkNode } from './schema-walk';
 import type { YNode } from './yaml';
 
-export {
-  canonicalEnum,
-  isCalendarDate,
-  newFactObject,
-  resolveRef,
-  schemaAt,
-  type FactIssue,
-  type FactObject,
-  type FactValue,
-  type ValidateOptions,
-  type Validated,
-};
+export { canonicalEnum, isCalendarDate, newFactObject, resolveRef, schemaAt, type FactIssue, type FactObject, type FactValue, type ValidateOptions, type Validated } from './schema-read';
 
 /**
  * Validates a frontmatter (or dossier.yaml) mapping against a rule set's schema: the values the
