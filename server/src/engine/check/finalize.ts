@@ -2,7 +2,8 @@
 // tiers), the silenced ranges of bare negative answers, severities from the configuration,
 // suppression comments, and document order.
 
-import { CODES, type Code, type Finding } from '../codes';
+import { ALL_CODES, CODES, CODE_SOURCES, type Code, type Finding } from '../codes';
+import type { CodeSource } from '../descriptors/types';
 import type { Config } from '../config';
 import type { Suppression } from '../model';
 import type { DossierState, FileState } from '../rules/context';
@@ -63,22 +64,8 @@ export function finalize(findings: Finding[], config: Config, ruleset: RuleSet |
   return out;
 }
 
-/**
- * Content checks that judge what a section says, with no quick fix of their own: while the section
- * still has placeholders they are folded into its placeholder finding (one finding per section
- * still to write, diagnostics.md), not reported beside it.
- */
-export const FOLDED_INTO_PLACEHOLDER: readonly Code[] = [
-  'version-rule-incomplete',
-  'section-incomplete',
-  'missing-diagram',
-  'vulnerability-assessment-incomplete',
-  // A fact the section does not state yet (the safety level in 软件信息, a data type in 数据情况);
-  // not the OTS-table-versus-SBOM mismatch (data.mismatch), which has its own fix.
-  'inconsistent-fact',
-  // Privacy not addressed, on the section that declares the data (2017 D1.1, 2022 R1.2.2).
-  'privacy-not-addressed',
-];
+/** The codes folded into a section's placeholder finding (their descriptors' foldsIntoPlaceholder). */
+export const FOLDED_INTO_PLACEHOLDER: readonly Code[] = ALL_CODES.filter((c) => (CODE_SOURCES[c] as CodeSource).foldsIntoPlaceholder);
 
 const foldable = (d: Diagnostic) => FOLDED_INTO_PLACEHOLDER.includes(d.code) && !(d.code === 'inconsistent-fact' && d.data.mismatch !== undefined);
 
@@ -93,11 +80,17 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 
  * nothing).
  */
 function foldIntoPlaceholders(out: Diagnostic[], headingLines: readonly number[]): void {
-  // The heading a line belongs to (the nearest at or above it; -1 before the first).
+  // The heading a line belongs to (the nearest at or above it; -1 before the first). The lines
+  // come sorted from the scan: a binary search, not a pass over every heading per finding.
   const sectionAt = (line: number) => {
-    let best = -1;
-    for (const h of headingLines) if (h <= line && h > best) best = h;
-    return best;
+    let lo = 0;
+    let hi = headingLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headingLines[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo ? headingLines[lo - 1] : -1;
   };
   const groups = new Map<string, { primary: Diagnostic; folded: Diagnostic[] }>();
   const bySection = new Map<number, { primary: Diagnostic; folded: Diagnostic[] }>();
@@ -132,5 +125,8 @@ function foldIntoPlaceholders(out: Diagnostic[], headingLines: readonly number[]
     p.related = [...folded.map((d) => ({ range: d.range, message: { zh: `${d.code}：${d.message.zh}`, en: `${d.code}: ${d.message.en}` } })), ...(p.related ?? [])];
     for (const d of folded) if (RANK[d.severity] > RANK[p.severity]) p.severity = d.severity;
   }
-  if (gone.size) for (let i = out.length - 1; i >= 0; i--) if (gone.has(out[i])) out.splice(i, 1);
+  if (!gone.size) return;
+  let kept = 0;
+  for (const d of out) if (!gone.has(d)) out[kept++] = d;
+  out.length = kept;
 }

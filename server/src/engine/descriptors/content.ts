@@ -8,6 +8,7 @@ export const CONTENT_CODES = {
   // nmpa-2022 (requirements-nmpa-2022.md §14)
   'missing-diagram': {
     severity: 'warning',
+    foldsIntoPlaceholder: true,
     title: { zh: '缺少图示', en: 'Diagram missing' },
     what: {
       zh: '（nmpa-2022）指导原则要求以图示给出的章节没有图：网络环境和数据流图（R1.2.1、O1.2.1），网络安全更新、网络安全事件应急响应、远程维护与升级的流程图（R2.5.1–R2.5.3 及 O 镜像）。',
@@ -24,6 +25,7 @@ export const CONTENT_CODES = {
   },
   'vulnerability-assessment-incomplete': {
     severity: 'error',
+    foldsIntoPlaceholder: true,
     title: { zh: '漏洞评估不完整', en: 'Vulnerability assessment incomplete' },
     what: {
       zh: '（nmpa-2022）漏洞评估（R3 / F3 / U7 / O3 / Q3）没有按 CVSS 漏洞等级列明已知漏洞总数和已知剩余漏洞数（没有数量表，或某一等级没有数量）；或在安全性级别为中等、严重且已知剩余漏洞数大于 0 时，没有列明已知剩余漏洞的内容、对产品的影响及综合剩余风险。data.item 说明缺少的是什么（counts、level、residual-list）。',
@@ -40,6 +42,7 @@ export const CONTENT_CODES = {
   },
   'version-rule-incomplete': {
     severity: 'warning',
+    foldsIntoPlaceholder: true,
     title: { zh: '软件版本命名规则不完整', en: 'Version naming rule incomplete' },
     what: { zh: '（nmpa-2022）产品技术要求的软件版本命名规则（N1.1）没有涵盖网络安全更新，或没有区分重大和轻微网络安全更新。', en: '(nmpa-2022) The software version naming rule of the technical requirements (N1.1) does not cover cybersecurity updates, or does not tell major from minor ones.' },
     why: { zh: '七（三）与二（八）1：软件版本命名规则应涵盖网络安全更新情况，区分重大网络安全更新和轻微网络安全更新。', en: '七（三） and 二（八）1: the version naming rule covers cybersecurity updates and distinguishes major from minor ones.' },
@@ -51,6 +54,7 @@ export const CONTENT_CODES = {
   // Issue 12: what a reviewer reads for inside a present section; personal data in device data.
   'section-incomplete': {
     severity: 'warning',
+    foldsIntoPlaceholder: true,
     title: { zh: '章节内容不完整', en: 'Section incomplete' },
     what: {
       zh: '（nmpa-2022）一个已有的章节缺少指导原则为它列出的要素：远程维护与升级（R1.2.4）的实现方法、所用电子接口、设备数据所含内容、隔离方法、网络安全保证措施（五（三））；网络安全事件应急响应（R2.5.2）的计划与准备、探测与报告、评估与决策、应急响应实施、总结与改进五个阶段（二（七））；数据架构（R1.2、F1.2）中医疗数据与设备数据的隔离方法（二（二））；网络安全能力（R1.3）的强弱程度与风险水平（二（四））及其他能力的适用情况（六（一）1（3），提示）。data.missing 列出未写到的要素。',

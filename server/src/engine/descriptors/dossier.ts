@@ -30,6 +30,7 @@ export const DOSSIER_CODES = {
   },
   'inconsistent-fact': {
     severity: 'warning',
+    foldsIntoPlaceholder: true, // a fact the section does not state yet; not the OTS-table-versus-SBOM mismatch (data.mismatch), which has its own fix
     title: { zh: '事实不一致', en: 'Inconsistent fact' },
     what: {
       zh: '同一 dossier 文件夹中不同文件的同一事实取值不同（如 product.software_version），或 frontmatter 中声明的协议/格式没有在应列出它的章节（T1、D1.4）中出现；或现成软件表格与 .cyberdossierrc.yaml 的 sbom 所指定的 SBOM 不一致（表格中有而 SBOM 中没有的软件、SBOM 中有而表格中没有的软件、完整版本不同、供应商明显不同）。',
@@ -96,6 +97,7 @@ export const DOSSIER_CODES = {
   },
   'privacy-not-addressed': {
     severity: 'warning',
+    foldsIntoPlaceholder: true, // on the section that declares the data (2017 D1.1, 2022 R1.2.2)
     title: { zh: '未说明隐私保护', en: 'Privacy not addressed' },
     what: { zh: 'data.types 声明了健康数据，但网络安全描述文档从未提及隐私（隐私、个人信息、个人数据、患者信息保护、privacy、personal data、personal information）。', en: 'data.types declares health data but the cybersecurity description never mentions privacy (隐私, 个人信息, 个人数据, 患者信息保护, privacy, personal data, personal information).' },
     why: { zh: '三(一)：对于健康数据，注册申请人应当遵循患者隐私保护的相关规定。', en: '三(一): for health data the applicant follows the rules on patient privacy.' },

@@ -25,4 +25,10 @@ export interface RuleDoc {
 export interface CodeSource extends RuleDoc {
   severity: Severity;
   title: Localized;
+  /**
+   * A content check with no quick fix of its own: while its section still has placeholders it is
+   * folded into the section's placeholder finding (one finding per section still to write,
+   * diagnostics.md; check/finalize.ts).
+   */
+  foldsIntoPlaceholder?: true;
 }
